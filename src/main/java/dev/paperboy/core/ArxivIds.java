@@ -1,0 +1,49 @@
+package dev.paperboy.core;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises arXiv identifiers in the forms people paste, and normalises them to the id without version. */
+public final class ArxivIds {
+
+    private static final Pattern ID = Pattern.compile(
+            "^(?:https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:)?"
+                    + "(\\d{4}\\.\\d{4,5}|[a-z][a-z.\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})"
+                    + "(v\\d+)?(?:\\.pdf)?/?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private ArxivIds() {
+    }
+
+    /** The id without version (for example {@code 2211.07638}), or empty when the text is not an arXiv id. */
+    public static Optional<String> normalise(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = ID.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String id = m.group(1);
+        return Optional.of(id.contains("/") ? id.toLowerCase(Locale.ROOT) : id);
+    }
+
+    /** The version number in the text ({@code 2} for {@code 2211.07638v2}), or 0 when it has none. */
+    public static int version(String text) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher m = ID.matcher(text.strip());
+        if (!m.matches() || m.group(2) == null) {
+            return 0;
+        }
+        return Integer.parseInt(m.group(2).substring(1));
+    }
+
+    /** True when the text is an arXiv id with or without version, prefix or URL. */
+    public static boolean isArxivId(String text) {
+        return normalise(text).isPresent();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.paperboy.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of all digests and papers. Readers hold one snapshot for the whole of a
+ * request, so a reload never shows them a half-loaded state.
+ */
+public final class Library {
+
+    private static final Comparator<Digest> NEWEST_FIRST = Comparator.comparing(Digest::date).reversed()
+            .thenComparing(d -> Topics.normalise(d.topic()));
+
+    private final List<Digest> digests;
+    private final Map<String, LibraryPaper> papers;
+    private final Map<String, String> topicNames;
+
+    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, String> topicNames) {
+        this.digests = digests;
+        this.papers = papers;
+        this.topicNames = topicNames;
+    }
+
+    public static Library empty() {
+        return of(List.of(), List.of());
+    }
+
+    /**
+     * Builds a snapshot. A paper listed by several digests appears once, with all their topics; its
+     * content is taken from the newest digest that lists it. Loose papers come after digest papers.
+     */
+    public static Library of(List<Digest> digests, List<Paper> loosePapers) {
+        List<Digest> sorted = new ArrayList<>(digests);
+        sorted.sort(NEWEST_FIRST);
+        Map<String, String> topicNames = new TreeMap<>();
+        Map<String, Paper> content = new LinkedHashMap<>();
+        Map<String, List<String>> topics = new LinkedHashMap<>();
+        Map<String, LocalDate> firstSeen = new LinkedHashMap<>();
+        for (Digest digest : sorted) {
+            topicNames.putIfAbsent(Topics.normalise(digest.topic()), digest.topic());
+            for (Paper paper : digest.papers()) {
+                String key = paper.key();
+                content.putIfAbsent(key, paper);
+                List<String> paperTopics = topics.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!paperTopics.contains(digest.topic())) {
+                    paperTopics.add(digest.topic());
+                }
+                firstSeen.merge(key, digest.date(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        for (Paper paper : loosePapers) {
+            String key = paper.key();
+            content.putIfAbsent(key, paper);
+            topics.putIfAbsent(key, new ArrayList<>());
+            if (paper.published() != null) {
+                firstSeen.putIfAbsent(key, paper.published());
+            }
+        }
+        Map<String, LibraryPaper> papers = new LinkedHashMap<>();
+        content.forEach((key, paper) -> papers.put(key,
+                new LibraryPaper(paper, topics.get(key), firstSeen.getOrDefault(key, paper.published()))));
+        return new Library(List.copyOf(sorted), Collections.unmodifiableMap(papers),
+                Collections.unmodifiableMap(topicNames));
+    }
+
+    /** All digests, newest first. */
+    public List<Digest> digests() {
+        return digests;
+    }
+
+    /** All distinct papers, digest papers (newest digest first) then loose ones. */
+    public Collection<LibraryPaper> papers() {
+        return papers.values();
+    }
+
+    public int paperCount() {
+        return papers.size();
+    }
+
+    /** The topic as the content spells it, when a topic of that name (any case) exists. */
+    public Optional<String> findTopic(String name) {
+        return Optional.ofNullable(topicNames.get(Topics.normalise(name)));
+    }
+
+    /** Every topic with its counts, alphabetically. */
+    public List<TopicSummary> topics() {
+        List<TopicSummary> result = new ArrayList<>();
+        for (String name : topicNames.values()) {
+            List<Digest> ofTopic = digestsOf(name);
+            int paperCount = (int) ofTopic.stream().flatMap(d -> d.papers().stream()).map(Paper::key).distinct().count();
+            result.add(new TopicSummary(name, ofTopic.size(), paperCount, ofTopic.get(0).date()));
+        }
+        return result;
+    }
+
+    /** The digests of one topic, newest first. */
+    public List<Digest> digestsOf(String topic) {
+        String wanted = Topics.normalise(topic);
+        return digests.stream().filter(d -> Topics.normalise(d.topic()).equals(wanted)).toList();
+    }
+
+    /** The newest digest of the topic, or of any topic when {@code topic} is null. */
+    public Optional<Digest> latest(String topic) {
+        return topic == null ? digests.stream().findFirst() : digestsOf(topic).stream().findFirst();
+    }
+
+    /** The digests of that day, of one topic or of all when {@code topic} is null. */
+    public List<Digest> digestsOn(LocalDate date, String topic) {
+        return digests.stream()
+                .filter(d -> d.date().equals(date))
+                .filter(d -> topic == null || Topics.normalise(d.topic()).equals(Topics.normalise(topic)))
+                .toList();
+    }
+
+    /** The paper with that arXiv id (any version or form), if the library has it. */
+    public Optional<LibraryPaper> findById(String arxivId) {
+        return ArxivIds.normalise(arxivId).map(id -> papers.get("arxiv:" + id));
+    }
+
+    /** The paper with that identity key ({@link Paper#key()}), if the library has it. */
+    public Optional<LibraryPaper> findByKey(String key) {
+        return Optional.ofNullable(papers.get(key));
+    }
+
+    /** What differs from an older snapshot, for the reload report. */
+    public LibraryChanges changesSince(Library older) {
+        Map<String, Digest> before = byKey(older.digests);
+        Map<String, Digest> after = byKey(digests);
+        int digestsAdded = 0;
+        int digestsChanged = 0;
+        for (Map.Entry<String, Digest> e : after.entrySet()) {
+            Digest old = before.get(e.getKey());
+            if (old == null) {
+                digestsAdded++;
+            } else if (!old.papers().equals(e.getValue().papers())) {
+                digestsChanged++;
+            }
+        }
+        int digestsRemoved = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
+        int papersAdded = 0;
+        int papersChanged = 0;
+        for (Map.Entry<String, LibraryPaper> e : papers.entrySet()) {
+            LibraryPaper old = older.papers.get(e.getKey());
+            if (old == null) {
+                papersAdded++;
+            } else if (!old.equals(e.getValue())) {
+                papersChanged++;
+            }
+        }
+        int papersRemoved = (int) older.papers.keySet().stream().filter(k -> !papers.containsKey(k)).count();
+        return new LibraryChanges(digestsAdded, digestsRemoved, digestsChanged, papersAdded, papersRemoved,
+                papersChanged);
+    }
+
+    private static Map<String, Digest> byKey(List<Digest> digests) {
+        Map<String, Digest> map = new LinkedHashMap<>();
+        digests.forEach(d -> map.put(d.key(), d));
+        return map;
+    }
+}

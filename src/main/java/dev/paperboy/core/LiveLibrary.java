@@ -1,0 +1,72 @@
+package dev.paperboy.core;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library that is being served, and the one way to change it: {@link #reload()}, which reads all
+ * content off to the side and swaps the snapshot only when every file is valid.
+ */
+public final class LiveLibrary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveLibrary.class);
+
+    private final ContentSource source;
+    private final List<LibraryListener> listeners;
+    private final AtomicReference<Library> current = new AtomicReference<>(Library.empty());
+    private final ReentrantLock reloadLock = new ReentrantLock();
+
+    public LiveLibrary(ContentSource source, List<LibraryListener> listeners) {
+        this.source = source;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The snapshot to use for one request. */
+    public Library current() {
+        return current.get();
+    }
+
+    public String describeSource() {
+        return source.describe();
+    }
+
+    /** Reloads all content; concurrent calls run one after the other. */
+    public ReloadResult reload() {
+        reloadLock.lock();
+        try {
+            Library old = current.get();
+            ContentLoad load = source.load();
+            if (!load.ok()) {
+                LOG.warn("Reload refused, {} problem(s) in {}; the previous content keeps serving",
+                        load.problems().size(), source.describe());
+                load.problems().forEach(p -> LOG.warn("  {}", p));
+                return refused(old, load.problems());
+            }
+            Library next = Library.of(load.digests(), load.loosePapers());
+            for (LibraryListener listener : listeners) {
+                try {
+                    listener.libraryChanging(next);
+                } catch (Exception e) {
+                    LOG.error("Reload refused: could not prepare {}", listener, e);
+                    return refused(old, List.of(new ContentProblem(source.describe(), 0,
+                            "could not update the search index (" + e.getMessage() + "); see the log")));
+                }
+            }
+            current.set(next);
+            LibraryChanges changes = next.changesSince(old);
+            LOG.info("Content reloaded from {}: {} digests, {} papers; {}", source.describe(),
+                    next.digests().size(), next.paperCount(), changes.summary());
+            return new ReloadResult(true, changes, List.of(), next.digests().size(), next.paperCount());
+        } finally {
+            reloadLock.unlock();
+        }
+    }
+
+    private static ReloadResult refused(Library old, List<ContentProblem> problems) {
+        return new ReloadResult(false, new LibraryChanges(0, 0, 0, 0, 0, 0), problems, old.digests().size(),
+                old.paperCount());
+    }
+}

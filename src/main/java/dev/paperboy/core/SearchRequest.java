@@ -1,0 +1,23 @@
+package dev.paperboy.core;
+
+import java.util.Objects;
+
+/** What to search for and which page (1-based) of how many results to return. */
+public record SearchRequest(String query, int page, int pageSize) {
+
+    public static final int MAX_QUERY_LENGTH = 2000;
+
+    public SearchRequest {
+        Objects.requireNonNull(query, "query");
+        query = query.strip();
+        if (query.length() > MAX_QUERY_LENGTH) {
+            query = query.substring(0, MAX_QUERY_LENGTH);
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more: " + page);
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            throw new IllegalArgumentException("page size must be 1 to 100: " + pageSize);
+        }
+    }
+}
