@@ -1,6 +1,9 @@
 package dev.paperboy.core;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -18,10 +21,22 @@ public final class LiveLibrary {
     private final List<LibraryListener> listeners;
     private final AtomicReference<Library> current = new AtomicReference<>(Library.empty());
     private final ReentrantLock reloadLock = new ReentrantLock();
+    private final Clock clock;
+    private volatile ReloadRecord lastReload;
 
-    public LiveLibrary(ContentSource source, List<LibraryListener> listeners) {
+    /** When a reload ran and how it ended, for {@code status}. */
+    public record ReloadRecord(Instant at, ReloadResult result) {
+    }
+
+    public LiveLibrary(ContentSource source, List<LibraryListener> listeners, Clock clock) {
         this.source = source;
         this.listeners = List.copyOf(listeners);
+        this.clock = clock;
+    }
+
+    /** The last reload, successful or not; empty before the first. */
+    public Optional<ReloadRecord> lastReload() {
+        return Optional.ofNullable(lastReload);
     }
 
     /** The snapshot to use for one request. */
@@ -37,32 +52,45 @@ public final class LiveLibrary {
     public ReloadResult reload() {
         reloadLock.lock();
         try {
-            Library old = current.get();
-            ContentLoad load = source.load();
-            if (!load.ok()) {
-                LOG.warn("Reload refused, {} problem(s) in {}; the previous content keeps serving",
-                        load.problems().size(), source.describe());
-                load.problems().forEach(p -> LOG.warn("  {}", p));
-                return refused(old, load.problems());
-            }
-            Library next = Library.of(load.digests(), load.loosePapers());
-            for (LibraryListener listener : listeners) {
-                try {
-                    listener.libraryChanging(next);
-                } catch (Exception e) {
-                    LOG.error("Reload refused: could not prepare {}", listener, e);
-                    return refused(old, List.of(new ContentProblem(source.describe(), 0,
-                            "could not update the search index (" + e.getMessage() + "); see the log")));
-                }
-            }
-            current.set(next);
-            LibraryChanges changes = next.changesSince(old);
-            LOG.info("Content reloaded from {}: {} digests, {} papers; {}", source.describe(),
-                    next.digests().size(), next.paperCount(), changes.summary());
-            return new ReloadResult(true, changes, List.of(), next.digests().size(), next.paperCount());
+            ReloadResult result = reloadLocked();
+            lastReload = new ReloadRecord(clock.instant(), result);
+            return result;
         } finally {
             reloadLock.unlock();
         }
+    }
+
+    private ReloadResult reloadLocked() {
+        Library old = current.get();
+        ContentLoad load;
+        try {
+            load = source.load();
+        } catch (RuntimeException e) {
+            LOG.error("Reload refused: reading {} failed", source.describe(), e);
+            return refused(old, List.of(new ContentProblem(source.describe(), 0,
+                    "could not read the content (" + e + "); see the log")));
+        }
+        if (!load.ok()) {
+            LOG.warn("Reload refused, {} problem(s) in {}; the previous content keeps serving",
+                    load.problems().size(), source.describe());
+            load.problems().forEach(p -> LOG.warn("  {}", p));
+            return refused(old, load.problems());
+        }
+        Library next = Library.of(load.digests(), load.loosePapers());
+        for (LibraryListener listener : listeners) {
+            try {
+                listener.libraryChanging(next);
+            } catch (Exception e) {
+                LOG.error("Reload refused: could not prepare {}", listener, e);
+                return refused(old, List.of(new ContentProblem(source.describe(), 0,
+                        "could not update the search index (" + e.getMessage() + "); see the log")));
+            }
+        }
+        current.set(next);
+        LibraryChanges changes = next.changesSince(old);
+        LOG.info("Content reloaded from {}: {} digests, {} papers; {}", source.describe(),
+                next.digests().size(), next.paperCount(), changes.summary());
+        return new ReloadResult(true, changes, List.of(), next.digests().size(), next.paperCount());
     }
 
     private static ReloadResult refused(Library old, List<ContentProblem> problems) {

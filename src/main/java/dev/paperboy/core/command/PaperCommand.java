@@ -1,0 +1,54 @@
+package dev.paperboy.core.command;
+
+import dev.paperboy.core.ArxivIds;
+import dev.paperboy.core.Library;
+import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.core.LiveLibrary;
+import dev.paperboy.core.Paper;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /paper <id>}: one paper in full, by arXiv id or by its exact title. */
+final class PaperCommand implements Command {
+
+    private final LiveLibrary library;
+
+    PaperCommand(LiveLibrary library) {
+        this.library = library;
+    }
+
+    @Override
+    public String name() {
+        return "paper";
+    }
+
+    @Override
+    public String description() {
+        return "One paper in full, by arXiv id (e.g. 2211.07638) or exact title";
+    }
+
+    @Override
+    public List<CommandOption> options() {
+        return List.of(new CommandOption("id", "The arXiv id, e.g. 2211.07638 (version optional), or the title",
+                true, CommandOption.Kind.PAPER_ID));
+    }
+
+    @Override
+    public Reply execute(CommandRequest request, Caller caller) {
+        String typed = request.arguments();
+        if (typed.isEmpty()) {
+            return new ErrorReply("Tell me which paper: /paper 2211.07638 (the arXiv id; the version is optional).");
+        }
+        Library snapshot = library.current();
+        String shown = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+        if (ArxivIds.isArxivId(typed)) {
+            Optional<LibraryPaper> paper = snapshot.findById(typed);
+            return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper "
+                    + ArxivIds.normalise(typed).orElseThrow() + ". Search for it with /search, or check the id."));
+        }
+        Optional<LibraryPaper> byTitle = snapshot.findByKey("title:" + Paper.normaliseTitle(typed));
+        return byTitle.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("\"" + shown
+                + "\" is neither an arXiv id nor the exact title of a paper I have. Type an id like "
+                + "/paper 2211.07638, or look it up with /search " + shown));
+    }
+}

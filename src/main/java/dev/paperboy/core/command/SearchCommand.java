@@ -1,0 +1,56 @@
+package dev.paperboy.core.command;
+
+import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.SearchPage;
+import dev.paperboy.core.SearchRequest;
+import java.util.List;
+
+/** {@code /search <query>}: one page of the papers that match, best first. */
+final class SearchCommand implements Command {
+
+    private final SearchIndex index;
+    private final int pageSize;
+
+    SearchCommand(SearchIndex index, int pageSize) {
+        this.index = index;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    @Override
+    public String description() {
+        return "Search all papers by words, \"phrases\", au:author, cat:cs.CV, after:2025-01-01";
+    }
+
+    @Override
+    public List<CommandOption> options() {
+        return List.of(new CommandOption("query", "Words to look for, e.g. vision transformer", true,
+                CommandOption.Kind.TEXT));
+    }
+
+    @Override
+    public Reply execute(CommandRequest request, Caller caller) {
+        String query = request.arguments();
+        if (query.isBlank()) {
+            return new ErrorReply("Type what to look for after /search, for example: /search vision transformer");
+        }
+        SearchPage page = index.search(new SearchRequest(query, request.page(), pageSize));
+        if (page.total() == 0) {
+            return TextReply.of("No papers match \"" + shorten(query) + "\".",
+                    "Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
+        }
+        if (page.hits().isEmpty()) {
+            return new ErrorReply("There are only " + page.pageCount() + " pages of results for \""
+                    + shorten(query) + "\"; ask for page " + page.pageCount() + " or less.");
+        }
+        return new SearchReply(page);
+    }
+
+    private static String shorten(String query) {
+        return query.length() > 80 ? query.substring(0, 80) + "…" : query;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.paperboy.core.command;
+
+import dev.paperboy.core.Library;
+import dev.paperboy.core.TopicSummary;
+import java.util.List;
+import java.util.Optional;
+
+/** Resolves a topic a user typed, or explains which topics exist. */
+final class TopicLookup {
+
+    private TopicLookup() {
+    }
+
+    /** The error for a topic the library does not have, with a suggestion when one is close. */
+    static ErrorReply unknownTopic(Library library, String typed) {
+        List<String> names = library.topics().stream().map(TopicSummary::name).toList();
+        if (names.isEmpty()) {
+            return emptyLibrary();
+        }
+        String shown = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+        Optional<String> close = Suggestions.closest(typed, names);
+        return new ErrorReply("There is no topic \"" + shown + "\"."
+                + close.map(c -> " Did you mean \"" + c + "\"?").orElse("")
+                + " Type /topics to see all " + names.size() + " topics.");
+    }
+
+    static ErrorReply emptyLibrary() {
+        return new ErrorReply("The library has no digests yet. An admin can add content files and run /reload.");
+    }
+}
