@@ -1,0 +1,132 @@
+package dev.paperboy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void readsEveryKey() {
+        PaperboyConfig config = loader.parse("paperboy.yml", """
+                content-dir: my/content
+                data-dir: /var/lib/paperboy
+                timezone: Europe/Berlin
+                delivery-time: "07:30"
+                watch-content: true
+                page-size: 3
+                console:
+                  enabled: off
+                discord:
+                  enabled: false
+                  api-url: http://127.0.0.1:9000/api/v10/
+                  gateway-url: ws://127.0.0.1:9000/
+                  dev-guild: "123"
+                  admins: ["111", "222"]
+                telegram:
+                  api-url: http://127.0.0.1:9001
+                  admins: ["333"]
+                """);
+        assertThat(config.contentDir()).isEqualTo(Path.of("my/content"));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/paperboy"));
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.deliveryTime()).isEqualTo(LocalTime.of(7, 30));
+        assertThat(config.watchContent()).isTrue();
+        assertThat(config.pageSize()).isEqualTo(3);
+        assertThat(config.console().enabled()).isEqualTo(PaperboyConfig.Switch.OFF);
+        assertThat(config.discord().enabled()).isFalse();
+        assertThat(config.discord().admins()).containsExactly("111", "222");
+        assertThat(config.telegram().enabled()).isTrue();
+        assertThat(config.telegram().admins()).containsExactly("333");
+    }
+
+    @Test
+    void emptyFileMeansDefaults() {
+        PaperboyConfig config = loader.parse("paperboy.yml", "# nothing\n");
+        assertThat(config).isEqualTo(PaperboyConfig.defaults());
+        assertThat(config.contentDir()).isEqualTo(Path.of("config", "content"));
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.pageSize()).isEqualTo(5);
+    }
+
+    @Test
+    void theCommittedConfigIsValid() {
+        PaperboyConfig config = loader.load(Path.of("config", "paperboy.yml"), true);
+        assertThat(config.contentDir()).isEqualTo(Path.of("config", "content"));
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsLine() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "timezone: UTC\ncontnet-dir: x\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("paperboy.yml:2: unknown key \"contnet-dir\"")
+                .hasMessageContaining("content-dir");
+    }
+
+    @Test
+    void badTimezoneNamesTheKey() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "timezone: Mars/Olympus\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paperboy.yml:1: bad value for \"timezone\"")
+                .hasMessageContaining("Mars/Olympus");
+    }
+
+    @Test
+    void badTimeNamesTheKey() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "delivery-time: \"25:00\"\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("\"delivery-time\"");
+    }
+
+    @Test
+    void badAdminIdNamesTheKey() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "telegram:\n  admins: [alice]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("telegram.admins must list numeric user ids, got \"alice\"");
+    }
+
+    @Test
+    void badUrlNamesTheKey() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "discord:\n  gateway-url: http://x/\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.gateway-url must be a ws or wss URL");
+    }
+
+    @Test
+    void pageSizeOutOfRange() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "page-size: 50\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("page-size must be between 1 and 10, got 50");
+    }
+
+    @Test
+    void malformedYaml() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "timezone: [UTC\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("paperboy.yml:");
+    }
+
+    @Test
+    void missingFileIsDefaultsUnlessNamed(@TempDir Path dir) {
+        assertThat(loader.load(dir.resolve("none.yml"), false)).isEqualTo(PaperboyConfig.defaults());
+        assertThatThrownBy(() -> loader.load(dir.resolve("none.yml"), true))
+                .hasMessageContaining("no such configuration file");
+    }
+
+    @Test
+    void overridesDirectories(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.yml");
+        Files.writeString(file, "content-dir: a\n");
+        PaperboyConfig config = loader.load(file, true).withDirectories(Path.of("b"), Path.of("d"));
+        assertThat(config.contentDir()).isEqualTo(Path.of("b"));
+        assertThat(config.dataDir()).isEqualTo(Path.of("d"));
+    }
+}
