@@ -1,0 +1,45 @@
+package dev.paperboy.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A search index that matches papers whose title contains every query word; enough to test commands. */
+public final class FakeSearchIndex implements SearchIndex {
+
+    private volatile Library library = Library.empty();
+    private volatile boolean failNext;
+
+    public void failNextUpdate() {
+        failNext = true;
+    }
+
+    @Override
+    public void libraryChanging(Library next) throws Exception {
+        if (failNext) {
+            failNext = false;
+            throw new java.io.IOException("disk full");
+        }
+        library = next;
+    }
+
+    @Override
+    public SearchPage search(SearchRequest request) {
+        String[] words = request.query().toLowerCase(Locale.ROOT).split("\\s+");
+        List<SearchHit> all = new ArrayList<>();
+        for (LibraryPaper paper : library.papers()) {
+            String title = paper.paper().title().toLowerCase(Locale.ROOT);
+            boolean matches = true;
+            for (String word : words) {
+                matches &= title.contains(word);
+            }
+            if (matches) {
+                all.add(new SearchHit(paper, 1f, Snippet.plain(paper.paper().abstractText())));
+            }
+        }
+        int from = Math.min(all.size(), (request.page() - 1) * request.pageSize());
+        int to = Math.min(all.size(), from + request.pageSize());
+        return new SearchPage(request.query(), null, all.subList(from, to), all.size(), request.page(),
+                request.pageSize());
+    }
+}

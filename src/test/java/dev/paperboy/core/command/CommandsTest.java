@@ -1,0 +1,212 @@
+package dev.paperboy.core.command;
+
+import static dev.paperboy.core.Fixtures.digest;
+import static dev.paperboy.core.Fixtures.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.Digest;
+import dev.paperboy.core.FakeContentSource;
+import dev.paperboy.core.FakeSearchIndex;
+import dev.paperboy.core.LiveLibrary;
+import dev.paperboy.core.Paper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandsTest {
+
+    private final FakeContentSource source = new FakeContentSource();
+    private final FakeSearchIndex index = new FakeSearchIndex();
+    private final Clock clock = Clock.fixed(Instant.parse("2022-11-16T08:00:00Z"), ZoneOffset.UTC);
+    private final LiveLibrary library = new LiveLibrary(source, List.of(index), clock);
+    private final CommandDispatcher dispatcher = new CommandDispatcher(
+            CommandRegistry.standard(library, index, clock, ZoneId.of("UTC"), 2));
+    private final Caller user = new Caller(Platform.TELEGRAM, "chat", "42", false, false);
+    private final Caller admin = new Caller(Platform.TELEGRAM, "chat", "1", true, false);
+
+    @BeforeEach
+    void load() {
+        List<Paper> many = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            many.add(paper(String.format("2211.%05d", i), "Transformer number " + i));
+        }
+        source.willLoad(List.of(
+                digest("Vision Transformer", "2022-11-14", many.get(0), many.get(1)),
+                digest("Vision Transformer", "2022-11-15", many.get(2), many.get(3)),
+                digest("Speech", "2022-11-15", many.get(4), paper(null, "Listening without ids"))));
+        assertThat(library.reload().applied()).isTrue();
+    }
+
+    private Reply run(String line, Caller caller) {
+        return dispatcher.dispatch(CommandDispatcher.parse(line, "PaperboyBot").orElseThrow(), caller);
+    }
+
+    private String error(String line, Caller caller) {
+        Reply reply = run(line, caller);
+        assertThat(reply).isInstanceOf(ErrorReply.class);
+        return ((ErrorReply) reply).message();
+    }
+
+    @Test
+    void parsesNamesArgumentsAndBotMentions() {
+        assertThat(CommandDispatcher.parse("/search  vision transformer ", "PaperboyBot"))
+                .contains(new CommandRequest("search", "vision transformer"));
+        assertThat(CommandDispatcher.parse("/Search@paperboybot vit", "PaperboyBot"))
+                .contains(new CommandRequest("search", "vit"));
+        assertThat(CommandDispatcher.parse("/search@OtherBot vit", "PaperboyBot")).isEmpty();
+        assertThat(CommandDispatcher.parse("hello", "PaperboyBot")).isEmpty();
+        assertThat(CommandDispatcher.parse("/", "PaperboyBot")).isEmpty();
+        assertThat(CommandDispatcher.parse("/topics@any", null)).contains(new CommandRequest("topics", ""));
+    }
+
+    @Test
+    void helpListsAdminCommandsOnlyToAdmins() {
+        TextReply forUser = (TextReply) run("/help", user);
+        TextReply forAdmin = (TextReply) run("/help", admin);
+        assertThat(String.join("\n", forUser.lines())).contains("/search <query>", "/digest <date> [topic]")
+                .doesNotContain("/reload");
+        assertThat(String.join("\n", forAdmin.lines())).contains("/reload", "/status");
+    }
+
+    @Test
+    void unknownCommandSuggestsTheClosest() {
+        assertThat(error("/serch vit", user)).isEqualTo(
+                "I don't know the command /serch. Did you mean /search <query>? Type /help to see all commands.");
+        assertThat(error("/xyzzy", user)).isEqualTo("I don't know the command /xyzzy. Type /help to see all commands.");
+    }
+
+    @Test
+    void adminCommandsRefuseOthersPolitely() {
+        assertThat(error("/reload", user)).startsWith("/reload is for admins only.");
+        assertThat(error("/status", user)).startsWith("/status is for admins only.");
+        assertThat(source.loads()).isEqualTo(1);
+    }
+
+    @Test
+    void searchPagesAndExplainsEmptyResults() {
+        SearchReply first = (SearchReply) run("/search transformer", user);
+        assertThat(first.page().total()).isEqualTo(5);
+        assertThat(first.page().pageCount()).isEqualTo(3);
+        Reply third = dispatcher.dispatch(new CommandRequest("search", "transformer", 3), user);
+        assertThat(((SearchReply) third).page().hits()).hasSize(1);
+        assertThat(((ErrorReply) dispatcher.dispatch(new CommandRequest("search", "transformer", 4), user)).message())
+                .isEqualTo("There are only 3 pages of results for \"transformer\"; ask for page 3 or less.");
+        assertThat(error("/search", user)).contains("/search vision transformer");
+        assertThat(((TextReply) run("/search quantum gravity", user)).title())
+                .isEqualTo("No papers match \"quantum gravity\".");
+    }
+
+    @Test
+    void latestOfATopicOrOfTheNewestDay() {
+        DigestReply ofTopic = (DigestReply) run("/latest vision transformer", user);
+        assertThat(ofTopic.digests()).singleElement().extracting(Digest::date)
+                .isEqualTo(LocalDate.parse("2022-11-15"));
+        DigestReply all = (DigestReply) run("/latest", user);
+        assertThat(all.digests()).extracting(Digest::topic).containsExactly("Speech", "Vision Transformer");
+        assertThat(error("/latest vision transfomer", user))
+                .isEqualTo("There is no topic \"vision transfomer\". Did you mean \"Vision Transformer\"? "
+                        + "Type /topics to see all 2 topics.");
+    }
+
+    @Test
+    void digestByDateWithOrWithoutTopic() {
+        assertThat(((DigestReply) run("/digest 2022-11-15", user)).digests()).hasSize(2);
+        assertThat(((DigestReply) run("/digest 2022-11-15 speech", user)).digests()).singleElement()
+                .extracting(Digest::topic).isEqualTo("Speech");
+        assertThat(((DigestReply) run("/digest yesterday", user)).digests()).hasSize(2);
+        assertThat(error("/digest 2022-13-45", user)).isEqualTo(
+                "\"2022-13-45\" is not a date. Type it as YYYY-MM-DD, for example /digest 2022-11-15 "
+                        + "(or use today / yesterday).");
+        assertThat(error("/digest 2022-11-20 Speech", user)).isEqualTo(
+                "There is no digest on 2022-11-20 for \"Speech\". The nearest days with one: 2022-11-15.");
+        assertThat(error("/digest", user)).contains("/digest 2022-11-15");
+        assertThat(error("/digest 2022-11-15 Astronomy", user)).startsWith("There is no topic \"Astronomy\".");
+    }
+
+    @Test
+    void paperByIdAnyVersionOrByTitle() {
+        assertThat(((PaperReply) run("/paper 2211.00003v2", user)).paper().paper().title())
+                .isEqualTo("Transformer number 3");
+        assertThat(((PaperReply) run("/paper listening WITHOUT ids", user)).paper().paper().arxivId()).isNull();
+        assertThat(error("/paper 2301.99999", user)).isEqualTo(
+                "I have no paper 2301.99999. Search for it with /search, or check the id.");
+        assertThat(error("/paper something else", user)).contains("neither an arXiv id nor the exact title");
+        assertThat(error("/paper", user)).contains("/paper 2211.07638");
+    }
+
+    @Test
+    void topicsListsCounts() {
+        TextReply topics = (TextReply) run("/topics", user);
+        assertThat(topics.lines()).containsExactly(
+                "Speech — 1 digest, 2 papers, newest 2022-11-15",
+                "Vision Transformer — 2 digests, 4 papers, newest 2022-11-15");
+    }
+
+    @Test
+    void reloadReportsChangesOrEveryProblem() {
+        source.willLoad(List.of(digest("Speech", "2022-11-15", paper(null, "Only one"))));
+        TextReply ok = (TextReply) run("/reload", admin);
+        assertThat(ok.title()).isEqualTo("Content reloaded: 1 digests, 1 papers.");
+        assertThat(ok.lines()).singleElement().asString().startsWith("Changes: digests +0 -2 ~1");
+        source.willFail(new ContentProblem("vit.txt", 14, "\"Authors:\" line expected after the title \"X\""));
+        assertThat(error("/reload", admin)).isEqualTo("Reload refused: 1 problem in the content; the previous "
+                + "content is still being served. Fix these and run /reload again:\n"
+                + "vit.txt:14: \"Authors:\" line expected after the title \"X\"");
+        assertThat(((TextReply) run("/topics", user)).lines()).hasSize(1);
+        TextReply status = (TextReply) run("/status", admin);
+        assertThat(String.join("\n", status.lines())).contains("Content: fake content",
+                "1 topics, 1 digests, 1 papers", "refused with 1 problem(s)");
+    }
+
+    @Test
+    void emptyLibraryIsExplained() {
+        source.willLoad(List.of());
+        library.reload();
+        assertThat(error("/latest", user)).contains("no digests yet");
+        assertThat(error("/topics", user)).contains("no digests yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/search \"", "/search ***", "/search -", "/digest ☃☃☃", "/paper <b>", "/latest 💥",
+            "/search ((((", "/paper arXiv:", "/digest 9999-99-99 x"})
+    void hostileInputNeverThrows(String line) {
+        assertThat(run(line, user)).isNotNull();
+    }
+
+    @Test
+    void aCommandThatThrowsBecomesAnApology() {
+        Command broken = new Command() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String description() {
+                return "Always fails";
+            }
+
+            @Override
+            public List<CommandOption> options() {
+                return List.of();
+            }
+
+            @Override
+            public Reply execute(CommandRequest request, Caller caller) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        CommandDispatcher withBroken = new CommandDispatcher(new CommandRegistry(List.of(broken)));
+        assertThat(((ErrorReply) withBroken.dispatch(new CommandRequest("broken", ""), user)).message())
+                .startsWith("Sorry, /broken failed on my side.");
+    }
+}
