@@ -1,0 +1,21 @@
+# Build with the same command CI runs, then run the shaded jar on a JRE as a non-root user.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+COPY config ./config
+RUN mvn -B verify
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home-dir /app --shell /usr/sbin/nologin paperboy
+WORKDIR /app
+COPY --from=build /src/target/paperboy.jar /app/paperboy.jar
+COPY --from=build /src/config /app/config
+RUN mkdir -p /app/data && chown -R paperboy:paperboy /app/data /app/config
+USER paperboy
+# config/ holds paperboy.yml, logback.xml and content/; data/ holds the database and search index.
+VOLUME ["/app/config", "/app/data"]
+# Tokens come only from the environment: docker run -e DISCORD_TOKEN -e TELEGRAM_TOKEN ...
+ENTRYPOINT ["java", "-jar", "/app/paperboy.jar"]
+CMD ["run"]
