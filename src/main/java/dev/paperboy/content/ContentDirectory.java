@@ -1,0 +1,221 @@
+package dev.paperboy.content;
+
+import dev.paperboy.core.ContentLoad;
+import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.ContentSource;
+import dev.paperboy.core.Digest;
+import dev.paperboy.core.DigestSource;
+import dev.paperboy.core.Paper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The content as a directory of files: every {@code *.txt} (seed text format), {@code *.json} (digests)
+ * and {@code *.jsonl} / {@code *.jsonl.gz} (paper dumps) under it, read recursively in path order.
+ * Hidden files and directories and {@code README.*} files are skipped; other files are ignored. Files
+ * are named relative to the directory, with forward slashes. Never throws for bad content.
+ */
+public final class ContentDirectory implements ContentSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentDirectory.class);
+
+    private final Path directory;
+    private final SeedTextParser text;
+    private final JsonDigestFormat json;
+    private final JsonlPaperFormat jsonl;
+
+    public ContentDirectory(Path directory) {
+        this(directory, new SeedTextParser(), new JsonDigestFormat(), new JsonlPaperFormat());
+    }
+
+    public ContentDirectory(Path directory, SeedTextParser text, JsonDigestFormat json, JsonlPaperFormat jsonl) {
+        this.directory = directory;
+        this.text = text;
+        this.json = json;
+        this.jsonl = jsonl;
+    }
+
+    @Override
+    public ContentLoad load() {
+        List<Digest> digests = new ArrayList<>();
+        List<Paper> loosePapers = new ArrayList<>();
+        List<ContentProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            String message = Files.exists(directory)
+                    ? "the content directory " + directory + " is a file, not a directory: point content-dir in"
+                    + " config/paperboy.yml at a directory"
+                    : "content directory " + directory + " does not exist: create it or set content-dir in"
+                    + " config/paperboy.yml";
+            problems.add(new ContentProblem(directory.toString(), 0, message));
+            return new ContentLoad(digests, loosePapers, problems);
+        }
+        for (Path file : files(problems)) {
+            String name = relativeName(file);
+            ContentLoad one = loadFile(name, file);
+            digests.addAll(one.digests());
+            loosePapers.addAll(one.loosePapers());
+            problems.addAll(one.problems());
+        }
+        problems.addAll(duplicateDigests(digests));
+        return new ContentLoad(digests, loosePapers, problems);
+    }
+
+    @Override
+    public String describe() {
+        return directory.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "ContentDirectory[" + directory + "]";
+    }
+
+    private ContentLoad loadFile(String name, Path file) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
+            return jsonl.load(name, file);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return failed(name, 0, "cannot read the file: " + e);
+        }
+        String decoded;
+        try {
+            decoded = utf8(bytes);
+        } catch (NotUtf8 e) {
+            return failed(name, e.line, "not valid UTF-8: save the file as UTF-8");
+        }
+        return lower.endsWith(".json") ? json.parse(name, decoded) : text.parse(name, decoded);
+    }
+
+    private static ContentLoad failed(String name, int line, String message) {
+        return new ContentLoad(List.of(), List.of(), List.of(new ContentProblem(name, line, message)));
+    }
+
+    /** The content files, sorted by their relative name so that loads are repeatable. */
+    private List<Path> files(List<ContentProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(directory) && isHidden(dir)) {
+                        LOG.debug("Skipping hidden directory {}", dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (isContent(file)) {
+                        files.add(file);
+                    } else {
+                        LOG.debug("Ignoring {}: not a content file (*.txt, *.json, *.jsonl, *.jsonl.gz)", file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(new ContentProblem(relativeName(file), 0, "cannot read: " + e));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(new ContentProblem(directory.toString(), 0, "cannot list the content directory: " + e));
+        }
+        files.sort(Comparator.comparing(this::relativeName));
+        return files;
+    }
+
+    private static boolean isHidden(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean isContent(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.startsWith(".") || name.startsWith("readme.")) {
+            return false;
+        }
+        return name.endsWith(".txt") || name.endsWith(".json") || name.endsWith(".jsonl")
+                || name.endsWith(".jsonl.gz");
+    }
+
+    private String relativeName(Path file) {
+        String name = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        return name.isEmpty() ? directory.toString() : name;
+    }
+
+    /** The same topic and day defined twice would make "the digest of that day" ambiguous. */
+    private static List<ContentProblem> duplicateDigests(List<Digest> digests) {
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, DigestSource> seen = new HashMap<>();
+        for (Digest digest : digests) {
+            DigestSource first = seen.putIfAbsent(digest.key(), digest.source());
+            if (first != null) {
+                problems.add(new ContentProblem(digest.source().file(), digest.source().line(),
+                        "digest \"" + digest.topic() + "\" " + digest.date() + " is already defined at "
+                                + first.where()));
+            }
+        }
+        return problems;
+    }
+
+    private static String utf8(byte[] bytes) throws NotUtf8 {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new NotUtf8(lineAt(bytes, in.position()));
+        }
+        result = decoder.flush(out);
+        if (result.isError()) {
+            throw new NotUtf8(lineAt(bytes, bytes.length));
+        }
+        return out.flip().toString();
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The bytes of a file are not UTF-8, first going wrong on {@code line}. */
+    private static final class NotUtf8 extends Exception {
+        private final int line;
+
+        NotUtf8(int line) {
+            super(null, null, false, false);
+            this.line = line;
+        }
+    }
+}
