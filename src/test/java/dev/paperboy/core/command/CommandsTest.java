@@ -30,8 +30,8 @@ class CommandsTest {
     private final LiveLibrary library = new LiveLibrary(source, List.of(index), clock);
     private final CommandDispatcher dispatcher = new CommandDispatcher(
             CommandRegistry.standard(library, index, clock, ZoneId.of("UTC"), 2));
-    private final Caller user = new Caller(Platform.TELEGRAM, "chat", "42", false, false);
-    private final Caller admin = new Caller(Platform.TELEGRAM, "chat", "1", true, false);
+    private final Caller user = new Caller(Platform.TELEGRAM, "chat", "42", false, false, false);
+    private final Caller admin = new Caller(Platform.TELEGRAM, "chat", "1", true, false, false);
 
     @BeforeEach
     void load() {
