@@ -1,0 +1,298 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.Library;
+import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.core.SearchHit;
+import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.SearchPage;
+import dev.paperboy.core.SearchRequest;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search port on Lucene. Each library snapshot gets a complete index of its own, built off to
+ * the side and swapped in whole; hits are resolved against the snapshot their index was built from,
+ * so a search never mixes two snapshots, and a search running during a swap finishes on the old index.
+ *
+ * <p>The query language is described in {@link UserQueryParser}; when a query finds nothing and has
+ * misspelt words, the corrected query is run and reported in {@link SearchPage#correctedQuery()}.
+ */
+public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
+    private static final SortField SCORE = SortField.FIELD_SCORE;
+    private static final SortField NEWEST = newestFirst();
+    private static final SortField KEY = new SortField(PaperFields.KEY, SortField.Type.STRING);
+    /** Equal scores fall back to newer first, then to the key, so pages never shuffle. */
+    private static final Sort BY_RELEVANCE = new Sort(SCORE, NEWEST, KEY);
+    private static final Sort BY_DATE = new Sort(NEWEST, SCORE, KEY);
+
+    private final IndexStorage storage;
+    private final Analyzer indexAnalyzer = PaperAnalyzers.perField();
+    private final PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
+    private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
+    private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.spelling());
+    private final AtomicReference<Generation> current = new AtomicReference<>();
+    private final ReentrantLock buildLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    /** An index held in memory. */
+    public LuceneSearchIndex() {
+        this(IndexStorage.inMemory());
+    }
+
+    /** An index kept where {@code storage} says, for example {@link IndexStorage#onDisk}. */
+    public LuceneSearchIndex(IndexStorage storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+    }
+
+    /**
+     * Builds a complete index of {@code next} and then serves it. Builds run one at a time; if one
+     * fails, the previous index keeps serving and the exception refuses the reload.
+     */
+    @Override
+    public void libraryChanging(Library next) throws IOException {
+        buildLock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the search index is closed");
+            }
+            long started = System.nanoTime();
+            Generation fresh = build(next);
+            Generation old = current.getAndSet(fresh);
+            if (old != null) {
+                old.release();
+            }
+            LOG.info("Search index built: {} papers in {} ms ({})", next.paperCount(),
+                    (System.nanoTime() - started) / 1_000_000, storage);
+        } finally {
+            buildLock.unlock();
+        }
+    }
+
+    private Generation build(Library library) throws IOException {
+        Directory directory = storage.create();
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(128);
+            long newestDay = Long.MIN_VALUE;
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                for (LibraryPaper paper : library.papers()) {
+                    writer.addDocument(PaperDocuments.toDocument(paper));
+                    LocalDate date = paper.date();
+                    if (date != null) {
+                        newestDay = Math.max(newestDay, date.toEpochDay());
+                    }
+                }
+                // the index never changes after this, so one segment is worth its one-off cost
+                writer.forceMerge(1);
+                writer.commit();
+            }
+            DirectoryReader reader = DirectoryReader.open(directory);
+            return new Generation(reader, library, newestDay == Long.MIN_VALUE ? 0 : newestDay, directory, storage);
+        } catch (IOException | RuntimeException e) {
+            try {
+                storage.discard(directory);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One page of results. Never throws for anything typed: an unreadable query finds nothing, and
+     * before the first build every search finds nothing.
+     */
+    @Override
+    public SearchPage search(SearchRequest request) {
+        String typed = request.query();
+        Generation generation = acquire();
+        if (generation == null) {
+            return empty(request);
+        }
+        try {
+            UserQuery query = UserQueryParser.parse(typed);
+            Result result = run(generation, query, request);
+            if (result.total() == 0 && result.searchable()) {
+                Optional<String> corrected = corrector.correct(generation.reader(), typed, query);
+                if (corrected.isPresent() && !corrected.get().equals(typed)) {
+                    Result retried = run(generation, UserQueryParser.parse(corrected.get()), request);
+                    if (retried.total() > 0) {
+                        return new SearchPage(typed, corrected.get(), retried.hits(), retried.total(),
+                                request.page(), request.pageSize());
+                    }
+                }
+            }
+            return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize());
+        } catch (IOException | RuntimeException e) {
+            // the port promises no exceptions; a failed search is an empty one, and the log says why
+            LOG.warn("Search failed for a query of {} characters; answering with no results", typed.length(), e);
+            return empty(request);
+        } finally {
+            generation.release();
+        }
+    }
+
+    private record Result(List<SearchHit> hits, long total, boolean searchable) {
+    }
+
+    private Result run(Generation generation, UserQuery query, SearchRequest request) throws IOException {
+        Optional<Query> built = queries.build(query);
+        if (built.isEmpty()) {
+            return new Result(List.of(), 0, false);
+        }
+        Query scored = FunctionScoreQuery.boostByValue(built.get(), new RecencyBoost(generation.newestDay()));
+        Sort sort = query.sortByDate() ? BY_DATE : BY_RELEVANCE;
+        int scoreField = query.sortByDate() ? 1 : 0;
+        long skip = (long) (request.page() - 1) * request.pageSize();
+        int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
+        // an exact total: the threshold stops Lucene from settling for "at least 1000"
+        TopFieldDocs top = generation.searcher().search(scored,
+                new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE, false));
+        List<SearchHit> hits = new ArrayList<>();
+        if (skip < top.scoreDocs.length) {
+            Set<String> terms = queries.highlightTerms(query);
+            StoredFields stored = generation.searcher().storedFields();
+            for (int i = (int) skip; i < top.scoreDocs.length; i++) {
+                ScoreDoc doc = top.scoreDocs[i];
+                String key = stored.document(doc.doc, Set.of(PaperFields.KEY)).get(PaperFields.KEY);
+                Optional<LibraryPaper> paper = generation.library().findByKey(key);
+                if (paper.isPresent()) {
+                    float score = ((FieldDoc) doc).fields[scoreField] instanceof Float f ? f : 0f;
+                    hits.add(new SearchHit(paper.get(), score,
+                            snippets.snippet(paper.get().paper().abstractText(), terms)));
+                }
+            }
+        }
+        return new Result(hits, top.totalHits.value, true);
+    }
+
+    private static SearchPage empty(SearchRequest request) {
+        return new SearchPage(request.query(), null, List.of(), 0, request.page(), request.pageSize());
+    }
+
+    /** The generation to search, held until {@link Generation#release()}; null before the first build. */
+    private Generation acquire() {
+        while (true) {
+            Generation generation = current.get();
+            if (generation == null || generation.tryAcquire()) {
+                return generation;
+            }
+            // lost a race with a swap: that generation is closing, the next one is in place
+        }
+    }
+
+    /** Stops serving: searches find nothing, and the index's memory or files are freed once idle. */
+    @Override
+    public void close() {
+        buildLock.lock();
+        try {
+            closed = true;
+            Generation old = current.getAndSet(null);
+            if (old != null) {
+                old.release();
+            }
+        } finally {
+            buildLock.unlock();
+        }
+    }
+
+    private static SortField newestFirst() {
+        SortField field = new SortField(PaperFields.DAY, SortField.Type.LONG, true);
+        field.setMissingValue(Long.MIN_VALUE);
+        return field;
+    }
+
+    /**
+     * One built index with the snapshot it was built from. Reference counted: the index holds one
+     * reference while it serves this generation, each running search one more; the last release
+     * closes the reader and discards the directory.
+     */
+    private static final class Generation {
+
+        private final DirectoryReader reader;
+        private final IndexSearcher searcher;
+        private final Library library;
+        private final long newestDay;
+        private final Directory directory;
+        private final IndexStorage storage;
+        private final AtomicInteger references = new AtomicInteger(1);
+
+        Generation(DirectoryReader reader, Library library, long newestDay, Directory directory,
+                   IndexStorage storage) {
+            this.reader = reader;
+            this.searcher = new IndexSearcher(reader);
+            this.library = library;
+            this.newestDay = newestDay;
+            this.directory = directory;
+            this.storage = storage;
+        }
+
+        DirectoryReader reader() {
+            return reader;
+        }
+
+        IndexSearcher searcher() {
+            return searcher;
+        }
+
+        Library library() {
+            return library;
+        }
+
+        long newestDay() {
+            return newestDay;
+        }
+
+        boolean tryAcquire() {
+            while (true) {
+                int count = references.get();
+                if (count <= 0) {
+                    return false;
+                }
+                if (references.compareAndSet(count, count + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0) {
+                try {
+                    reader.close();
+                    storage.discard(directory);
+                } catch (IOException e) {
+                    LOG.warn("Could not free an old search index", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.paperboy.search;
+
+import java.io.Reader;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/** The analyzers of the paper index: English text, person names, and unstemmed words for spelling. */
+final class PaperAnalyzers {
+
+    /**
+     * Between two values of a multi-valued field (two authors, two topics), so that a phrase never
+     * matches the end of one value and the start of the next.
+     */
+    static final int VALUE_GAP = 100;
+
+    private PaperAnalyzers() {
+    }
+
+    /**
+     * Title, abstract, comment, topics. KStem rather than Porter: it keeps "transformer" apart from
+     * "transformation" while still folding plurals.
+     */
+    static Analyzer english() {
+        CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                stream = new StopFilter(stream, stopWords);
+                stream = new KStemFilter(stream);
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return VALUE_GAP;
+            }
+        };
+    }
+
+    /**
+     * Author names: no stemming and no stop words, and dots and apostrophes removed before
+     * tokenising so that "Md." and "Md", "J.R.R." and "J. R. R.", "O'Brien" and "OBrien" agree.
+     */
+    static Analyzer names() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        map.add(".", " ");
+        map.add("'", "");
+        map.add("\u2019", "");
+        NormalizeCharMap charMap = map.build();
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(charMap, reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new ASCIIFoldingFilter(stream);
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return VALUE_GAP;
+            }
+        };
+    }
+
+    /** Words as written, only lower-cased and folded: the vocabulary that corrections are drawn from. */
+    static Analyzer spelling() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new ASCIIFoldingFilter(stream);
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return VALUE_GAP;
+            }
+        };
+    }
+
+    /** The analyzer for each field; keyword fields are indexed as single terms and never analyzed. */
+    static Analyzer perField() {
+        Analyzer english = english();
+        return new PerFieldAnalyzerWrapper(english, Map.of(
+                PaperFields.AUTHORS, names(),
+                PaperFields.SPELL, spelling()));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.core.Paper;
+import dev.paperboy.core.Topics;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns a library paper into an index document. Only the key is stored: hits are resolved against the
+ * library snapshot the index was built from, so the index never serves text of another snapshot.
+ */
+final class PaperDocuments {
+
+    /** Only which documents contain a word matters for spelling; frequencies and norms would be dead weight. */
+    private static final FieldType SPELL_TYPE = spellType();
+
+    private PaperDocuments() {
+    }
+
+    static Document toDocument(LibraryPaper libraryPaper) {
+        Paper paper = libraryPaper.paper();
+        Document doc = new Document();
+        String key = libraryPaper.key();
+        doc.add(new StringField(PaperFields.KEY, key, Field.Store.YES));
+        doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
+
+        addText(doc, PaperFields.TITLE, paper.title());
+        for (String author : paper.authors()) {
+            addText(doc, PaperFields.AUTHORS, author);
+        }
+        addText(doc, PaperFields.ABSTRACT, paper.abstractText());
+        addText(doc, PaperFields.COMMENT, paper.comment());
+        for (String topic : libraryPaper.topics()) {
+            addText(doc, PaperFields.TOPICS, topic);
+            doc.add(new StringField(PaperFields.TOPIC_KEYWORD, Topics.normalise(topic), Field.Store.NO));
+        }
+        for (String category : paper.categories()) {
+            if (!category.isBlank()) {
+                doc.add(new StringField(PaperFields.CATEGORY, category.strip().toLowerCase(Locale.ROOT),
+                        Field.Store.NO));
+            }
+        }
+        if (paper.arxivId() != null) {
+            doc.add(new StringField(PaperFields.ID, paper.arxivId(), Field.Store.NO));
+        }
+        if (libraryPaper.date() != null) {
+            long day = libraryPaper.date().toEpochDay();
+            doc.add(new LongPoint(PaperFields.DAY, day));
+            doc.add(new NumericDocValuesField(PaperFields.DAY, day));
+        }
+        // Values go in one by one so the position gap keeps the end of one from meeting the next.
+        addSpell(doc, paper.title());
+        paper.authors().forEach(a -> addSpell(doc, a));
+        addSpell(doc, paper.abstractText());
+        addSpell(doc, paper.comment());
+        libraryPaper.topics().forEach(t -> addSpell(doc, t));
+        return doc;
+    }
+
+    private static void addText(Document doc, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            doc.add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static void addSpell(Document doc, String value) {
+        if (value != null && !value.isEmpty()) {
+            doc.add(new Field(PaperFields.SPELL, value, SPELL_TYPE));
+        }
+    }
+
+    private static FieldType spellType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.paperboy.search;
+
+/** The names of the index fields, shared by indexing, querying and spelling correction. */
+final class PaperFields {
+
+    /** The paper's identity key ({@code LibraryPaper.key()}): stored to resolve hits, doc values to break ties. */
+    static final String KEY = "key";
+    static final String TITLE = "title";
+    static final String AUTHORS = "authors";
+    static final String ABSTRACT = "abstract";
+    static final String COMMENT = "comment";
+    static final String TOPICS = "topics";
+    /** Topic names as {@code Topics.normalise} spells them, for exact topic matches. */
+    static final String TOPIC_KEYWORD = "topic_kw";
+    /** arXiv categories, lower-cased ({@code cs.cv}). */
+    static final String CATEGORY = "cat";
+    /** arXiv id without version. */
+    static final String ID = "id";
+    /** The paper's date as an epoch day: a point for range filters, doc values for recency and ties. */
+    static final String DAY = "day";
+    /** Every word of the paper unstemmed, only to suggest corrections for misspelt query words. */
+    static final String SPELL = "spell";
+
+    private PaperFields() {
+    }
+}

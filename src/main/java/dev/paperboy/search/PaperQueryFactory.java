@@ -1,0 +1,283 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.ArxivIds;
+import dev.paperboy.core.Topics;
+import dev.paperboy.search.UserQuery.Clause;
+import dev.paperboy.search.UserQuery.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a parsed user query into a Lucene query. Every word must match somewhere (title, authors,
+ * abstract, topics, comment, weighted in that spirit); words typed next to each other earn a bonus
+ * when they stand next to each other in the title.
+ */
+final class PaperQueryFactory {
+
+    static final float TITLE_BOOST = 3.0f;
+    static final float AUTHORS_BOOST = 2.0f;
+    static final float TOPICS_BOOST = 1.5f;
+    static final float ABSTRACT_BOOST = 1.0f;
+    static final float COMMENT_BOOST = 0.5f;
+    static final float ID_BOOST = 10.0f;
+    static final float TITLE_PHRASE_BOOST = 1.5f;
+    static final float ABSTRACT_PHRASE_BOOST = 0.5f;
+    /**
+     * How much a word's matches in its other fields add to its best field: enough that a word in
+     * title and abstract beats one only in the title, not so much that many weak fields beat one strong.
+     */
+    static final float TIE_BREAKER = 0.3f;
+    /** A middle name or initial may stand between the names of one author; the value gap is far wider. */
+    static final int AUTHOR_SLOP = 2;
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?");
+
+    private final Analyzer english;
+    private final Analyzer names;
+
+    PaperQueryFactory(Analyzer english, Analyzer names) {
+        this.english = english;
+        this.names = names;
+    }
+
+    /** The query, or empty when nothing in it can match a paper (no words, only exclusions). */
+    Optional<Query> build(UserQuery query) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        boolean positive = false;
+        for (List<Clause> group : query.groups()) {
+            Optional<Built> built = group(group);
+            if (built.isPresent()) {
+                builder.add(built.get().query(), built.get().scoring() ? Occur.MUST : Occur.FILTER);
+                positive = true;
+            }
+        }
+        if (!positive) {
+            return Optional.empty();
+        }
+        for (Clause excluded : query.exclusions()) {
+            clause(excluded).ifPresent(b -> builder.add(b.query(), Occur.MUST_NOT));
+        }
+        adjacentWordsBonus(query).forEach(q -> builder.add(q, Occur.SHOULD));
+        return Optional.of(builder.build());
+    }
+
+    /** The analysed terms a snippet of the abstract should mark for this query. */
+    Set<String> highlightTerms(UserQuery query) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Clause clause : query.positiveClauses()) {
+            if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
+                analyze(english, PaperFields.ABSTRACT, clause.value()).forEach(t -> terms.add(t.text()));
+            }
+        }
+        return terms;
+    }
+
+    /** A Lucene query and whether it should score (a text match) or only filter (category, date, id). */
+    private record Built(Query query, boolean scoring) {
+    }
+
+    private Optional<Built> group(List<Clause> alternatives) {
+        List<Built> built = new ArrayList<>();
+        for (Clause clause : alternatives) {
+            clause(clause).ifPresent(built::add);
+        }
+        if (built.size() <= 1) {
+            return built.stream().findFirst();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        built.forEach(b -> any.add(b.query(), Occur.SHOULD));
+        return Optional.of(new Built(any.build(), built.stream().anyMatch(Built::scoring)));
+    }
+
+    private Optional<Built> clause(Clause clause) {
+        String value = clause.value();
+        return switch (clause.kind()) {
+            // "foo:bar" with an unknown field is two words; the tokenizer would keep them as one
+            case TEXT -> anyField(value.replace(':', ' '), ArxivIds.normalise(value));
+            case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
+            case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
+            case AUTHOR -> text(names, PaperFields.AUTHORS, value, AUTHOR_SLOP).map(q -> new Built(q, true));
+            case TOPIC -> topic(value);
+            case CATEGORY -> Optional.of(new Built(category(value), false));
+            case ID -> Optional.of(new Built(ArxivIds.normalise(value)
+                    .<Query>map(id -> new TermQuery(new Term(PaperFields.ID, id)))
+                    .orElseGet(() -> new MatchNoDocsQuery("not an arXiv id")), false));
+            case AFTER, BEFORE, DATE -> Optional.of(new Built(dateRange(clause.kind(), value), false));
+        };
+    }
+
+    /**
+     * A word or phrase anywhere: the best field counts, the others add a little. A word that the
+     * English analyzer drops (a stop word, punctuation) is no clause at all rather than one that
+     * demands the word in the authors.
+     */
+    private Optional<Built> anyField(String value, Optional<String> arxivId) {
+        if (analyze(english, PaperFields.TITLE, value).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Query> fields = new ArrayList<>();
+        text(english, PaperFields.TITLE, value, 0).ifPresent(q -> fields.add(new BoostQuery(q, TITLE_BOOST)));
+        text(names, PaperFields.AUTHORS, value, AUTHOR_SLOP)
+                .ifPresent(q -> fields.add(new BoostQuery(q, AUTHORS_BOOST)));
+        text(english, PaperFields.TOPICS, value, 0).ifPresent(q -> fields.add(new BoostQuery(q, TOPICS_BOOST)));
+        text(english, PaperFields.ABSTRACT, value, 0)
+                .ifPresent(q -> fields.add(new BoostQuery(q, ABSTRACT_BOOST)));
+        text(english, PaperFields.COMMENT, value, 0)
+                .ifPresent(q -> fields.add(new BoostQuery(q, COMMENT_BOOST)));
+        arxivId.ifPresent(id ->
+                fields.add(new BoostQuery(new TermQuery(new Term(PaperFields.ID, id)), ID_BOOST)));
+        return Optional.of(new Built(new DisjunctionMaxQuery(fields, TIE_BREAKER), true));
+    }
+
+    private Optional<Built> topic(String value) {
+        List<Query> either = new ArrayList<>();
+        either.add(new BoostQuery(new TermQuery(new Term(PaperFields.TOPIC_KEYWORD, Topics.normalise(value))), 2f));
+        text(english, PaperFields.TOPICS, value, 0).ifPresent(either::add);
+        return Optional.of(new Built(new DisjunctionMaxQuery(either, 0f), true));
+    }
+
+    /** {@code cat:cs.CV} is one category; {@code cat:cs} is every {@code cs.*} category too. */
+    private static Query category(String value) {
+        String category = value.strip().toLowerCase(Locale.ROOT);
+        Query exact = new TermQuery(new Term(PaperFields.CATEGORY, category));
+        if (category.contains(".")) {
+            return exact;
+        }
+        return new BooleanQuery.Builder()
+                .add(exact, Occur.SHOULD)
+                .add(new PrefixQuery(new Term(PaperFields.CATEGORY, category + ".")), Occur.SHOULD)
+                .build();
+    }
+
+    /**
+     * {@code after:} is on or after the first day of the value, {@code before:} strictly before it,
+     * {@code date:} within the year, month or day given. An unreadable date matches nothing.
+     */
+    static Query dateRange(Kind kind, String value) {
+        Optional<LocalDate[]> range = parseDate(value.strip());
+        if (range.isEmpty()) {
+            return new MatchNoDocsQuery("not a date: " + value);
+        }
+        long first = range.get()[0].toEpochDay();
+        long afterLast = range.get()[1].toEpochDay();
+        return switch (kind) {
+            case AFTER -> LongPoint.newRangeQuery(PaperFields.DAY, first, Long.MAX_VALUE);
+            case BEFORE -> LongPoint.newRangeQuery(PaperFields.DAY, Long.MIN_VALUE, first - 1);
+            default -> LongPoint.newRangeQuery(PaperFields.DAY, first, afterLast - 1);
+        };
+    }
+
+    /** The first day of the year, month or day written, and the day after its end. */
+    static Optional<LocalDate[]> parseDate(String value) {
+        Matcher m = DATE.matcher(value);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            int year = Integer.parseInt(m.group(1));
+            if (m.group(2) == null) {
+                LocalDate first = LocalDate.of(year, 1, 1);
+                return Optional.of(new LocalDate[] {first, first.plusYears(1)});
+            }
+            int month = Integer.parseInt(m.group(2));
+            if (m.group(3) == null) {
+                LocalDate first = LocalDate.of(year, month, 1);
+                return Optional.of(new LocalDate[] {first, first.plusMonths(1)});
+            }
+            LocalDate day = LocalDate.of(year, month, Integer.parseInt(m.group(3)));
+            return Optional.of(new LocalDate[] {day, day.plusDays(1)});
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Plain words typed one after the other, as a phrase in the title and (weaker) in the abstract. */
+    private List<Query> adjacentWordsBonus(UserQuery query) {
+        List<String> words = new ArrayList<>();
+        for (List<Clause> group : query.groups()) {
+            Clause only = group.get(0);
+            if (group.size() == 1 && only.kind() == Kind.TEXT && !only.quoted()) {
+                words.add(only.value());
+            }
+        }
+        if (words.size() < 2) {
+            return List.of();
+        }
+        String joined = String.join(" ", words);
+        List<Query> bonus = new ArrayList<>();
+        List<Token> titleTokens = analyze(english, PaperFields.TITLE, joined);
+        if (titleTokens.size() >= 2) {
+            bonus.add(new BoostQuery(phrase(PaperFields.TITLE, titleTokens, 0), TITLE_PHRASE_BOOST));
+            bonus.add(new BoostQuery(phrase(PaperFields.ABSTRACT, titleTokens, 0), ABSTRACT_PHRASE_BOOST));
+        }
+        return bonus;
+    }
+
+    /** One word as a term query; several (a phrase, or a word the analyzer splits) as a phrase query. */
+    private static Optional<Query> text(Analyzer analyzer, String field, String value, int slop) {
+        List<Token> tokens = analyze(analyzer, field, value);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tokens.size() == 1) {
+            return Optional.of(new TermQuery(new Term(field, tokens.get(0).text())));
+        }
+        return Optional.of(phrase(field, tokens, slop));
+    }
+
+    private static Query phrase(String field, List<Token> tokens, int slop) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        phrase.setSlop(slop);
+        for (Token token : tokens) {
+            phrase.add(new Term(field, token.text()), token.position());
+        }
+        return phrase.build();
+    }
+
+    /** A term as the analyzer produced it, with its position (stop words leave gaps). */
+    record Token(String text, int position) {
+    }
+
+    static List<Token> analyze(Analyzer analyzer, String field, String value) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, value)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(new Token(term.toString(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not analyse a string", e);
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.Snippet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Cuts a piece of about {@value #LENGTH} characters out of an abstract, where the most query words
+ * gather, and marks them. The abstract is analysed exactly as it was indexed, so "models" is marked
+ * for a search for "model". Works on the library's text, so the index needs no stored text or offsets.
+ */
+final class SnippetMaker {
+
+    static final int LENGTH = 200;
+    private static final String ELLIPSIS = "…";
+
+    private final Analyzer analyzer;
+
+    SnippetMaker(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    Snippet snippet(String abstractText, Set<String> terms) {
+        String text = abstractText.replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            return Snippet.none();
+        }
+        List<Match> matches = terms.isEmpty() ? List.of() : matches(text, terms);
+        if (matches.isEmpty()) {
+            return lead(text);
+        }
+        int[] window = bestWindow(matches);
+        int from = matches.get(window[0]).start();
+        int to = matches.get(window[1]).end();
+        int spare = Math.max(0, LENGTH - (to - from));
+        int start = Math.max(0, from - spare / 3);
+        if (start > 0 && text.charAt(start - 1) != ' ') {
+            int space = text.indexOf(' ', start);
+            start = space < 0 || space >= from ? from : space + 1;
+        }
+        int end = Math.min(text.length(), Math.max(to, start + LENGTH));
+        if (end < text.length() && text.charAt(end) != ' ') {
+            int space = text.lastIndexOf(' ', end);
+            end = space >= to ? space : to;
+        }
+        return spans(text, matches.subList(window[0], window[1] + 1), start, end);
+    }
+
+    private record Match(int start, int end, String term) {
+    }
+
+    private List<Match> matches(String text, Set<String> terms) {
+        List<Match> matches = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String t = term.toString();
+                if (terms.contains(t)) {
+                    matches.add(new Match(offset.startOffset(), offset.endOffset(), t));
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not analyse an abstract", e);
+        }
+        return matches;
+    }
+
+    /** The first and last match of the window that holds the most different query words. */
+    private static int[] bestWindow(List<Match> matches) {
+        int bestFirst = 0;
+        int bestLast = 0;
+        int bestDistinct = 0;
+        int bestCount = 0;
+        for (int first = 0; first < matches.size(); first++) {
+            Set<String> distinct = new HashSet<>();
+            int last = first;
+            for (int i = first; i < matches.size() && matches.get(i).end() - matches.get(first).start() <= LENGTH; i++) {
+                distinct.add(matches.get(i).term());
+                last = i;
+            }
+            int count = last - first + 1;
+            if (distinct.size() > bestDistinct || (distinct.size() == bestDistinct && count > bestCount)) {
+                bestFirst = first;
+                bestLast = last;
+                bestDistinct = distinct.size();
+                bestCount = count;
+            }
+        }
+        return new int[] {bestFirst, bestLast};
+    }
+
+    private static Snippet spans(String text, List<Match> matches, int start, int end) {
+        List<Snippet.Span> spans = new ArrayList<>();
+        StringBuilder plain = new StringBuilder(start > 0 ? ELLIPSIS : "");
+        StringBuilder marked = new StringBuilder();
+        int cursor = start;
+        for (Match match : matches) {
+            String gap = text.substring(cursor, match.start());
+            if (marked.length() > 0 && gap.isBlank()) {
+                // "vision transformer" reads better marked as one run than as two
+                marked.append(gap);
+            } else {
+                flush(spans, marked, true);
+                plain.append(gap);
+            }
+            flush(spans, plain, false);
+            marked.append(text, match.start(), match.end());
+            cursor = match.end();
+        }
+        flush(spans, marked, true);
+        plain.append(text, cursor, end);
+        if (end < text.length()) {
+            plain.append(ELLIPSIS);
+        }
+        flush(spans, plain, false);
+        return new Snippet(spans);
+    }
+
+    private static void flush(List<Snippet.Span> spans, StringBuilder text, boolean highlighted) {
+        if (text.length() > 0) {
+            spans.add(new Snippet.Span(text.toString(), highlighted));
+            text.setLength(0);
+        }
+    }
+
+    /** The start of the abstract, cut at a word boundary. */
+    private static Snippet lead(String text) {
+        if (text.length() <= LENGTH) {
+            return Snippet.plain(text);
+        }
+        int cut = text.lastIndexOf(' ', LENGTH);
+        if (cut < LENGTH / 2) {
+            cut = LENGTH;
+        }
+        return Snippet.plain(text.substring(0, cut).stripTrailing() + ELLIPSIS);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.paperboy.search;
+
+import dev.paperboy.search.UserQuery.Clause;
+import dev.paperboy.search.UserQuery.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the search language: words, "quoted phrases", {@code -word} and {@code -"phrase"} to exclude,
+ * {@code OR} between alternatives, {@code field:value} and {@code field:"quoted value"}, {@code sort:date}.
+ * It accepts any text: what it cannot read as syntax it reads as words, and it never throws.
+ */
+final class UserQueryParser {
+
+    /**
+     * Clauses beyond this many are ignored. Each clause expands to several Lucene clauses, and
+     * Lucene refuses queries of more than 1024; no real search needs more than a few dozen words.
+     */
+    static final int MAX_CLAUSES = 64;
+
+    private static final Map<String, Kind> FIELDS = Map.ofEntries(
+            Map.entry("au", Kind.AUTHOR), Map.entry("author", Kind.AUTHOR), Map.entry("authors", Kind.AUTHOR),
+            Map.entry("ti", Kind.TITLE), Map.entry("title", Kind.TITLE),
+            Map.entry("abs", Kind.ABSTRACT), Map.entry("abstract", Kind.ABSTRACT),
+            Map.entry("cat", Kind.CATEGORY), Map.entry("category", Kind.CATEGORY),
+            Map.entry("topic", Kind.TOPIC),
+            Map.entry("id", Kind.ID), Map.entry("arxiv", Kind.ID),
+            Map.entry("after", Kind.AFTER), Map.entry("before", Kind.BEFORE), Map.entry("date", Kind.DATE));
+
+    private UserQueryParser() {
+    }
+
+    static UserQuery parse(String text) {
+        return new Reader(text).read();
+    }
+
+    /** The state of reading one query. */
+    private static final class Reader {
+
+        private final String text;
+        private int pos;
+        private final List<List<Clause>> groups = new ArrayList<>();
+        private final List<Clause> exclusions = new ArrayList<>();
+        private boolean sortByDate;
+        private boolean lastWasPositive;
+        private boolean orPending;
+        private int clauseCount;
+
+        Reader(String text) {
+            this.text = text;
+        }
+
+        UserQuery read() {
+            while (skipSpace()) {
+                readItem();
+            }
+            return new UserQuery(groups, exclusions, sortByDate);
+        }
+
+        private boolean skipSpace() {
+            while (pos < text.length() && isSpace(text.charAt(pos))) {
+                pos++;
+            }
+            return pos < text.length();
+        }
+
+        private void readItem() {
+            boolean negated = false;
+            while (pos < text.length() && (text.charAt(pos) == '-' || text.charAt(pos) == '+')) {
+                negated |= text.charAt(pos) == '-';
+                pos++;
+            }
+            if (pos >= text.length() || isSpace(text.charAt(pos))) {
+                return; // a lone "-" or "+": nothing to search for
+            }
+            if (text.charAt(pos) == '"') {
+                int start = pos + 1;
+                int close = closingQuote(start);
+                add(new Clause(Kind.TEXT, text.substring(start, close), true, start), negated);
+                pos = Math.min(text.length(), close + 1);
+                return;
+            }
+            int start = pos;
+            while (pos < text.length() && !isSpace(text.charAt(pos)) && text.charAt(pos) != '"') {
+                pos++;
+            }
+            String word = text.substring(start, pos);
+            if (!negated && word.equals("OR")) {
+                orPending = lastWasPositive;
+                return;
+            }
+            int colon = word.indexOf(':');
+            String name = colon > 0 ? word.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+            if (name.equals("sort")) {
+                readSort(start + colon + 1, negated);
+            } else if (FIELDS.containsKey(name)) {
+                readField(FIELDS.get(name), start + colon + 1, negated);
+            } else {
+                add(new Clause(Kind.TEXT, word, false, start), negated);
+            }
+        }
+
+        private void readField(Kind kind, int valueStart, boolean negated) {
+            if (valueStart == pos && pos < text.length() && text.charAt(pos) == '"') {
+                int start = pos + 1;
+                int close = closingQuote(start);
+                pos = Math.min(text.length(), close + 1);
+                add(new Clause(kind, text.substring(start, close), true, start), negated);
+            } else if (valueStart < pos) {
+                add(new Clause(kind, text.substring(valueStart, pos), false, valueStart), negated);
+            }
+            // "au:" with nothing after it searches for nothing
+        }
+
+        private void readSort(int valueStart, boolean negated) {
+            String value = text.substring(valueStart, pos).toLowerCase(Locale.ROOT);
+            if (!negated && (value.equals("date") || value.equals("new") || value.equals("newest"))) {
+                sortByDate = true;
+            }
+            lastWasPositive = false;
+            orPending = false;
+        }
+
+        private void add(Clause clause, boolean negated) {
+            if (clause.value().isBlank() || clauseCount >= MAX_CLAUSES) {
+                return;
+            }
+            if (negated) {
+                exclusions.add(clause);
+                clauseCount++;
+                lastWasPositive = false;
+                orPending = false;
+                return;
+            }
+            if (orPending && !groups.isEmpty()) {
+                groups.get(groups.size() - 1).add(clause);
+                clauseCount++;
+            } else {
+                List<Clause> group = new ArrayList<>();
+                group.add(clause);
+                groups.add(group);
+                clauseCount++;
+            }
+            lastWasPositive = true;
+            orPending = false;
+        }
+
+        private int closingQuote(int from) {
+            int close = text.indexOf('"', from);
+            return close < 0 ? text.length() : close;
+        }
+
+        private static boolean isSpace(char c) {
+            return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        }
+    }
+}

@@ -1,0 +1,600 @@
+package dev.paperboy.search;
+
+import static dev.paperboy.search.Papers.library;
+import static dev.paperboy.search.Papers.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.Digest;
+import dev.paperboy.core.DigestSource;
+import dev.paperboy.core.Library;
+import dev.paperboy.core.Paper;
+import dev.paperboy.core.SearchHit;
+import dev.paperboy.core.SearchPage;
+import dev.paperboy.core.SearchRequest;
+import dev.paperboy.core.Snippet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneSearchIndexTest {
+
+    private final LuceneSearchIndex index = new LuceneSearchIndex();
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private void load(Library library) throws Exception {
+        index.libraryChanging(library);
+    }
+
+    private SearchPage search(String query) {
+        return index.search(new SearchRequest(query, 1, 100));
+    }
+
+    private List<String> ids(String query) {
+        return search(query).hits().stream().map(h -> h.paper().paper().arxivId()).toList();
+    }
+
+    @Test
+    void searchBeforeTheFirstBuildFindsNothing() {
+        SearchPage page = search("transformer");
+
+        assertThat(page.hits()).isEmpty();
+        assertThat(page.total()).isZero();
+        assertThat(page.query()).isEqualTo("transformer");
+    }
+
+    @Test
+    void findsAPaperByAWordOfItsTitleAndResolvesItAgainstTheLibrary() throws Exception {
+        Library library = library(
+                paper("2401.00001").title("Sparse Transformers for Long Documents"),
+                paper("2401.00002").title("Graph Networks"));
+        load(library);
+
+        SearchPage page = search("transformers");
+
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.hits()).singleElement()
+                .satisfies(h -> assertThat(h.paper()).isSameAs(library.findById("2401.00001").orElseThrow()));
+    }
+
+    @Test
+    void stemmingFoldsPluralsButNotOtherWords() throws Exception {
+        load(library(
+                paper("2401.00001").title("A transformer"),
+                paper("2401.00002").title("Many transformers"),
+                paper("2401.00003").title("Learning a transformation")));
+
+        assertThat(ids("transformer")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+    }
+
+    @Nested
+    class Ranking {
+
+        @Test
+        void aTitleMatchBeatsAnAbstractMatch() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Graph networks")
+                            .abs("We study diffusion on graphs. Diffusion is everywhere, and diffusion matters."),
+                    paper("2401.00002").title("Diffusion models").abs("We study generative models of images.")));
+
+            assertThat(ids("diffusion")).containsExactly("2401.00002", "2401.00001");
+        }
+
+        @Test
+        void anAuthorMatchBeatsAnAbstractMatch() throws Exception {
+            load(library(
+                    paper("2401.00001").title("On priors").authors("Ann Other")
+                            .abs("We extend the method of Hinton to new data."),
+                    paper("2401.00002").title("On posteriors").authors("Geoffrey Hinton", "Bo Chen")
+                            .abs("We study posteriors.")));
+
+            assertThat(ids("hinton")).containsExactly("2401.00002", "2401.00001");
+        }
+
+        @Test
+        void aPaperWithAllWordsBeatsPapersWithSome() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Protein folding").abs("Protein folding with deep networks."),
+                    paper("2401.00002").title("Language models").abs("Large language models and their uses."),
+                    paper("2401.00003").title("Notes").abs("A protein language model trained on sequences."),
+                    paper("2401.00004").title("Protein language protein language").abs("Protein language.")));
+
+            List<String> found = ids("protein language model");
+
+            assertThat(found).first().isEqualTo("2401.00003");
+            // every word matters: papers missing one are not results at all
+            assertThat(found).containsExactly("2401.00003");
+        }
+
+        @Test
+        void wordsNextToEachOtherInTheTitleWin() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Vision for robots with a transformer"),
+                    paper("2401.00002").title("A vision transformer for robots")));
+
+            assertThat(ids("vision transformer")).first().isEqualTo("2401.00002");
+        }
+
+        @Test
+        void theNewerPaperWinsATie() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Diffusion models").date("2023-05-01"),
+                    paper("2401.00003").title("Diffusion models").date("2025-05-01"),
+                    paper("2401.00002").title("Diffusion models").date("2024-05-01")));
+
+            assertThat(ids("diffusion models")).containsExactly("2401.00003", "2401.00002", "2401.00001");
+        }
+
+        @Test
+        void recencyDoesNotOvertakeAClearlyBetterMatch() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Diffusion models").date("2015-01-01"),
+                    paper("2401.00002").title("Graphs").abs("Some words about diffusion models.").date("2025-01-01")));
+
+            assertThat(ids("diffusion models")).containsExactly("2401.00001", "2401.00002");
+        }
+
+        @Test
+        void anArxivIdTypedAsAWordFindsThatPaperFirst() throws Exception {
+            load(library(
+                    paper("2401.00001").title("First"),
+                    paper("2401.00002").title("Second").abs("We build on 2401.00001.")));
+
+            assertThat(ids("2401.00001")).first().isEqualTo("2401.00001");
+            assertThat(ids("https://arxiv.org/abs/2401.00001v3")).containsExactly("2401.00001");
+        }
+    }
+
+    @Nested
+    class QueryLanguage {
+
+        @Test
+        void quotedPhraseNeedsTheWordsTogether() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Neural radiance fields"),
+                    paper("2401.00002").title("Radiance of neural fields")));
+
+            assertThat(ids("\"neural radiance fields\"")).containsExactly("2401.00001");
+        }
+
+        @Test
+        void minusExcludesAWordAndAPhrase() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Diffusion for images"),
+                    paper("2401.00002").title("Diffusion for text"),
+                    paper("2401.00003").title("Diffusion for text generation")));
+
+            assertThat(ids("diffusion -images")).containsExactlyInAnyOrder("2401.00002", "2401.00003");
+            assertThat(ids("diffusion -\"text generation\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+        }
+
+        @Test
+        void orJoinsAlternatives() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Graph transformers"),
+                    paper("2401.00002").title("Graph convolutions"),
+                    paper("2401.00003").title("Graph kernels"),
+                    paper("2401.00004").title("Image transformers")));
+
+            assertThat(ids("graph transformers OR convolutions"))
+                    .containsExactlyInAnyOrder("2401.00001", "2401.00002");
+            assertThat(ids("kernels OR convolutions")).containsExactlyInAnyOrder("2401.00002", "2401.00003");
+        }
+
+        @Test
+        void lowerCaseOrIsJustAWord() throws Exception {
+            load(library(paper("2401.00001").title("Cats"), paper("2401.00002").title("Dogs")));
+
+            // "or" is a stop word, so this asks for both words
+            assertThat(ids("cats or dogs")).isEmpty();
+        }
+
+        @Test
+        void titleAndAbstractFields() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Attention").abs("About memory."),
+                    paper("2401.00002").title("Memory").abs("About attention.")));
+
+            assertThat(ids("ti:attention")).containsExactly("2401.00001");
+            assertThat(ids("title:attention")).containsExactly("2401.00001");
+            assertThat(ids("abs:attention")).containsExactly("2401.00002");
+            assertThat(ids("TI:attention")).containsExactly("2401.00001");
+        }
+
+        @Test
+        void authorFieldWithAndWithoutQuotes() throws Exception {
+            load(library(
+                    paper("2401.00001").title("One").authors("Yann LeCun", "Leon Bottou"),
+                    paper("2401.00002").title("Two").authors("Yann Dauphin"),
+                    paper("2401.00003").title("Yann and LeCun in the title")));
+
+            assertThat(ids("au:\"Yann LeCun\"")).containsExactly("2401.00001");
+            assertThat(ids("author:lecun")).containsExactly("2401.00001");
+            assertThat(ids("au:yann")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+        }
+
+        @Test
+        void anAuthorNameNeverMatchesAcrossTwoAuthors() throws Exception {
+            load(library(
+                    paper("2401.00001").title("One").authors("Anna Yann", "LeCun Bottou"),
+                    paper("2401.00002").title("Two").authors("Yann A. LeCun")));
+
+            assertThat(ids("au:\"Yann LeCun\"")).containsExactly("2401.00002");
+            assertThat(ids("\"Yann LeCun\"")).containsExactly("2401.00002");
+        }
+
+        @Test
+        void namesWithAndWithoutDotsAreTheSame() throws Exception {
+            load(library(
+                    paper("2401.00001").title("One").authors("Md. Tanzib Hosain"),
+                    paper("2401.00002").title("Two").authors("Md Tanzib Hosain"),
+                    paper("2401.00003").title("Three").authors("Tanzib Md Other")));
+
+            assertThat(ids("au:\"Md. Tanzib Hosain\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+            assertThat(ids("au:\"Md Tanzib Hosain\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+            assertThat(ids("Md. Tanzib Hosain")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+        }
+
+        @Test
+        void accentsAreFolded() throws Exception {
+            load(library(paper("2401.00001").title("Naïve Bayes").authors("Bernhard Schölkopf")));
+
+            assertThat(ids("naive")).containsExactly("2401.00001");
+            assertThat(ids("au:scholkopf")).containsExactly("2401.00001");
+        }
+
+        @Test
+        void categoryFilter() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Seeing").categories("cs.CV", "cs.LG"),
+                    paper("2401.00002").title("Seeing more").categories("cs.LG"),
+                    paper("2401.00003").title("Seeing stars").categories("astro-ph.GA"),
+                    paper("2401.00004").title("Seeing numbers").categories("math.NT")));
+
+            assertThat(ids("seeing cat:cs.CV")).containsExactly("2401.00001");
+            assertThat(ids("seeing cat:cs.cv")).containsExactly("2401.00001");
+            assertThat(ids("cat:cs.LG")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+            assertThat(ids("cat:cs")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+            assertThat(ids("seeing -cat:cs.LG")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
+            assertThat(ids("cat:math.NT OR cat:astro-ph.GA")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
+        }
+
+        @Test
+        void topicFieldMatchesDigestTopics() throws Exception {
+            Paper vit = paper("2401.00001").title("Patches are all you need").build();
+            Paper other = paper("2401.00002").title("Vision language transformers").build();
+            Library library = Library.of(List.of(new Digest("Vision Transformer", LocalDate.of(2025, 3, 1),
+                    List.of(vit), new DigestSource("vit.txt", 1, ""))), List.of(other));
+            load(library);
+
+            assertThat(ids("topic:\"vision transformer\"")).containsExactly("2401.00001");
+            assertThat(ids("topic:vision-transformer")).containsExactly("2401.00001");
+            assertThat(ids("topic:transformer")).containsExactly("2401.00001");
+            // a plain word finds the topic too, and the title match alike
+            assertThat(ids("transformer")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+        }
+
+        @Test
+        void idWithAndWithoutVersion() throws Exception {
+            load(library(
+                    paper("2211.07638v2").title("One"),
+                    paper("2211.07639").title("Two").abs("Follows 2211.07638.")));
+
+            assertThat(ids("id:2211.07638")).containsExactly("2211.07638");
+            assertThat(ids("id:2211.07638v2")).containsExactly("2211.07638");
+            assertThat(ids("id:2211.07638v1")).containsExactly("2211.07638");
+            assertThat(ids("id:arxiv:2211.07638")).containsExactly("2211.07638");
+            assertThat(ids("id:nonsense")).isEmpty();
+        }
+
+        @Test
+        void dateFilters() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Model").date("2024-12-31"),
+                    paper("2401.00002").title("Model").date("2025-01-01"),
+                    paper("2401.00003").title("Model").date("2025-01-31"),
+                    paper("2401.00004").title("Model").date("2025-02-01"),
+                    paper("2401.00005").title("Model").date("2025-06-03"),
+                    paper("2401.00006").title("Model").date(null)));
+
+            assertThat(ids("model after:2025-01-01"))
+                    .containsExactlyInAnyOrder("2401.00002", "2401.00003", "2401.00004", "2401.00005");
+            assertThat(ids("model before:2025-02-01"))
+                    .containsExactlyInAnyOrder("2401.00001", "2401.00002", "2401.00003");
+            assertThat(ids("model after:2025-01-01 before:2025-02-01"))
+                    .containsExactlyInAnyOrder("2401.00002", "2401.00003");
+            assertThat(ids("model date:2025-06")).containsExactly("2401.00005");
+            assertThat(ids("model date:2025-06-03")).containsExactly("2401.00005");
+            assertThat(ids("model date:2025-06-04")).isEmpty();
+            assertThat(ids("model date:2025"))
+                    .containsExactlyInAnyOrder("2401.00002", "2401.00003", "2401.00004", "2401.00005");
+            assertThat(ids("date:2024")).containsExactly("2401.00001");
+            assertThat(ids("model date:2025-13")).isEmpty();
+            assertThat(ids("model after:yesterday")).isEmpty();
+        }
+
+        @Test
+        void sortByDatePutsNewestFirst() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Diffusion diffusion").abs("Diffusion.").date("2025-01-01"),
+                    paper("2401.00002").title("Something").abs("Mentions diffusion.").date("2025-03-01"),
+                    paper("2401.00003").title("Other").abs("Mentions diffusion too.").date("2025-02-01")));
+
+            assertThat(ids("diffusion")).first().isEqualTo("2401.00001");
+            assertThat(ids("diffusion sort:date")).containsExactly("2401.00002", "2401.00003", "2401.00001");
+        }
+
+        @Test
+        void onlyExclusionsOrNothingSearchableFindsNothing() throws Exception {
+            load(library(paper("2401.00001").title("Graphs"), paper("2401.00002").title("Images")));
+
+            assertThat(search("-graphs").total()).isZero();
+            assertThat(search("-\"graphs\" -images").total()).isZero();
+            assertThat(search("sort:date").total()).isZero();
+            assertThat(search("the of and").total()).isZero();
+            assertThat(search("").total()).isZero();
+            assertThat(search("OR").total()).isZero();
+        }
+
+        @Test
+        void unknownFieldsAreReadAsWords() throws Exception {
+            load(library(paper("2401.00001").title("Foo bar baz")));
+
+            assertThat(ids("foo:bar")).containsExactly("2401.00001");
+        }
+    }
+
+    @Test
+    void correctsTyposWhenNothingIsFound() throws Exception {
+        load(library(
+                paper("2401.00001").title("Sparse transformer models"),
+                paper("2401.00002").title("A transformer for speech"),
+                paper("2401.00003").title("Graph networks")));
+
+        SearchPage page = search("trasnformer");
+
+        assertThat(page.correctedQuery()).isEqualTo("transformer");
+        assertThat(page.query()).isEqualTo("trasnformer");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId())
+                .containsExactlyInAnyOrder("2401.00001", "2401.00002");
+    }
+
+    @Test
+    void correctionKeepsTheRestOfTheQueryAndItsCase() throws Exception {
+        load(library(
+                paper("2401.00001").title("Sparse transformer models").categories("cs.CL"),
+                paper("2401.00002").title("Sparse transformer models").categories("cs.CV")));
+
+        SearchPage page = search("Sparse Trasnformer cat:cs.CL");
+
+        assertThat(page.correctedQuery()).isEqualTo("Sparse Transformer cat:cs.CL");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00001");
+    }
+
+    @Test
+    void noCorrectionWhenTheQueryFindsSomething() throws Exception {
+        load(library(paper("2401.00001").title("Transformer"), paper("2401.00002").title("Transformar")));
+
+        SearchPage page = search("transformar");
+
+        assertThat(page.correctedQuery()).isNull();
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00002");
+    }
+
+    @Test
+    void pagesAreStableAndComplete() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 53; i++) {
+            // many exact ties (same title, same date) to exercise the tie-breaks
+            papers.add(paper(String.format("2401.%05d", i + 1)).title(i % 3 == 0 ? "Graph learning" : "Graph")
+                    .abs(i % 2 == 0 ? "graph" : "other").date(i % 4 == 0 ? "2025-01-01" : "2024-01-01"));
+        }
+        load(library(papers.toArray(Papers[]::new)));
+
+        List<String> all = index.search(new SearchRequest("graph", 1, 100)).hits().stream()
+                .map(SearchHit::paper).map(p -> p.key()).toList();
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 6; page++) {
+            SearchPage result = index.search(new SearchRequest("graph", page, 10));
+            assertThat(result.total()).isEqualTo(53);
+            assertThat(result.pageCount()).isEqualTo(6);
+            result.hits().forEach(h -> paged.add(h.paper().key()));
+        }
+
+        assertThat(all).hasSize(53);
+        assertThat(new HashSet<>(paged)).hasSize(53);
+        assertThat(paged).isEqualTo(all);
+        assertThat(index.search(new SearchRequest("graph", 7, 10)).hits()).isEmpty();
+        assertThat(index.search(new SearchRequest("graph", Integer.MAX_VALUE, 100)).hits()).isEmpty();
+        assertThat(index.search(new SearchRequest("graph", 1, 10)).hits().stream().map(h -> h.paper().key()).toList())
+                .isEqualTo(all.subList(0, 10));
+    }
+
+    @Test
+    void totalCountsEveryMatchNotJustTheFirstThousand() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Graph " + i));
+        }
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = index.search(new SearchRequest("graph", 3, 20));
+
+        assertThat(page.total()).isEqualTo(1500);
+        assertThat(page.hits()).hasSize(20);
+    }
+
+    @Nested
+    class Snippets {
+
+        @Test
+        void marksTheMatchedWords() throws Exception {
+            load(library(paper("2401.00001").title("Vision")
+                    .abs("We present a vision transformer. Transformers are good at images.")));
+
+            Snippet snippet = search("transformer").hits().get(0).snippet();
+
+            assertThat(snippet.plainText()).isEqualTo("We present a vision transformer. Transformers are good at images.");
+            assertThat(snippet.spans()).filteredOn(Snippet.Span::highlighted).extracting(Snippet.Span::text)
+                    .containsExactly("transformer", "Transformers");
+        }
+
+        @Test
+        void neighbouringMatchesAreOneMarkedRun() throws Exception {
+            load(library(paper("2401.00001").title("Vision").abs("We present a vision transformer for robots.")));
+
+            Snippet snippet = search("vision transformer").hits().get(0).snippet();
+
+            assertThat(snippet.spans()).containsExactly(
+                    new Snippet.Span("We present a ", false),
+                    new Snippet.Span("vision transformer", true),
+                    new Snippet.Span(" for robots.", false));
+        }
+
+        @Test
+        void aLongAbstractIsCutAroundTheMatches() throws Exception {
+            String filler = "lorem ipsum dolor sit amet ".repeat(20);
+            load(library(paper("2401.00001").title("Long")
+                    .abs(filler + "here the quantum annealing happens " + filler)));
+
+            Snippet snippet = search("annealing").hits().get(0).snippet();
+
+            assertThat(snippet.plainText()).startsWith("…").endsWith("…").contains("quantum annealing");
+            assertThat(snippet.plainText().length()).isBetween(150, 210);
+            assertThat(snippet.plainText()).doesNotContain("  ");
+            assertThat(snippet.spans()).filteredOn(Snippet.Span::highlighted).extracting(Snippet.Span::text)
+                    .containsExactly("annealing");
+            // cut between words, never inside one
+            assertThat(snippet.plainText().substring(1, 6)).isIn("lorem", "ipsum", "dolor", "sit a", "amet ");
+        }
+
+        @Test
+        void withoutAMatchInTheAbstractItIsTheStartCutAtAWord() throws Exception {
+            String abs = "This abstract talks about something else entirely and goes on for a long while, "
+                    + "long enough that it has to be cut somewhere near two hundred characters, and it should "
+                    + "be cut between two words rather than in the middle of one of them.";
+            load(library(paper("2401.00001").title("Quantum annealing").abs(abs)));
+
+            Snippet snippet = search("quantum").hits().get(0).snippet();
+
+            assertThat(snippet.spans()).noneMatch(Snippet.Span::highlighted);
+            String text = snippet.plainText();
+            assertThat(text).endsWith("…").hasSizeLessThanOrEqualTo(201);
+            assertThat(abs).startsWith(text.substring(0, text.length() - 1));
+            assertThat(abs.charAt(text.length() - 1)).isEqualTo(' ');
+        }
+
+        @Test
+        void anEmptyAbstractHasNoSnippet() throws Exception {
+            load(library(paper("2401.00001").title("Quantum annealing")));
+
+            assertThat(search("quantum").hits().get(0).snippet().isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void aReloadSwapsToTheNewLibrary() throws Exception {
+        load(library(paper("2401.00001").title("Old graph paper")));
+        assertThat(ids("graph")).containsExactly("2401.00001");
+
+        Library next = library(paper("2401.00002").title("New graph paper"));
+        load(next);
+
+        assertThat(ids("graph")).containsExactly("2401.00002");
+        assertThat(search("graph").hits().get(0).paper()).isSameAs(next.findById("2401.00002").orElseThrow());
+        assertThat(ids("old")).isEmpty();
+    }
+
+    @Test
+    void searchesDuringReloadsSeeOneSnapshotOrTheOther() throws Exception {
+        Library even = numbered("graph", 0);
+        Library odd = numbered("graph", 1);
+        load(even);
+        Set<String> evenKeys = keys(even);
+        Set<String> oddKeys = keys(odd);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> searchers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 3; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        SearchPage page = index.search(new SearchRequest("graph", 1, 100));
+                        Set<String> found = new HashSet<>();
+                        page.hits().forEach(h -> found.add(h.paper().key()));
+                        assertThat(page.total()).isEqualTo(40);
+                        assertThat(found).satisfiesAnyOf(
+                                f -> assertThat(f).isEqualTo(evenKeys),
+                                f -> assertThat(f).isEqualTo(oddKeys));
+                        searches.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            searchers.add(thread);
+        }
+        for (int i = 0; i < 20; i++) {
+            load(i % 2 == 0 ? odd : even);
+        }
+        stop.set(true);
+        for (Thread thread : searchers) {
+            thread.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(searches.get()).isPositive();
+    }
+
+    private static Library numbered(String word, int parity) {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            papers.add(paper(String.format("2401.%05d", i * 2 + parity + 1)).title(word + " " + i));
+        }
+        return library(papers.toArray(Papers[]::new));
+    }
+
+    private static Set<String> keys(Library library) {
+        Set<String> keys = new HashSet<>();
+        library.papers().forEach(p -> keys.add(p.key()));
+        return keys;
+    }
+
+    @Test
+    void afterCloseSearchesFindNothing() throws Exception {
+        load(library(paper("2401.00001").title("Graphs")));
+        index.close();
+
+        assertThat(search("graphs").total()).isZero();
+    }
+
+    @Test
+    void anIndexOnDiskWorksAndCleansUpOldGenerations(@TempDir Path root) throws Exception {
+        try (LuceneSearchIndex onDisk = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            onDisk.libraryChanging(library(paper("2401.00001").title("Graphs")));
+            onDisk.libraryChanging(library(paper("2401.00002").title("Graphs again")));
+
+            assertThat(onDisk.search(new SearchRequest("graphs", 1, 10)).hits())
+                    .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00002");
+            try (var dirs = Files.list(root)) {
+                assertThat(dirs.toList()).hasSize(1);
+            }
+        }
+        try (var dirs = Files.list(root)) {
+            assertThat(dirs.toList()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.search.UserQuery.Clause;
+import dev.paperboy.search.UserQuery.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UserQueryParserTest {
+
+    @Test
+    void wordsAndPhrases() {
+        UserQuery q = UserQueryParser.parse("vision \"masked autoencoder\" models");
+
+        assertThat(q.groups()).containsExactly(
+                List.of(new Clause(Kind.TEXT, "vision", false, 0)),
+                List.of(new Clause(Kind.TEXT, "masked autoencoder", true, 8)),
+                List.of(new Clause(Kind.TEXT, "models", false, 28)));
+        assertThat(q.exclusions()).isEmpty();
+        assertThat(q.sortByDate()).isFalse();
+    }
+
+    @Test
+    void exclusionsOfWordsPhrasesAndFields() {
+        UserQuery q = UserQueryParser.parse("graph -images -\"text generation\" -cat:cs.CV");
+
+        assertThat(q.groups()).hasSize(1);
+        assertThat(q.exclusions()).extracting(Clause::kind, Clause::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.TEXT, "images"),
+                org.assertj.core.groups.Tuple.tuple(Kind.TEXT, "text generation"),
+                org.assertj.core.groups.Tuple.tuple(Kind.CATEGORY, "cs.CV"));
+    }
+
+    @Test
+    void orGroupsNeighbours() {
+        UserQuery q = UserQueryParser.parse("a OR b c OR \"d e\" OR cat:cs.LG f");
+
+        assertThat(q.groups()).extracting(g -> g.stream().map(Clause::value).toList()).containsExactly(
+                List.of("a", "b"), List.of("c", "d e", "cs.LG"), List.of("f"));
+    }
+
+    @Test
+    void danglingOrsAreIgnored() {
+        assertThat(UserQueryParser.parse("OR a OR").groups()).extracting(List::size).containsExactly(1);
+        assertThat(UserQueryParser.parse("-a OR b").groups()).extracting(g -> g.get(0).value()).containsExactly("b");
+    }
+
+    @Test
+    void fieldsWithQuotedValuesAndPositions() {
+        String typed = "au:\"Yann LeCun\" ti:vision id:2211.07638v2 date:2025-06 sort:date";
+        UserQuery q = UserQueryParser.parse(typed);
+
+        assertThat(q.positiveClauses()).extracting(Clause::kind, Clause::value, Clause::quoted).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.AUTHOR, "Yann LeCun", true),
+                org.assertj.core.groups.Tuple.tuple(Kind.TITLE, "vision", false),
+                org.assertj.core.groups.Tuple.tuple(Kind.ID, "2211.07638v2", false),
+                org.assertj.core.groups.Tuple.tuple(Kind.DATE, "2025-06", false));
+        assertThat(q.sortByDate()).isTrue();
+        for (Clause c : q.positiveClauses()) {
+            assertThat(typed.substring(c.start(), c.end())).isEqualTo(c.value());
+        }
+    }
+
+    @Test
+    void unbalancedQuoteRunsToTheEnd() {
+        UserQuery q = UserQueryParser.parse("graph \"neural fields");
+
+        assertThat(q.positiveClauses()).extracting(Clause::value).containsExactly("graph", "neural fields");
+    }
+
+    @Test
+    void loneSignsAndEmptyFieldsAreNothing() {
+        UserQuery q = UserQueryParser.parse("- + -- au: ti:\"\" sort:");
+
+        assertThat(q.groups()).isEmpty();
+        assertThat(q.exclusions()).isEmpty();
+    }
+
+    @Test
+    void unknownFieldIsAWord() {
+        assertThat(UserQueryParser.parse("foo:bar").positiveClauses())
+                .containsExactly(new Clause(Kind.TEXT, "foo:bar", false, 0));
+    }
+
+    @Test
+    void tooManyClausesAreCut() {
+        UserQuery q = UserQueryParser.parse("word ".repeat(400));
+
+        assertThat(q.groups()).hasSize(UserQueryParser.MAX_CLAUSES);
+    }
+}
