@@ -1,0 +1,120 @@
+package dev.paperboy.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.ContentLoad;
+import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.Digest;
+import dev.paperboy.core.DigestSource;
+import dev.paperboy.core.Paper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentDirectoryTest {
+
+    private static final String GOOD_JSONL_LINES = String.join("\n",
+            Fixtures.text("jsonl/papers.jsonl").lines().toList().subList(0, 2)) + "\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsEveryFormatRecursivelyInPathOrderAndSkipsTheRest() throws IOException {
+        write("topics/graph.txt", Fixtures.text("text/seed-shaped.txt"));
+        write("robots.json", Fixtures.text("json/one-digest.json"));
+        write("dumps/papers.jsonl", GOOD_JSONL_LINES);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("dumps/more.jsonl.gz")))) {
+            out.write(Fixtures.text("jsonl/papers.jsonl").lines().skip(6).findFirst().orElseThrow()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        // None of these is content; each would be a problem if it were read.
+        write("README.md", "# Our content\n");
+        write("README.txt", "How to add a digest: ...\n");
+        write("notes.md", "not a digest\n");
+        write("topics/.draft.txt", "half-written\n");
+        write(".git/objects/x.txt", "not ours\n");
+        write("topics/graph.txt.bak", "old\n");
+
+        ContentLoad load = new ContentDirectory(dir).load();
+
+        assertThat(load.problems()).isEmpty();
+        assertThat(load.digests()).extracting(Digest::source).extracting(DigestSource::where)
+                .containsExactly("robots.json:1", "topics/graph.txt:1");
+        assertThat(load.digests().get(1)).isEqualTo(SeedTextParserTest.seedShapedDigest("topics/graph.txt"));
+        assertThat(load.loosePapers()).extracting(Paper::arxivId)
+                .containsExactly("2401.00004", "2401.00001", "2401.00002");
+    }
+
+    @Test
+    void problemsNameTheFileRelativeToTheDirectory() throws IOException {
+        write("sub/dir/bad.json", "{\"topic\": \"T\",\n \"date\": \"soon\", \"papers\": [{\"title\": \"x\","
+                + " \"authors\": []}]}");
+        write("sub/bad.txt", "Topic\n2024-01-01\nTitle\nAuthors:\n");
+        Files.write(dir.resolve("latin1.txt"), "Topic\n2024-01-01\nCaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        ContentLoad load = new ContentDirectory(dir).load();
+
+        assertThat(load.problems()).map(ContentProblem::toString).containsExactly(
+                "latin1.txt:3: not valid UTF-8: save the file as UTF-8",
+                "sub/bad.txt:4: empty \"Authors:\" line for \"Title\": expected the names after \"Authors:\","
+                        + " separated by commas",
+                "sub/dir/bad.json:2: \"date\" must be YYYY-MM-DD, got \"soon\"");
+    }
+
+    @Test
+    void theSameTopicAndDayTwiceIsAProblemNamingBothPlaces() throws IOException {
+        String digest = "Vision Transformer\n2022-11-15\nA Title\nAuthors: A. One\n";
+        write("a.txt", digest);
+        write("b.txt", "\n" + digest.replace("Vision Transformer", "vision-transformer")
+                .replace("A Title", "Another Title"));
+        write("c.json", "{\"topic\": \"VISION TRANSFORMER\", \"date\": \"2022-11-15\", \"papers\": [{\"title\": \"x\","
+                + " \"authors\": [\"y\"]}]}");
+        write("d.txt", digest.replace("2022-11-15", "2022-11-16"));
+
+        ContentLoad load = new ContentDirectory(dir).load();
+
+        assertThat(load.problems()).map(ContentProblem::toString).containsExactly(
+                "b.txt:2: digest \"vision-transformer\" 2022-11-15 is already defined at a.txt:1",
+                "c.json:1: digest \"VISION TRANSFORMER\" 2022-11-15 is already defined at a.txt:1");
+    }
+
+    @Test
+    void aMissingDirectoryIsOneClearProblem() {
+        Path missing = dir.resolve("content");
+
+        ContentLoad load = new ContentDirectory(missing).load();
+
+        assertThat(load.digests()).isEmpty();
+        assertThat(load.problems()).map(ContentProblem::toString).containsExactly(missing + ": content directory "
+                + missing + " does not exist: create it or set content-dir in config/paperboy.yml");
+    }
+
+    @Test
+    void aFileInsteadOfADirectoryIsOneClearProblem() throws IOException {
+        Path file = write("content", "oops");
+
+        assertThat(new ContentDirectory(file).load().problems()).singleElement().asString()
+                .contains("is a file, not a directory");
+    }
+
+    @Test
+    void anEmptyDirectoryIsEmptyContentAndDescribeNamesTheDirectory() {
+        ContentDirectory content = new ContentDirectory(dir);
+
+        assertThat(content.load()).isEqualTo(new ContentLoad(List.of(), List.of(), List.of()));
+        assertThat(content.describe()).isEqualTo(dir.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+}
