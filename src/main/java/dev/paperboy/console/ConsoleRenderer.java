@@ -84,7 +84,7 @@ public final class ConsoleRenderer {
             appendLines(out, details, INDENT);
             appendAbstract(out, paper.abstractText(), INDENT);
         }
-        String attribution = PlainText.oneLine(digest.source().attribution());
+        String attribution = PlainText.joinLines(digest.source().attribution(), " · ");
         if (!attribution.isEmpty()) {
             out.append("\n\n").append(PlainText.wrap("Source: " + attribution, width, ""));
         }
@@ -144,7 +144,7 @@ public final class ConsoleRenderer {
                 libraryPaper.topics().isEmpty() ? "" : "Topics: " + String.join(", ", libraryPaper.topics()),
                 paper.categories().isEmpty() ? "" : "Categories: " + String.join(", ", paper.categories())));
         details.add(paper.comment().isEmpty() ? "" : "Comment: " + paper.comment());
-        details.add(paper.arxivId() == null ? "" : "arXiv: " + paper.absUrl() + "  PDF: " + paper.pdfUrl());
+        details.add(paper.arxivId() == null ? "" : "arXiv: " + paper.absUrl() + " · PDF: " + paper.pdfUrl());
         paper.links().forEach(link -> details.add("Link: " + link));
         appendLines(out, details, "");
         if (paper.abstractText().isEmpty()) {

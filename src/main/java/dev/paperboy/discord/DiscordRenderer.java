@@ -79,7 +79,7 @@ public final class DiscordRenderer {
                 DiscordEmbed.MAX_FOOTER, DiscordRenderer::neutraliseMentions);
         List<DiscordEmbed> embeds = digest.papers().stream().map(p -> listingEmbed(p, footer)).toList();
         List<List<DiscordEmbed>> groups = packEmbeds(embeds);
-        String attribution = PlainText.oneLine(digest.source().attribution());
+        String attribution = PlainText.joinLines(digest.source().attribution(), " · ");
         String source = attribution.isEmpty() ? "" : "\n-# " + PlainText.fit(attribution, 400, DiscordRenderer::escapeMarkdown);
 
         if (groups.isEmpty()) {
@@ -184,13 +184,14 @@ public final class DiscordRenderer {
         for (String line : text.lines()) {
             String clean = PlainText.clean(line).stripTrailing();
             if (clean.isBlank()) {
-                blocks.add(ZERO_WIDTH_SPACE); // Discord drops plain blank lines at a message's edges
+                blocks.add("");
             } else {
                 blocks.addAll(PlainText.splitFitting(clean, DiscordMessage.MAX_CONTENT, DiscordRenderer::escapeMarkdown));
             }
         }
         List<DiscordMessage> messages = MessagePacker.pack(blocks, "\n", DiscordMessage.MAX_CONTENT).stream()
-                .filter(m -> !m.replace(ZERO_WIDTH_SPACE, "").isBlank())
+                .map(String::strip)
+                .filter(m -> !m.isEmpty())
                 .map(DiscordMessage::text)
                 .toList();
         return messages.isEmpty() ? List.of(DiscordMessage.text("Done.")) : messages;

@@ -88,7 +88,7 @@ public final class TelegramRenderer {
             blocks.add(fitListing(budget -> listingBlock(number, paper, null, budget), room,
                     PaperBudget.listing(listingAbstractLength)));
         }
-        String attribution = PlainText.oneLine(digest.source().attribution());
+        String attribution = PlainText.joinLines(digest.source().attribution(), " · ");
         if (!attribution.isEmpty()) {
             blocks.add(PlainText.fit(attribution, Math.min(room, 400), text -> "<i>" + escape(text) + "</i>"));
         }

@@ -144,8 +144,8 @@ public final class PlainText {
     }
 
     /**
-     * Wraps each line of the text at word boundaries to at most {@code width} columns, prefixing every
-     * output line with {@code indent}. Words longer than the width (URLs) stay whole on their own line.
+     * Wraps each line of the text at word boundaries to at most {@code width} columns not counting the
+     * {@code indent} that prefixes every output line. Words longer than the width (URLs) stay whole on their own line.
      */
     public static String wrap(String text, int width, String indent) {
         requirePositive(width);
@@ -198,6 +198,12 @@ public final class PlainText {
     /** The text on one line: every run of white space, line ends included, becomes one space. */
     public static String oneLine(String text) {
         return clean(text).strip().replaceAll("\\s+", " ");
+    }
+
+    /** The non-blank lines of the text, each on one line, joined with {@code separator} (" · " for attributions). */
+    public static String joinLines(String text, String separator) {
+        return java.util.Arrays.stream(clean(text).split("\n")).map(PlainText::oneLine)
+                .filter(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining(separator));
     }
 
     private static int lastParagraphEnd(String text, int limit, int minimum) {

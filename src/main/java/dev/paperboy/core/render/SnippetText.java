@@ -75,7 +75,7 @@ public final class SnippetText {
 
     /** The beginning of the text up to {@code room} characters, cut at a word boundary when there is one. */
     private static String head(String text, int room) {
-        for (int i = Math.min(room, text.length() - 1); i > 0; i--) {
+        for (int i = Math.min(room, text.length() - 1); i >= 0; i--) {
             if (Character.isWhitespace(text.charAt(i))) {
                 return text.substring(0, i).stripTrailing();
             }
@@ -91,10 +91,13 @@ public final class SnippetText {
         List<Snippet.Span> merged = new ArrayList<>();
         for (Snippet.Span span : snippet.spans()) {
             String text = PlainText.clean(span.text()).replaceAll("\\s+", " ");
+            int last = merged.size() - 1;
+            if (last >= 0 && merged.get(last).text().endsWith(" ") && text.startsWith(" ")) {
+                text = text.substring(1);
+            }
             if (text.isEmpty()) {
                 continue;
             }
-            int last = merged.size() - 1;
             if (last >= 0 && merged.get(last).highlighted() == span.highlighted()) {
                 merged.set(last, new Snippet.Span(merged.get(last).text() + text, span.highlighted()));
             } else {
