@@ -97,7 +97,7 @@ public final class ContentDirectory implements ContentSource {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return failed(name, 0, "cannot read the file: " + e);
+            return failed(name, 0, "cannot read the file: " + IoReasons.of(e));
         }
         String decoded;
         try {
@@ -138,12 +138,12 @@ public final class ContentDirectory implements ContentSource {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(new ContentProblem(relativeName(file), 0, "cannot read: " + e));
+                    problems.add(new ContentProblem(relativeName(file), 0, "cannot read: " + IoReasons.of(e)));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            problems.add(new ContentProblem(directory.toString(), 0, "cannot list the content directory: " + e));
+            problems.add(new ContentProblem(directory.toString(), 0, "cannot list the content directory: " + IoReasons.of(e)));
         }
         files.sort(Comparator.comparing(this::relativeName));
         return files;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -37,6 +38,9 @@ public final class JsonlPaperFormat {
     /** What one pass over a dump saw, for progress and import reports. */
     public record Counts(long lines, long papers, long problems) {
     }
+
+    /** How many problems {@link #load} keeps from one file. */
+    public static final int MAX_PROBLEMS = 100;
 
     private final ObjectReader reader;
 
@@ -137,14 +141,29 @@ public final class JsonlPaperFormat {
         return b == ' ' || b == '\t' || b == '\r';
     }
 
-    /** Reads a whole dump file into loose papers; a file that cannot be read is one more problem. */
+    /**
+     * Reads a whole dump file into loose papers; a file that cannot be read is one more problem. Only the
+     * first {@value #MAX_PROBLEMS} problems are kept, then one that says how many more there were: a file
+     * in the wrong format would otherwise bury the admin under one problem per line.
+     */
     public ContentLoad load(String fileName, Path path) {
         List<Paper> papers = new ArrayList<>();
         List<ContentProblem> problems = new ArrayList<>();
+        long[] more = {0};
+        Consumer<ContentProblem> capped = p -> {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(p);
+            } else {
+                more[0]++;
+            }
+        };
         try {
-            read(fileName, path, papers::add, problems::add);
+            read(fileName, path, papers::add, capped);
         } catch (IOException e) {
-            problems.add(new ContentProblem(fileName, 0, "cannot read the file: " + e.getMessage()));
+            problems.add(new ContentProblem(fileName, 0, "cannot read the file: " + IoReasons.of(e)));
+        }
+        if (more[0] > 0) {
+            problems.add(new ContentProblem(fileName, 0, "and " + more[0] + " more problems like the ones above"));
         }
         return new ContentLoad(List.of(), papers, problems);
     }
@@ -240,7 +259,7 @@ public final class JsonlPaperFormat {
 
     private static InputStream open(Path path) throws IOException {
         InputStream in = Files.newInputStream(path);
-        if (path.getFileName().toString().endsWith(".gz")) {
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
             try {
                 return new GZIPInputStream(in, 1 << 16);
             } catch (IOException e) {

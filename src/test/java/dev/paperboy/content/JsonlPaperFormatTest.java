@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,33 @@ class JsonlPaperFormatTest {
         assertThat(load.problems()).isEmpty();
         assertThat(load.loosePapers()).extracting(Paper::title).containsExactly("Long 1", "Long 2", "Long 3");
         assertThat(load.loosePapers()).allSatisfy(p -> assertThat(p.abstractText()).isEqualTo(longAbstract));
+    }
+
+    @Test
+    void aFileInTheWrongFormatGivesAHundredProblemsAndACount() throws IOException {
+        Path file = dir.resolve("table.jsonl");
+        Files.writeString(file, "id,title\n".repeat(150));
+
+        ContentLoad load = format.load("table.jsonl", file);
+
+        assertThat(load.problems()).hasSize(JsonlPaperFormat.MAX_PROBLEMS + 1);
+        assertThat(load.problems().get(99).line()).isEqualTo(100);
+        assertThat(load.problems().get(100)).asString()
+                .isEqualTo("table.jsonl: and 50 more problems like the ones above");
+    }
+
+    @Test
+    void aTruncatedGzipFileKeepsWhatWasReadAndSaysWhy() throws IOException {
+        Path gz = dir.resolve("cut.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Fixtures.bytes("jsonl/papers.jsonl"));
+        }
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, Arrays.copyOf(whole, whole.length - 12));
+
+        ContentLoad load = format.load("cut.jsonl.gz", gz);
+
+        assertThat(load.problems()).last().asString().startsWith("cut.jsonl.gz: cannot read the file: ");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
