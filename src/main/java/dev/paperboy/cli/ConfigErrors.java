@@ -1,0 +1,24 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.config.ConfigException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** Runs a subcommand body so that a bad configuration ends it with one clear line and exit code 2. */
+final class ConfigErrors {
+
+    static final int EXIT_CONFIG = 2;
+
+    private ConfigErrors() {
+    }
+
+    static int guard(PrintWriter err, Callable<Integer> body) throws Exception {
+        try {
+            return body.call();
+        } catch (ConfigException e) {
+            err.println("Configuration error: " + e.getMessage());
+            err.flush();
+            return EXIT_CONFIG;
+        }
+    }
+}
