@@ -7,12 +7,17 @@ import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,22 +59,32 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final Sort BY_DATE = new Sort(NEWEST, SCORE, KEY);
 
     private final IndexStorage storage;
+    private final int buildThreads;
     private final Analyzer indexAnalyzer = PaperAnalyzers.perField();
     private final PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
     private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
-    private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.spelling());
+    private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final ReentrantLock buildLock = new ReentrantLock();
     private volatile boolean closed;
 
-    /** An index held in memory. */
+    /** An index held in memory, built with as many threads as there are processors (at most 4). */
     public LuceneSearchIndex() {
         this(IndexStorage.inMemory());
     }
 
     /** An index kept where {@code storage} says, for example {@link IndexStorage#onDisk}. */
     public LuceneSearchIndex(IndexStorage storage) {
+        this(storage, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** An index kept where {@code storage} says, built with up to {@code buildThreads} threads. */
+    public LuceneSearchIndex(IndexStorage storage, int buildThreads) {
         this.storage = Objects.requireNonNull(storage, "storage");
+        if (buildThreads < 1) {
+            throw new IllegalArgumentException("build threads must be 1 or more: " + buildThreads);
+        }
+        this.buildThreads = buildThreads;
     }
 
     /**
@@ -102,21 +117,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(128);
-            long newestDay = Long.MIN_VALUE;
             try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (LibraryPaper paper : library.papers()) {
-                    writer.addDocument(PaperDocuments.toDocument(paper));
-                    LocalDate date = paper.date();
-                    if (date != null) {
-                        newestDay = Math.max(newestDay, date.toEpochDay());
-                    }
-                }
+                addAll(writer, List.copyOf(library.papers()));
                 // the index never changes after this, so one segment is worth its one-off cost
                 writer.forceMerge(1);
                 writer.commit();
             }
-            DirectoryReader reader = DirectoryReader.open(directory);
-            return new Generation(reader, library, newestDay == Long.MIN_VALUE ? 0 : newestDay, directory, storage);
+            long newestDay = library.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
+                    .mapToLong(LocalDate::toEpochDay).max().orElse(0);
+            return new Generation(DirectoryReader.open(directory), library, newestDay, directory, storage);
         } catch (IOException | RuntimeException e) {
             try {
                 storage.discard(directory);
@@ -124,6 +133,51 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** Analysis is most of the work of a build, and IndexWriter takes documents from several threads at once. */
+    private void addAll(IndexWriter writer, List<LibraryPaper> papers) throws IOException {
+        int threads = Math.min(buildThreads, 1 + papers.size() / 5_000);
+        if (threads <= 1) {
+            for (LibraryPaper paper : papers) {
+                writer.addDocument(PaperDocuments.toDocument(paper));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "search-index-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < papers.size()) {
+                        writer.addDocument(PaperDocuments.toDocument(papers.get(i)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while building the search index");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("could not build the search index", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -16,7 +16,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
-/** The analyzers of the paper index: English text, person names, and unstemmed words for spelling. */
+/** The analyzers of the paper index: English text and person names. */
 final class PaperAnalyzers {
 
     /**
@@ -89,29 +89,9 @@ final class PaperAnalyzers {
         };
     }
 
-    /** Words as written, only lower-cased and folded: the vocabulary that corrections are drawn from. */
-    static Analyzer spelling() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                StandardTokenizer source = new StandardTokenizer();
-                TokenStream stream = new LowerCaseFilter(source);
-                stream = new ASCIIFoldingFilter(stream);
-                return new TokenStreamComponents(source, stream);
-            }
-
-            @Override
-            public int getPositionIncrementGap(String fieldName) {
-                return VALUE_GAP;
-            }
-        };
-    }
-
     /** The analyzer for each field; keyword fields are indexed as single terms and never analyzed. */
     static Analyzer perField() {
         Analyzer english = english();
-        return new PerFieldAnalyzerWrapper(english, Map.of(
-                PaperFields.AUTHORS, names(),
-                PaperFields.SPELL, spelling()));
+        return new PerFieldAnalyzerWrapper(english, Map.of(PaperFields.AUTHORS, names()));
     }
 }

@@ -6,14 +6,12 @@ import dev.paperboy.core.Topics;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -21,9 +19,6 @@ import org.apache.lucene.util.BytesRef;
  * library snapshot the index was built from, so the index never serves text of another snapshot.
  */
 final class PaperDocuments {
-
-    /** Only which documents contain a word matters for spelling; frequencies and norms would be dead weight. */
-    private static final FieldType SPELL_TYPE = spellType();
 
     private PaperDocuments() {
     }
@@ -59,12 +54,6 @@ final class PaperDocuments {
             doc.add(new LongPoint(PaperFields.DAY, day));
             doc.add(new NumericDocValuesField(PaperFields.DAY, day));
         }
-        // Values go in one by one so the position gap keeps the end of one from meeting the next.
-        addSpell(doc, paper.title());
-        paper.authors().forEach(a -> addSpell(doc, a));
-        addSpell(doc, paper.abstractText());
-        addSpell(doc, paper.comment());
-        libraryPaper.topics().forEach(t -> addSpell(doc, t));
         return doc;
     }
 
@@ -72,20 +61,5 @@ final class PaperDocuments {
         if (value != null && !value.isEmpty()) {
             doc.add(new TextField(field, value, Field.Store.NO));
         }
-    }
-
-    private static void addSpell(Document doc, String value) {
-        if (value != null && !value.isEmpty()) {
-            doc.add(new Field(PaperFields.SPELL, value, SPELL_TYPE));
-        }
-    }
-
-    private static FieldType spellType() {
-        FieldType type = new FieldType();
-        type.setIndexOptions(IndexOptions.DOCS);
-        type.setTokenized(true);
-        type.setOmitNorms(true);
-        type.freeze();
-        return type;
     }
 }

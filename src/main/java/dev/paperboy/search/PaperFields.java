@@ -18,8 +18,6 @@ final class PaperFields {
     static final String ID = "id";
     /** The paper's date as an epoch day: a point for range filters, doc values for recency and ties. */
     static final String DAY = "day";
-    /** Every word of the paper unstemmed, only to suggest corrections for misspelt query words. */
-    static final String SPELL = "spell";
 
     private PaperFields() {
     }

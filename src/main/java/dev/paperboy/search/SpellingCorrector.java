@@ -4,12 +4,14 @@ import dev.paperboy.search.UserQuery.Clause;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -20,43 +22,43 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Suggests a corrected query: each word that no paper contains is replaced by the closest word that
  * papers do contain (fewest edits, then the most papers), found with Lucene's fuzzy terms enumeration
- * over the unstemmed vocabulary. The rest of the typed query is kept as it was.
+ * over the index's own terms. The rest of the typed query is kept as it was.
+ *
+ * <p>The text fields hold stems, so a candidate is a stem; the ending the user typed after their
+ * stem is put back ("trasnformers" becomes "transformers", not "transformer"). This spares the index
+ * a second, unstemmed copy of every word, which doubled the build time.
  */
 final class SpellingCorrector {
 
     /** Correcting more words than this is guessing, not correcting. */
     static final int MAX_CORRECTIONS = 8;
-    /** Candidates looked at per word; the vocabulary near a short word can be large. */
+    /** Longer "words" are pasted noise; the fuzzy automaton for them is costly and finds nothing. */
+    static final int MAX_WORD_LENGTH = 40;
+    /** Candidates looked at per word and field; the vocabulary near a word can be large. */
     private static final int MAX_CANDIDATES = 2000;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
 
-    private final Analyzer spelling;
+    private final Analyzer english;
+    private final Analyzer names;
 
-    SpellingCorrector(Analyzer spelling) {
-        this.spelling = spelling;
+    SpellingCorrector(Analyzer english, Analyzer names) {
+        this.english = english;
+        this.names = names;
     }
 
     /** The typed query with its unknown words corrected, or empty when there is nothing to correct. */
     Optional<String> correct(IndexReader reader, String typed, UserQuery query) throws IOException {
-        Terms vocabulary = MultiTerms.getTerms(reader, PaperFields.SPELL);
-        if (vocabulary == null) {
-            return Optional.empty();
-        }
         List<Replacement> replacements = new ArrayList<>();
         for (Clause clause : query.positiveClauses()) {
             if (!clause.kind().isText()) {
                 continue;
             }
-            for (Word word : words(clause)) {
-                if (replacements.size() >= MAX_CORRECTIONS) {
-                    break;
-                }
-                int edits = allowedEdits(word.text());
-                if (edits == 0 || reader.docFreq(new Term(PaperFields.SPELL, word.text())) > 0) {
-                    continue;
-                }
-                closest(vocabulary, word.text(), edits).ifPresent(better ->
-                        replacements.add(new Replacement(word.start(), word.end(),
-                                matchCase(typed.substring(word.start(), word.end()), better))));
+            List<String> fields = fieldsOf(clause);
+            Matcher words = WORD.matcher(clause.value());
+            while (words.find() && replacements.size() < MAX_CORRECTIONS) {
+                String word = words.group();
+                correctWord(reader, word, fields).ifPresent(better -> replacements.add(new Replacement(
+                        clause.start() + words.start(), clause.start() + words.end(), matchCase(word, better))));
             }
         }
         if (replacements.isEmpty()) {
@@ -70,26 +72,83 @@ final class SpellingCorrector {
         return Optional.of(corrected.toString());
     }
 
-    /** A word of the typed query: its folded form and where it stands in the typed text. */
-    private record Word(String text, int start, int end) {
-    }
-
     private record Replacement(int start, int end, String text) {
     }
 
-    private List<Word> words(Clause clause) throws IOException {
-        List<Word> words = new ArrayList<>();
-        try (TokenStream stream = spelling.tokenStream(PaperFields.SPELL, clause.value())) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(new Word(term.toString(), clause.start() + offset.startOffset(),
-                        clause.start() + offset.endOffset()));
-            }
-            stream.end();
+    /** A candidate word with its smallest distance to the typed word and how many papers hold it. */
+    private record Candidate(String text, int distance, int papers) {
+    }
+
+    private static List<String> fieldsOf(Clause clause) {
+        return switch (clause.kind()) {
+            case TITLE -> List.of(PaperFields.TITLE);
+            case ABSTRACT -> List.of(PaperFields.ABSTRACT);
+            case AUTHOR -> List.of(PaperFields.AUTHORS);
+            case TOPIC -> List.of(PaperFields.TOPICS);
+            default -> List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS, PaperFields.TOPICS,
+                    PaperFields.COMMENT);
+        };
+    }
+
+    private Optional<String> correctWord(IndexReader reader, String word, List<String> fields) throws IOException {
+        if (word.length() > MAX_WORD_LENGTH) {
+            return Optional.empty();
         }
-        return words;
+        Map<String, String> termOf = new HashMap<>();
+        for (String field : fields) {
+            Optional<String> term = singleTerm(field, word);
+            if (term.isEmpty()) {
+                continue;
+            }
+            if (reader.docFreq(new Term(field, term.get())) > 0) {
+                return Optional.empty(); // a known word: whatever found nothing, it was not this
+            }
+            termOf.put(field, term.get());
+        }
+        Map<String, Candidate> candidates = new HashMap<>();
+        for (Map.Entry<String, String> entry : termOf.entrySet()) {
+            if (!entry.getKey().equals(PaperFields.COMMENT)) {
+                collect(reader, entry.getKey(), entry.getValue(), candidates);
+            }
+        }
+        Optional<Candidate> best = candidates.values().stream().min(Comparator.comparingInt(Candidate::distance)
+                .thenComparing(Comparator.comparingInt(Candidate::papers).reversed())
+                .thenComparing(Candidate::text));
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        // put back the ending the analyzer took off the typed word
+        String typed = word.toLowerCase(Locale.ROOT);
+        String stem = termOf.getOrDefault(PaperFields.ABSTRACT, termOf.values().iterator().next());
+        String ending = typed.startsWith(stem) ? typed.substring(stem.length()) : "";
+        String chosen = best.get().text();
+        return Optional.of(chosen.endsWith(ending) ? chosen : chosen + ending);
+    }
+
+    private Optional<String> singleTerm(String field, String word) {
+        Analyzer analyzer = field.equals(PaperFields.AUTHORS) ? names : english;
+        List<PaperQueryFactory.Token> tokens = PaperQueryFactory.analyze(analyzer, field, word);
+        return tokens.size() == 1 ? Optional.of(tokens.get(0).text()) : Optional.empty();
+    }
+
+    private static void collect(IndexReader reader, String field, String term, Map<String, Candidate> into)
+            throws IOException {
+        int edits = allowedEdits(term);
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (edits == 0 || terms == null) {
+            return;
+        }
+        // the first letter is rarely the mistake, and fixing it keeps the enumeration small
+        FuzzyTermsEnum fuzzy = new FuzzyTermsEnum(terms, new Term(field, term), edits, 1, true);
+        BytesRef next;
+        int seen = 0;
+        while ((next = fuzzy.next()) != null && seen++ < MAX_CANDIDATES) {
+            String text = next.utf8ToString();
+            int distance = distance(term, text);
+            int papers = fuzzy.docFreq();
+            into.merge(text, new Candidate(text, distance, papers), (a, b) ->
+                    new Candidate(text, Math.min(a.distance(), b.distance()), a.papers() + b.papers()));
+        }
     }
 
     /** Like Elasticsearch's "AUTO": none for short words, where one edit makes another word. */
@@ -99,27 +158,6 @@ final class SpellingCorrector {
         }
         int length = word.codePointCount(0, word.length());
         return length < 4 ? 0 : length < 6 ? 1 : 2;
-    }
-
-    private static Optional<String> closest(Terms vocabulary, String word, int edits) throws IOException {
-        // the first letter is rarely the mistake, and fixing it keeps the enumeration small
-        FuzzyTermsEnum candidates = new FuzzyTermsEnum(vocabulary, new Term(PaperFields.SPELL, word), edits, 1, true);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int bestFreq = 0;
-        BytesRef candidate;
-        int seen = 0;
-        while ((candidate = candidates.next()) != null && seen++ < MAX_CANDIDATES) {
-            String text = candidate.utf8ToString();
-            int distance = distance(word, text);
-            int freq = candidates.docFreq();
-            if (distance < bestDistance || (distance == bestDistance && freq > bestFreq)) {
-                best = text;
-                bestDistance = distance;
-                bestFreq = freq;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     /** Edit distance counting a swap of two neighbouring letters as one edit ("trasnformer"). */
@@ -143,12 +181,12 @@ final class SpellingCorrector {
         return d[a.length()][b.length()];
     }
 
-    /** "Trasnformer" becomes "Transformer", "BERT" with a typo stays upper case. */
+    /** "Trasnformer" becomes "Transformer", and a misspelt "BERT" stays upper case. */
     private static String matchCase(String typed, String correction) {
-        if (typed.chars().filter(Character::isLetter).allMatch(Character::isUpperCase) && typed.length() > 1) {
-            return correction.toUpperCase(java.util.Locale.ROOT);
+        if (typed.length() > 1 && typed.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
+            return correction.toUpperCase(Locale.ROOT);
         }
-        if (!typed.isEmpty() && Character.isUpperCase(typed.charAt(0))) {
+        if (Character.isUpperCase(typed.charAt(0))) {
             return Character.toUpperCase(correction.charAt(0)) + correction.substring(1);
         }
         return correction;
