@@ -44,8 +44,17 @@ import org.slf4j.LoggerFactory;
  * the side and swapped in whole; hits are resolved against the snapshot their index was built from,
  * so a search never mixes two snapshots, and a search running during a swap finishes on the old index.
  *
- * <p>The query language is described in {@link UserQueryParser}; when a query finds nothing and has
- * misspelt words, the corrected query is run and reported in {@link SearchPage#correctedQuery()}.
+ * <p>What users can type: words (every word must match, in title, authors, abstract, topics or
+ * comment, title matches counting most); {@code "a phrase"}; {@code -word} and {@code -"a phrase"}
+ * to exclude; {@code OR} between alternatives ({@code gan OR diffusion images}); the fields
+ * {@code au:}/{@code author:}, {@code ti:}/{@code title:}, {@code abs:}, {@code topic:},
+ * {@code cat:} ({@code cat:cs.CV}, or {@code cat:cs} for all of cs), {@code id:} (any version),
+ * {@code after:} (on or after), {@code before:} (strictly before) and {@code date:}, each date a year,
+ * month or day ({@code date:2025-06}); a field value may be quoted ({@code au:"Yann LeCun"});
+ * {@code sort:date} for newest first. Anything else is read as words. A query without anything
+ * to find (only exclusions, only stop words) finds nothing. When a query finds nothing and has
+ * words no paper contains, the corrected query is run and reported in
+ * {@link SearchPage#correctedQuery()}.
  */
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 

@@ -42,6 +42,10 @@ final class SnippetMaker {
         int to = matches.get(window[1]).end();
         int spare = Math.max(0, LENGTH - (to - from));
         int start = Math.max(0, from - spare / 3);
+        if (start + LENGTH > text.length()) {
+            // near the end of the abstract: show more of what comes before instead of a short piece
+            start = Math.max(0, Math.min(from, text.length() - LENGTH));
+        }
         if (start > 0 && text.charAt(start - 1) != ' ') {
             int space = text.indexOf(' ', start);
             start = space < 0 || space >= from ? from : space + 1;

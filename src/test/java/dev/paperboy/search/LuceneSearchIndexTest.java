@@ -383,6 +383,36 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void correctionKeepsTheEndingTheUserTyped() throws Exception {
+        load(library(paper("2401.00001").title("Sparse transformer models")));
+
+        SearchPage page = search("trasnformers");
+
+        assertThat(page.correctedQuery()).isEqualTo("transformers");
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void correctsAuthorNames() throws Exception {
+        load(library(paper("2401.00001").title("Capsules").authors("Geoffrey Hinton")));
+
+        SearchPage page = search("au:Hintn");
+
+        assertThat(page.correctedQuery()).isEqualTo("au:Hinton");
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void knownWordsThatFindNothingTogetherAreNotCorrected() throws Exception {
+        load(library(paper("2401.00001").title("Graph networks"), paper("2401.00002").title("Image models")));
+
+        SearchPage page = search("graph models");
+
+        assertThat(page.total()).isZero();
+        assertThat(page.correctedQuery()).isNull();
+    }
+
+    @Test
     void noCorrectionWhenTheQueryFindsSomething() throws Exception {
         load(library(paper("2401.00001").title("Transformer"), paper("2401.00002").title("Transformar")));
 
@@ -480,6 +510,17 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aMatchNearTheEndStillGetsAFullSnippet() throws Exception {
+            String filler = "lorem ipsum dolor sit amet ".repeat(20);
+            load(library(paper("2401.00001").title("Long").abs(filler + "and finally annealing.")));
+
+            Snippet snippet = search("annealing").hits().get(0).snippet();
+
+            assertThat(snippet.plainText()).startsWith("…").endsWith("finally annealing.");
+            assertThat(snippet.plainText().length()).isBetween(150, 202);
+        }
+
+        @Test
         void withoutAMatchInTheAbstractItIsTheStartCutAtAWord() throws Exception {
             String abs = "This abstract talks about something else entirely and goes on for a long while, "
                     + "long enough that it has to be cut somewhere near two hundred characters, and it should "
@@ -527,7 +568,7 @@ class LuceneSearchIndexTest {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> searchers = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
-        for (int t = 0; t < 3; t++) {
+        for (int t = 0; t < 2; t++) {
             Thread thread = new Thread(() -> {
                 try {
                     while (!stop.get()) {
@@ -547,7 +588,7 @@ class LuceneSearchIndexTest {
             thread.start();
             searchers.add(thread);
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             load(i % 2 == 0 ? odd : even);
         }
         stop.set(true);
@@ -571,6 +612,51 @@ class LuceneSearchIndexTest {
         Set<String> keys = new HashSet<>();
         library.papers().forEach(p -> keys.add(p.key()));
         return keys;
+    }
+
+    @Test
+    void aLargeLibraryIsBuiltWithSeveralThreadsAndLosesNothing() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Paper number w" + i).abs("common"));
+        }
+        try (LuceneSearchIndex threaded = new LuceneSearchIndex(IndexStorage.inMemory(), 3)) {
+            threaded.libraryChanging(library(papers.toArray(Papers[]::new)));
+
+            assertThat(threaded.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);
+            assertThat(threaded.search(new SearchRequest("w11999", 1, 10)).hits())
+                    .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.12000");
+        }
+    }
+
+    @Test
+    void aFailedBuildKeepsTheOldIndexServingAndRefusesTheReload() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
+        IndexStorage memory = IndexStorage.inMemory();
+        IndexStorage flaky = new IndexStorage() {
+            @Override
+            public org.apache.lucene.store.Directory create() throws java.io.IOException {
+                if (fail.get()) {
+                    throw new java.io.IOException("disk full");
+                }
+                return memory.create();
+            }
+
+            @Override
+            public void discard(org.apache.lucene.store.Directory directory) throws java.io.IOException {
+                memory.discard(directory);
+            }
+        };
+        try (LuceneSearchIndex flakyIndex = new LuceneSearchIndex(flaky)) {
+            flakyIndex.libraryChanging(library(paper("2401.00001").title("Graphs")));
+            fail.set(true);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> flakyIndex.libraryChanging(library(paper("2401.00002").title("Graphs"))))
+                    .hasMessageContaining("disk full");
+            assertThat(flakyIndex.search(new SearchRequest("graphs", 1, 10)).hits())
+                    .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00001");
+        }
     }
 
     @Test
