@@ -36,6 +36,12 @@ final class SpellingCorrector {
     static final int MAX_WORD_LENGTH = 40;
     /** Candidates looked at per word and field; the vocabulary near a word can be large. */
     private static final int MAX_CANDIDATES = 2000;
+    /**
+     * A word in this few papers may itself be a typo in them ("modles"): it is replaced when a word
+     * {@value #MORE_POPULAR} times as common is near.
+     */
+    static final int RARE = 3;
+    static final int MORE_POPULAR = 20;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
 
     private final Analyzer english;
@@ -95,15 +101,16 @@ final class SpellingCorrector {
             return Optional.empty();
         }
         Map<String, String> termOf = new HashMap<>();
+        int papersWithWord = 0;
         for (String field : fields) {
             Optional<String> term = singleTerm(field, word);
-            if (term.isEmpty()) {
-                continue;
+            if (term.isPresent()) {
+                termOf.put(field, term.get());
+                papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(field, term.get())));
             }
-            if (reader.docFreq(new Term(field, term.get())) > 0) {
-                return Optional.empty(); // a known word: whatever found nothing, it was not this
-            }
-            termOf.put(field, term.get());
+        }
+        if (papersWithWord > RARE) {
+            return Optional.empty(); // a known word: whatever found nothing, it was not this
         }
         Map<String, Candidate> candidates = new HashMap<>();
         for (Map.Entry<String, String> entry : termOf.entrySet()) {
@@ -114,7 +121,7 @@ final class SpellingCorrector {
         Optional<Candidate> best = candidates.values().stream().min(Comparator.comparingInt(Candidate::distance)
                 .thenComparing(Comparator.comparingInt(Candidate::papers).reversed())
                 .thenComparing(Candidate::text));
-        if (best.isEmpty()) {
+        if (best.isEmpty() || best.get().papers() < papersWithWord * MORE_POPULAR) {
             return Optional.empty();
         }
         // put back the ending the analyzer took off the typed word
@@ -145,6 +152,9 @@ final class SpellingCorrector {
         while ((next = fuzzy.next()) != null && seen++ < MAX_CANDIDATES) {
             String text = next.utf8ToString();
             int distance = distance(term, text);
+            if (distance == 0) {
+                continue; // the typed word itself, when a few papers have it
+            }
             int papers = fuzzy.docFreq();
             into.merge(text, new Candidate(text, distance, papers), (a, b) ->
                     new Candidate(text, Math.min(a.distance(), b.distance()), a.papers() + b.papers()));

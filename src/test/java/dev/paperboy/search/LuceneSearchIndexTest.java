@@ -403,6 +403,22 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aRareWordIsCorrectedToAMuchCommonerOne() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        papers.add(paper("2401.09999").title("Modles of everything"));
+        for (int i = 0; i < 25; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Graph models " + i));
+        }
+        papers.add(paper("2401.09998").title("Diffusion models"));
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("diffuson modles");
+
+        assertThat(page.correctedQuery()).isEqualTo("diffusion models");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.09998");
+    }
+
+    @Test
     void knownWordsThatFindNothingTogetherAreNotCorrected() throws Exception {
         load(library(paper("2401.00001").title("Graph networks"), paper("2401.00002").title("Image models")));
 
