@@ -1,0 +1,19 @@
+package dev.paperboy.core.delivery;
+
+import java.util.List;
+
+/**
+ * Port: everything delivery keeps across restarts, in one store so that a run is written in one
+ * transaction. {@link #close()} releases the database.
+ */
+public interface DeliveryStore extends SubscriptionStore, LedgerStore, OutboxStore, AutoCloseable {
+
+    /**
+     * Writes planned runs atomically: for each, the ledger entries, the outbox messages and the
+     * subscription's last run (and its local day, when scheduled). A failure writes none of them.
+     */
+    void record(List<PlannedRun> runs);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,325 @@
+package dev.paperboy.store;
+
+import dev.paperboy.core.command.Platform;
+import dev.paperboy.core.delivery.DeliveryCounts;
+import dev.paperboy.core.delivery.DeliveryStore;
+import dev.paperboy.core.delivery.NewSubscription;
+import dev.paperboy.core.delivery.OutboxItem;
+import dev.paperboy.core.delivery.OutgoingMessage;
+import dev.paperboy.core.delivery.PlannedRun;
+import dev.paperboy.core.delivery.Subscription;
+import dev.paperboy.core.delivery.SubscriptionFilter;
+import dev.paperboy.core.delivery.Target;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The delivery store on SQLite or PostgreSQL through JDBC; see {@link Database} for opening one. */
+public final class JdbcDeliveryStore implements DeliveryStore {
+
+    private static final String SUBSCRIPTION_COLUMNS = "id, platform, chat_id, thread_id, filter_kind, filter_text, "
+            + "deliver_at, zone_id, paused, paused_reason, created_by, created_at, last_delivered_date, last_run_at, "
+            + "last_outcome";
+    private static final String PENDING = "PENDING";
+
+    private final Jdbc jdbc;
+
+    private JdbcDeliveryStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Migrates the database and opens the store on it. */
+    public static JdbcDeliveryStore open(Database database) {
+        database.migrate();
+        return new JdbcDeliveryStore(new Jdbc(database.connect()));
+    }
+
+    @Override
+    public Subscription add(NewSubscription s) {
+        long id = jdbc.inTransaction("add a subscription", c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscription (target_key, platform, chat_id, "
+                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
+                        s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
+                        s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Subscription> find(long id) {
+        return jdbc.inTransaction("read a subscription", c -> Jdbc.query(c,
+                "SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ?", JdbcDeliveryStore::subscription, id))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<Subscription> forTarget(Target target) {
+        return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
+                + " FROM subscription WHERE target_key = ? ORDER BY id", JdbcDeliveryStore::subscription,
+                TargetKeys.of(target)));
+    }
+
+    @Override
+    public List<Subscription> active() {
+        return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
+                + " FROM subscription WHERE paused = ? ORDER BY id", JdbcDeliveryStore::subscription, false));
+    }
+
+    @Override
+    public int remove(Collection<Long> ids) {
+        return jdbc.inTransaction("remove subscriptions", c -> {
+            int removed = 0;
+            for (long id : ids) {
+                cancelWaiting(c, "subscription_id = ?", id, "unsubscribed");
+                removed += Jdbc.update(c, "DELETE FROM subscription WHERE id = ?", id);
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public int setPaused(Collection<Long> ids, boolean paused, String reason) {
+        return jdbc.inTransaction(paused ? "pause subscriptions" : "resume subscriptions", c -> {
+            int changed = 0;
+            for (long id : ids) {
+                if (paused) {
+                    cancelWaiting(c, "subscription_id = ?", id, "paused");
+                }
+                changed += Jdbc.update(c, "UPDATE subscription SET paused = ?, paused_reason = ? WHERE id = ?",
+                        paused, paused ? reason : null, id);
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public void recordOutcome(long id, Instant at, String outcome) {
+        jdbc.inTransaction("record a delivery outcome", c -> Jdbc.update(c,
+                "UPDATE subscription SET last_run_at = ?, last_outcome = ? WHERE id = ?", at.toEpochMilli(), outcome, id));
+    }
+
+    @Override
+    public DeliveryCounts counts() {
+        return jdbc.inTransaction("count subscriptions", c -> {
+            List<int[]> subscriptions = Jdbc.query(c, "SELECT COUNT(*), COALESCE(SUM(CASE WHEN paused THEN 1 ELSE 0 END), 0), "
+                    + "COUNT(DISTINCT target_key) FROM subscription", r -> new int[] {r.getInt(1), r.getInt(2), r.getInt(3)});
+            int waiting = Jdbc.query(c, "SELECT COUNT(*) FROM outbox WHERE state = ?", r -> r.getInt(1), PENDING).get(0);
+            int[] s = subscriptions.get(0);
+            return new DeliveryCounts(s[0], s[1], s[2], waiting);
+        });
+    }
+
+    @Override
+    public Map<Target, Set<String>> paperKeys(Collection<Target> targets) {
+        return jdbc.inTransaction("read the ledger", c -> {
+            Map<Target, Set<String>> result = new LinkedHashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT paper_key FROM ledger WHERE target_key = ?")) {
+                for (Target target : targets) {
+                    Set<String> keys = new HashSet<>();
+                    select.setString(1, TargetKeys.of(target));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            keys.add(rows.getString(1));
+                        }
+                    }
+                    result.put(target, keys);
+                }
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public void record(List<PlannedRun> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction("record planned deliveries", c -> {
+            try (PreparedStatement subscription = c.prepareStatement("UPDATE subscription SET last_delivered_date = "
+                    + "COALESCE(?, last_delivered_date), last_run_at = ?, last_outcome = ? WHERE id = ?");
+                 PreparedStatement ledger = c.prepareStatement("INSERT INTO ledger (target_key, paper_key, "
+                         + "subscription_id, run_key, planned_at) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (target_key, platform, chat_id, "
+                         + "thread_id, subscription_id, run_key, payload, state, attempts, not_before, created_at) "
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                boolean ledgerRows = false;
+                boolean outboxRows = false;
+                for (PlannedRun run : runs) {
+                    Subscription s = run.subscription();
+                    long at = run.plannedAt().toEpochMilli();
+                    Jdbc.bind(subscription, run.scheduledDay() == null ? null : run.scheduledDay().toString(), at,
+                            run.outcome(), s.id());
+                    if (subscription.executeUpdate() == 0) {
+                        continue; // removed while the run was being planned: nothing to send
+                    }
+                    String targetKey = TargetKeys.of(s.target());
+                    for (String paperKey : run.paperKeys()) {
+                        Jdbc.bind(ledger, targetKey, paperKey, s.id(), run.runKey(), at);
+                        ledger.addBatch();
+                        ledgerRows = true;
+                    }
+                    for (OutgoingMessage message : run.messages()) {
+                        Jdbc.bind(outbox, targetKey, s.target().platform().name(), s.target().chatId(),
+                                s.target().threadId(), s.id(), run.runKey(), message.payload(), PENDING, at, at);
+                        outbox.addBatch();
+                        outboxRows = true;
+                    }
+                }
+                if (ledgerRows) {
+                    ledger.executeBatch();
+                }
+                if (outboxRows) {
+                    outbox.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxItem> heads(Collection<Platform> platforms, Instant now, int limit) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
+        String in = platforms.stream().map(p -> "?").collect(Collectors.joining(", "));
+        Object[] parameters = new Object[platforms.size() + 4];
+        parameters[0] = PENDING;
+        int i = 1;
+        for (Platform platform : platforms) {
+            parameters[i++] = platform.name();
+        }
+        parameters[i++] = now.toEpochMilli();
+        parameters[i++] = PENDING;
+        parameters[i] = limit;
+        return jdbc.inTransaction("read the outbox", c -> Jdbc.query(c, "SELECT o.id, o.platform, o.chat_id, "
+                + "o.thread_id, o.subscription_id, o.run_key, o.payload, o.attempts FROM outbox o "
+                + "WHERE o.state = ? AND o.platform IN (" + in + ") AND o.not_before <= ? "
+                + "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = ? AND p.target_key = o.target_key AND p.id < o.id) "
+                + "ORDER BY o.id LIMIT ?", r -> new OutboxItem(r.getLong(1),
+                TargetKeys.target(r.getString(2), r.getString(3), r.getString(4)), r.getLong(5), r.getString(6),
+                new OutgoingMessage(r.getString(7)), r.getInt(8)), parameters));
+    }
+
+    @Override
+    public boolean isWaiting(long id) {
+        return jdbc.inTransaction("read the outbox", c -> !Jdbc.query(c,
+                "SELECT 1 FROM outbox WHERE id = ? AND state = ?", r -> 1, id, PENDING).isEmpty());
+    }
+
+    @Override
+    public void markSent(long id, String messageId, Instant at) {
+        jdbc.inTransaction("mark a message sent", c -> {
+            // Unconditional: even a message dropped while in flight did reach the chat.
+            Jdbc.update(c, "UPDATE outbox SET state = 'SENT', sent_at = ?, message_id = ? WHERE id = ?",
+                    at.toEpochMilli(), messageId, id);
+            completeRunIfDone(c, id, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void retryLater(long id, Instant notBefore, String reason, boolean failed) {
+        jdbc.inTransaction("reschedule a message", c -> Jdbc.update(c, "UPDATE outbox SET not_before = ?, last_error = ?, "
+                + "attempts = attempts + ? WHERE id = ? AND state = ?", notBefore.toEpochMilli(), reason, failed ? 1 : 0,
+                id, PENDING));
+    }
+
+    @Override
+    public void markFailed(long id, String reason, Instant at) {
+        jdbc.inTransaction("mark a message failed", c -> {
+            Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', last_error = ? WHERE id = ? AND state = ?", reason, id,
+                    PENDING);
+            completeRunIfDone(c, id, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void targetGone(Target target, String reason, Instant at) {
+        jdbc.inTransaction("pause a gone target", c -> {
+            String key = TargetKeys.of(target);
+            cancelWaiting(c, "target_key = ?", key, "target gone: " + reason);
+            Jdbc.update(c, "UPDATE subscription SET paused = ?, paused_reason = ?, last_run_at = ?, last_outcome = ? "
+                    + "WHERE target_key = ?", true, reason, at.toEpochMilli(), "paused by the bot: " + reason, key);
+            return null;
+        });
+    }
+
+    @Override
+    public void migrate(Target from, Target to) {
+        jdbc.inTransaction("move a migrated chat", c -> {
+            String oldKey = TargetKeys.of(from);
+            String newKey = TargetKeys.of(to);
+            Jdbc.update(c, "UPDATE subscription SET target_key = ?, platform = ?, chat_id = ?, thread_id = ? "
+                    + "WHERE target_key = ?", newKey, to.platform().name(), to.chatId(), to.threadId(), oldKey);
+            Jdbc.update(c, "UPDATE outbox SET target_key = ?, platform = ?, chat_id = ?, thread_id = ? "
+                    + "WHERE target_key = ? AND state = ?", newKey, to.platform().name(), to.chatId(), to.threadId(),
+                    oldKey, PENDING);
+            Jdbc.update(c, "DELETE FROM ledger WHERE target_key = ? AND paper_key IN "
+                    + "(SELECT paper_key FROM ledger WHERE target_key = ?)", oldKey, newKey);
+            Jdbc.update(c, "UPDATE ledger SET target_key = ? WHERE target_key = ?", newKey, oldKey);
+            return null;
+        });
+    }
+
+    @Override
+    public int waitingCount() {
+        return jdbc.inTransaction("count the outbox", c -> Jdbc.query(c, "SELECT COUNT(*) FROM outbox WHERE state = ?",
+                r -> r.getInt(1), PENDING).get(0));
+    }
+
+    @Override
+    public void close() {
+        jdbc.close();
+    }
+
+    /** Drops the waiting messages that match, and forgets the papers of their runs so that they can come again. */
+    private static void cancelWaiting(Connection c, String where, Object value, String why) throws SQLException {
+        Jdbc.update(c, "DELETE FROM ledger WHERE sent_at IS NULL AND run_key IN (SELECT run_key FROM outbox WHERE "
+                + "state = ? AND " + where + ")", PENDING, value);
+        Jdbc.update(c, "UPDATE outbox SET state = 'DROPPED', last_error = ? WHERE state = ? AND " + where, why, PENDING,
+                value);
+    }
+
+    private static void completeRunIfDone(Connection c, long outboxId, Instant at) throws SQLException {
+        List<String> run = Jdbc.query(c, "SELECT run_key FROM outbox WHERE id = ?", r -> r.getString(1), outboxId);
+        if (run.isEmpty()) {
+            return;
+        }
+        Jdbc.update(c, "UPDATE ledger SET sent_at = ? WHERE run_key = ? AND sent_at IS NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM outbox WHERE run_key = ? AND state = ?)", at.toEpochMilli(), run.get(0), run.get(0), PENDING);
+    }
+
+    private static Subscription subscription(ResultSet r) throws SQLException {
+        String lastDate = r.getString(13);
+        long lastRun = r.getLong(14);
+        boolean noLastRun = r.wasNull();
+        return new Subscription(r.getLong(1), TargetKeys.target(r.getString(2), r.getString(3), r.getString(4)),
+                new SubscriptionFilter(SubscriptionFilter.Kind.valueOf(r.getString(5)), r.getString(6)),
+                LocalTime.parse(r.getString(7)), ZoneId.of(r.getString(8)), r.getBoolean(9), r.getString(10),
+                r.getString(11), Instant.ofEpochMilli(r.getLong(12)), lastDate == null ? null : LocalDate.parse(lastDate),
+                noLastRun ? null : Instant.ofEpochMilli(lastRun), r.getString(15));
+    }
+}

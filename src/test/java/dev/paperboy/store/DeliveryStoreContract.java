@@ -1,0 +1,228 @@
+package dev.paperboy.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.command.Platform;
+import dev.paperboy.core.delivery.DeliveryStore;
+import dev.paperboy.core.delivery.NewSubscription;
+import dev.paperboy.core.delivery.OutboxItem;
+import dev.paperboy.core.delivery.OutgoingMessage;
+import dev.paperboy.core.delivery.PlannedRun;
+import dev.paperboy.core.delivery.Subscription;
+import dev.paperboy.core.delivery.SubscriptionFilter;
+import dev.paperboy.core.delivery.Target;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link DeliveryStore} must do; subclasses run it on SQLite and on PostgreSQL. */
+abstract class DeliveryStoreContract {
+
+    static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+    static final Target CHAT = Target.chat(Platform.TELEGRAM, "-100");
+    static final Target OTHER = Target.chat(Platform.DISCORD, "200");
+    static final List<Platform> ALL = List.of(Platform.values());
+
+    DeliveryStore store;
+
+    /** A store on an empty database. */
+    abstract DeliveryStore openEmpty() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = openEmpty();
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    Subscription subscribe(Target target, String topic) {
+        return store.add(new NewSubscription(target, SubscriptionFilter.topic(topic), LocalTime.of(8, 0),
+                ZoneId.of("Europe/Berlin"), "42", NOW));
+    }
+
+    static PlannedRun run(Subscription s, String runKey, List<String> papers, String... messages) {
+        return new PlannedRun(s, runKey, LocalDate.of(2026, 3, 1), papers,
+                java.util.Arrays.stream(messages).map(OutgoingMessage::new).toList(), papers.size() + " papers", NOW);
+    }
+
+    @Test
+    void keepsSubscriptionsInTheOrderTheyWereMade() {
+        Subscription first = subscribe(CHAT, "Vision Transformer");
+        Subscription second = store.add(new NewSubscription(new Target(Platform.TELEGRAM, "-100", "7"),
+                SubscriptionFilter.query("au:lovelace diffusion"), LocalTime.of(23, 59), ZoneId.of("America/New_York"),
+                "43", NOW));
+        Subscription third = subscribe(CHAT, "Speech");
+
+        assertThat(store.forTarget(CHAT)).extracting(Subscription::id).containsExactly(first.id(), third.id());
+        Subscription read = store.find(second.id()).orElseThrow();
+        assertThat(read.target().threadId()).isEqualTo("7");
+        assertThat(read.filter()).isEqualTo(SubscriptionFilter.query("au:lovelace diffusion"));
+        assertThat(read.time()).isEqualTo(LocalTime.of(23, 59));
+        assertThat(read.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(read.createdAt()).isEqualTo(NOW);
+        assertThat(read.paused()).isFalse();
+        assertThat(read.lastDeliveredDate()).isNull();
+        assertThat(read.lastRunAt()).isNull();
+    }
+
+    @Test
+    void aRunWritesLedgerOutboxAndLastDayTogether() {
+        Subscription s = subscribe(CHAT, "Vision Transformer");
+        store.record(List.of(run(s, "r1", List.of("arxiv:2211.00001", "arxiv:2211.00002"), "one", "two")));
+
+        Subscription after = store.find(s.id()).orElseThrow();
+        assertThat(after.lastDeliveredDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(after.lastOutcome()).isEqualTo("2 papers");
+        assertThat(store.paperKeys(List.of(CHAT, OTHER)).get(CHAT))
+                .containsExactlyInAnyOrder("arxiv:2211.00001", "arxiv:2211.00002");
+        assertThat(store.paperKeys(List.of(OTHER)).get(OTHER)).isEmpty();
+        assertThat(store.waitingCount()).isEqualTo(2);
+        assertThat(store.counts().waitingMessages()).isEqualTo(2);
+    }
+
+    @Test
+    void handsOutOnlyTheOldestWaitingMessageOfEachTarget() {
+        Subscription a = subscribe(CHAT, "A");
+        Subscription b = subscribe(OTHER, "B");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1", "a2"), run(b, "rb", List.of("p2"), "b1")));
+
+        List<OutboxItem> heads = store.heads(ALL, NOW, 10);
+        assertThat(heads).extracting(i -> i.message().payload()).containsExactly("a1", "b1");
+        assertThat(store.heads(List.of(Platform.DISCORD), NOW, 10)).extracting(i -> i.message().payload())
+                .containsExactly("b1");
+
+        OutboxItem a1 = heads.get(0);
+        store.retryLater(a1.id(), NOW.plusSeconds(5), "429", false);
+        assertThat(store.heads(ALL, NOW, 10)).extracting(i -> i.message().payload()).containsExactly("b1");
+        assertThat(store.heads(ALL, NOW.plusSeconds(5), 10)).extracting(i -> i.message().payload())
+                .containsExactly("a1", "b1");
+
+        store.markSent(a1.id(), "m1", NOW);
+        assertThat(store.isWaiting(a1.id())).isFalse();
+        assertThat(store.heads(ALL, NOW.plusSeconds(5), 10)).extracting(i -> i.message().payload())
+                .containsExactly("a2", "b1");
+    }
+
+    @Test
+    void removingASubscriptionDropsItsWaitingMessagesAndForgetsTheirPapers() {
+        Subscription a = subscribe(CHAT, "A");
+        Subscription keep = subscribe(CHAT, "B");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1"), run(keep, "rb", List.of("p2"), "b1")));
+
+        assertThat(store.remove(List.of(a.id()))).isEqualTo(1);
+
+        assertThat(store.forTarget(CHAT)).extracting(Subscription::id).containsExactly(keep.id());
+        assertThat(store.heads(ALL, NOW, 10)).extracting(i -> i.message().payload()).containsExactly("b1");
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).containsExactly("p2");
+    }
+
+    @Test
+    void sentPapersStayInTheLedgerAfterUnsubscribing() {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1")));
+        store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m1", NOW);
+
+        store.remove(List.of(a.id()));
+
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).containsExactly("p1");
+    }
+
+    @Test
+    void pausingDropsWaitingMessagesAndTheActiveListSkipsIt() {
+        Subscription a = subscribe(CHAT, "A");
+        Subscription b = subscribe(OTHER, "B");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1")));
+
+        store.setPaused(List.of(a.id()), true, null);
+
+        assertThat(store.active()).extracting(Subscription::id).containsExactly(b.id());
+        assertThat(store.waitingCount()).isZero();
+        assertThat(store.counts().paused()).isEqualTo(1);
+        store.setPaused(List.of(a.id()), false, null);
+        assertThat(store.active()).hasSize(2);
+    }
+
+    @Test
+    void aGoneTargetIsPausedWithTheReason() {
+        Subscription a = subscribe(CHAT, "A");
+        Subscription b = subscribe(CHAT, "B");
+        Subscription other = subscribe(OTHER, "C");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1"), run(other, "rc", List.of("p1"), "c1")));
+
+        store.targetGone(CHAT, "the bot was blocked", NOW);
+
+        assertThat(store.forTarget(CHAT)).allSatisfy(s -> {
+            assertThat(s.paused()).isTrue();
+            assertThat(s.pausedReason()).isEqualTo("the bot was blocked");
+            assertThat(s.lastOutcome()).contains("the bot was blocked");
+        });
+        assertThat(store.find(b.id()).orElseThrow().paused()).isTrue();
+        assertThat(store.heads(ALL, NOW, 10)).extracting(OutboxItem::target).containsExactly(OTHER);
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).isEmpty();
+    }
+
+    @Test
+    void aMigratedChatTakesItsSubscriptionsMessagesAndLedgerAlong() {
+        Target moved = Target.chat(Platform.TELEGRAM, "-100999");
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(run(a, "ra", List.of("p1", "p2"), "a1", "a2")));
+        store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m1", NOW);
+
+        store.migrate(CHAT, moved);
+
+        assertThat(store.forTarget(CHAT)).isEmpty();
+        assertThat(store.forTarget(moved)).extracting(Subscription::id).containsExactly(a.id());
+        assertThat(store.heads(ALL, NOW, 10)).singleElement().satisfies(i -> {
+            assertThat(i.target()).isEqualTo(moved);
+            assertThat(i.message().payload()).isEqualTo("a2");
+        });
+        assertThat(store.paperKeys(List.of(moved)).get(moved)).isEqualTo(Set.of("p1", "p2"));
+    }
+
+    @Test
+    void failedMessagesLetTheNextOneThrough() {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1", "a2")));
+        OutboxItem first = store.heads(ALL, NOW, 10).get(0);
+        store.retryLater(first.id(), NOW, "500", true);
+        assertThat(store.heads(ALL, NOW, 10).get(0).attempts()).isEqualTo(1);
+
+        store.markFailed(first.id(), "too long", NOW);
+
+        assertThat(store.heads(ALL, NOW, 10)).extracting(i -> i.message().payload()).containsExactly("a2");
+    }
+
+    @Test
+    void aRunOfARemovedSubscriptionWritesNothing() {
+        Subscription a = subscribe(CHAT, "A");
+        store.remove(List.of(a.id()));
+
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1")));
+
+        assertThat(store.waitingCount()).isZero();
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).isEmpty();
+    }
+
+    @Test
+    void aDeliverNowRunLeavesTheScheduledDayAlone() {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(new PlannedRun(a, "now", null, List.of("p1"), List.of(new OutgoingMessage("x")),
+                "1 paper (deliver now)", NOW)));
+
+        Subscription after = store.find(a.id()).orElseThrow();
+        assertThat(after.lastDeliveredDate()).isNull();
+        assertThat(after.lastOutcome()).isEqualTo("1 paper (deliver now)");
+        assertThat(after.lastRunAt()).isEqualTo(NOW);
+    }
+}
