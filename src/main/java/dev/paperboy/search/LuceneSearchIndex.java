@@ -236,6 +236,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         Sort sort = query.sortByDate() ? BY_DATE : BY_RELEVANCE;
         int scoreField = query.sortByDate() ? 1 : 0;
         long skip = (long) (request.page() - 1) * request.pageSize();
+        if (skip >= generation.reader().maxDoc()) {
+            // a page past any possible end: count, but do not sort every match to show none
+            return new Result(List.of(), generation.searcher().count(built.get()), true);
+        }
         int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
         // an exact total: the threshold stops Lucene from settling for "at least 1000"
         TopFieldDocs top = generation.searcher().search(scored,
