@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.cli.BenchSubcommand;
 import dev.paperboy.cli.CheckSubcommand;
 import dev.paperboy.cli.CommonOptions;
 import dev.paperboy.cli.ExportSubcommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1",
         description = "Daily research-paper digests and search for Discord, Telegram and the console.",
         subcommands = {RunSubcommand.class, CheckSubcommand.class, SearchSubcommand.class, RenderSubcommand.class,
-                ExportSubcommand.class, CommandLine.HelpCommand.class})
+                ExportSubcommand.class, BenchSubcommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

@@ -1,0 +1,67 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.bench.SearchBench;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench search}: Paperboy's search index against SQLite FTS5 on the same papers and queries. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Build Paperboy's index and an SQLite FTS5 table of a paper dump; compare build, size,"
+                + " latency, throughput and quality.")
+public final class BenchSearchSubcommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "A JSONL paper dump (.jsonl or .jsonl.gz).")
+    Path corpus;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "Queries, one a line: kind<TAB>query[<TAB>key,key…] (kinds: known_item, author, topic, typo);"
+                    + " default: generated from the corpus.")
+    Path queries;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "0",
+            description = "Run on exactly N papers, synthesising more from the corpus when it has fewer.")
+    int scale;
+
+    @Option(names = "--per-kind", paramLabel = "N", defaultValue = "200", description = "Generated queries per kind (default 200).")
+    int perKind;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Measured rounds (default 5).")
+    int rounds;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "2", description = "Warm-up rounds (default 2).")
+    int warmups;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default 42).")
+    long seed;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Where to build the indexes (default: the temp directory).")
+    Path work;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(corpus)) {
+            err.println("No corpus at " + corpus + ": pass a JSONL paper dump with --corpus.");
+            err.flush();
+            return 2;
+        }
+        if (rounds < 1 || perKind < 1 || warmups < 0 || scale < 0) {
+            err.println("--rounds and --per-kind must be 1 or more, --warmups and --scale 0 or more.");
+            err.flush();
+            return 2;
+        }
+        Path workDir = work != null ? work : Path.of(System.getProperty("java.io.tmpdir"));
+        new SearchBench(new SearchBench.Options(corpus, queries, scale, perKind, rounds, warmups, seed, workDir),
+                spec.commandLine().getOut()).run();
+        return 0;
+    }
+}
