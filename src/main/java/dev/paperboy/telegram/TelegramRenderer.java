@@ -155,6 +155,27 @@ public final class TelegramRenderer {
         return MessagePacker.pack(blocks, BLOCK_SEPARATOR, LIMIT).stream().map(TelegramMessage::new).toList();
     }
 
+    /**
+     * One paper as a single short message, for an inline-mode result: the linked title, authors,
+     * date and topics, the abstract shortened, and the arXiv links.
+     */
+    public TelegramMessage renderPaperCard(LibraryPaper libraryPaper) {
+        Paper paper = libraryPaper.paper();
+        String card = fitListing(budget -> {
+            StringBuilder text = new StringBuilder(paperHead(libraryPaper, budget));
+            String full = PlainText.oneLine(paper.abstractText());
+            if (!full.isEmpty() && budget.abstractText() > 0) {
+                text.append("\n\n").append(escape(PlainText.shorten(full, budget.abstractText())));
+            }
+            if (paper.arxivId() != null) {
+                text.append("\n\n").append(link(paper.absUrl(), "arXiv " + paper.arxivId())).append(" · ")
+                        .append(link(paper.pdfUrl(), "PDF"));
+            }
+            return text.toString();
+        }, LIMIT, PaperBudget.listing(Math.max(listingAbstractLength, 300)));
+        return new TelegramMessage(card);
+    }
+
     private List<TelegramMessage> renderText(TextReply text) {
         List<String> blocks = new ArrayList<>();
         String title = text.title() == null ? "" : PlainText.oneLine(text.title());
