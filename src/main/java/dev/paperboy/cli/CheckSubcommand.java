@@ -1,11 +1,9 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.config.PaperboyConfig;
-import dev.paperboy.content.ContentDirectory;
-import dev.paperboy.core.ContentLoad;
-import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Library;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,17 +27,11 @@ public final class CheckSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ConfigErrors.guard(err, () -> {
             PaperboyConfig config = common.load();
-            ContentLoad load = new ContentDirectory(config.contentDir()).load();
-            if (!load.ok()) {
-                for (ContentProblem problem : load.problems()) {
-                    err.println(problem);
-                }
-                err.println(load.problems().size() + (load.problems().size() == 1 ? " problem" : " problems")
-                        + " in " + config.contentDir() + "; nothing was changed.");
-                err.flush();
+            Optional<Library> loaded = ValidContent.load(config.contentDir(), err, "nothing was changed.");
+            if (loaded.isEmpty()) {
                 return 1;
             }
-            Library library = Library.of(load.digests(), load.loosePapers());
+            Library library = loaded.get();
             out.println("OK: " + config.contentDir() + " holds " + library.topics().size() + " topics, "
                     + library.digests().size() + " digests, " + library.paperCount() + " papers.");
             out.flush();

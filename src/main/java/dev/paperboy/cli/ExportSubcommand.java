@@ -1,12 +1,10 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.config.PaperboyConfig;
-import dev.paperboy.content.ContentDirectory;
 import dev.paperboy.content.JsonDigestFormat;
-import dev.paperboy.core.ContentLoad;
-import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Library;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +28,12 @@ public final class ExportSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ConfigErrors.guard(err, () -> {
             PaperboyConfig config = common.load();
-            ContentLoad load = new ContentDirectory(config.contentDir()).load();
-            if (!load.ok()) {
-                load.problems().stream().map(ContentProblem::toString).forEach(err::println);
-                err.println("Nothing exported: fix the problems above first.");
-                err.flush();
+            Optional<Library> loaded = ValidContent.load(config.contentDir(), err,
+                    "nothing exported: fix them first.");
+            if (loaded.isEmpty()) {
                 return 1;
             }
-            Library library = Library.of(load.digests(), load.loosePapers());
+            Library library = loaded.get();
             if (!library.papers().isEmpty() && library.digests().isEmpty()) {
                 err.println("Note: papers from JSONL dumps belong to no digest and are not part of the export.");
             }

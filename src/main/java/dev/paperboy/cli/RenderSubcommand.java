@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.console.ConsoleRenderer;
-import dev.paperboy.content.ContentDirectory;
-import dev.paperboy.core.ContentLoad;
-import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.Library;
 import dev.paperboy.discord.DiscordMessage;
@@ -17,6 +14,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,15 +52,12 @@ public final class RenderSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ConfigErrors.guard(err, () -> {
             PaperboyConfig config = common.load();
-            ContentLoad load = new ContentDirectory(config.contentDir()).load();
-            if (!load.ok()) {
-                load.problems().stream().map(ContentProblem::toString).forEach(err::println);
-                err.println("Nothing rendered: fix the problems above first.");
-                err.flush();
+            Optional<Library> loaded = ValidContent.load(config.contentDir(), err,
+                    "nothing rendered: fix them first.");
+            if (loaded.isEmpty()) {
                 return 1;
             }
-            Library library = Library.of(load.digests(), load.loosePapers());
-            List<Digest> digests = choose(library);
+            List<Digest> digests = choose(loaded.get());
             if (digests.isEmpty()) {
                 err.println("No digest" + (topic == null ? "" : " of topic \"" + topic + "\"")
                         + (date == null ? "" : " on " + date) + " in " + config.contentDir()
