@@ -10,7 +10,11 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import dev.paperboy.core.command.SearchReply;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code search}: runs one query against the content, as text or as JSON for scripts. */
+/**
+ * {@code search}: runs one query against the content, as text or as JSON for scripts; or, with
+ * {@code --batch}, every query of a file, one JSON line each with the time the search took in the process.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the papers of the content.")
 public final class SearchSubcommand implements Callable<Integer> {
 
@@ -34,7 +41,12 @@ public final class SearchSubcommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Results to print (1-100, default 10).")
     int limit;
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query, in the same syntax as /search.")
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "Run every line of FILE as a query (after loading) and print one JSON line per query:"
+                    + " {\"query\",\"total\",\"micros\",\"results\":[{\"id\",\"score\"}]}.")
+    Path batch;
+
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query, in the same syntax as /search.")
     List<String> query;
 
     @Spec
@@ -49,12 +61,26 @@ public final class SearchSubcommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if ((query == null || query.isEmpty()) == (batch == null)) {
+            err.println("Give either a query or --batch FILE (one query a line), not both or neither.");
+            err.flush();
+            return 2;
+        }
+        if (batch != null && !Files.isRegularFile(batch)) {
+            err.println("No query file at " + batch + ": --batch needs a text file with one query a line.");
+            err.flush();
+            return 2;
+        }
         return ConfigErrors.guard(err, () -> {
             try (PaperboyApp app = new PaperboyApp(common.load(), Clock.systemUTC())) {
                 if (!app.loadContent().applied()) {
                     err.println("The content has problems (listed above); run `check` to see them all.");
                     err.flush();
                     return 1;
+                }
+                if (batch != null) {
+                    runBatch(app, out);
+                    return 0;
                 }
                 SearchPage page = app.search().search(new SearchRequest(String.join(" ", query), 1, limit));
                 if (json) {
@@ -68,6 +94,35 @@ public final class SearchSubcommand implements Callable<Integer> {
                 return 0;
             }
         });
+    }
+
+    private void runBatch(PaperboyApp app, PrintWriter out) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            long started = System.nanoTime();
+            SearchPage page = app.search().search(new SearchRequest(line, 1, limit));
+            long micros = (System.nanoTime() - started) / 1_000;
+            ObjectNode root = mapper.createObjectNode();
+            root.put("query", line);
+            root.put("total", page.total());
+            root.put("micros", micros);
+            if (page.totalIsLowerBound()) {
+                root.put("totalIsLowerBound", true);
+            }
+            if (page.correctedQuery() != null) {
+                root.put("corrected", page.correctedQuery());
+            }
+            ArrayNode results = root.putArray("results");
+            for (SearchHit hit : page.hits()) {
+                String id = hit.paper().paper().arxivId();
+                results.addObject().put("id", id != null ? id : hit.paper().key()).put("score", hit.score());
+            }
+            out.println(mapper.writeValueAsString(root));
+        }
+        out.flush();
     }
 
     private static String toJson(SearchPage page) throws Exception {

@@ -104,8 +104,9 @@ public final class ConsoleRenderer {
             out.append("\nNo papers match. Try fewer or different words.");
             return out.toString();
         }
-        out.append("\nPage ").append(page.page()).append(" of ").append(page.pageCount()).append(", ")
-                .append(page.total()).append(page.total() == 1 ? " result" : " results");
+        String atLeast = page.totalIsLowerBound() ? "at least " : "";
+        out.append("\nPage ").append(page.page()).append(" of ").append(atLeast).append(page.pageCount()).append(", ")
+                .append(atLeast).append(page.total()).append(page.total() == 1 ? " result" : " results");
         if (page.hits().isEmpty()) {
             out.append("\nThere are no results on this page.");
         }

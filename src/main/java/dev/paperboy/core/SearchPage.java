@@ -8,18 +8,27 @@ import java.util.List;
  * @param query          the query as the user typed it
  * @param correctedQuery the query actually run when the typed one was corrected for typos, else null
  * @param hits           the results of this page, best first
- * @param total          how many papers match in all
+ * @param total          how many papers match in all, or at least, when {@code totalIsLowerBound}
  * @param page           this page, 1-based
  * @param pageSize       results per page
+ * @param totalIsLowerBound true when counting stopped early: at least {@code total} papers match
+ *                          (a big result set; show "more than N")
  */
 public record SearchPage(String query, String correctedQuery, List<SearchHit> hits, long total, int page,
-                         int pageSize) {
+                         int pageSize, boolean totalIsLowerBound) {
 
     public SearchPage {
         hits = List.copyOf(hits);
     }
 
+    /** A page whose total is exact. */
+    public SearchPage(String query, String correctedQuery, List<SearchHit> hits, long total, int page, int pageSize) {
+        this(query, correctedQuery, hits, total, page, pageSize, false);
+    }
+
+    /** The pages of results; when the total is only a lower bound, there is always at least one more page. */
     public int pageCount() {
-        return total == 0 ? 0 : (int) ((total + pageSize - 1) / pageSize);
+        int pages = total == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (total + pageSize - 1) / pageSize);
+        return totalIsLowerBound ? Math.max(pages, page + 1) : pages;
     }
 }

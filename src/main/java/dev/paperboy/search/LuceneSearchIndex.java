@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -35,6 +39,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +70,16 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final SortField SCORE = SortField.FIELD_SCORE;
     private static final SortField NEWEST = newestFirst();
     private static final SortField KEY = new SortField(PaperFields.KEY, SortField.Type.STRING);
-    /** Equal scores fall back to newer first, then to the key, so pages never shuffle. */
-    private static final Sort BY_RELEVANCE = new Sort(SCORE, NEWEST, KEY);
+    /** The order of documents in the index: newest first, so that ties in score go to newer papers. */
+    private static final Sort INDEX_ORDER = new Sort(NEWEST);
     private static final Sort BY_DATE = new Sort(NEWEST, SCORE, KEY);
+    /**
+     * Matches counted exactly; past this the total is "at least", which is what lets Lucene skip
+     * documents that cannot reach the page (block-max WAND) instead of scoring every match.
+     */
+    static final int TOTAL_HITS_THRESHOLD = 1000;
+    /** Extra matches fetched beyond the page, for re-ranking by recency. */
+    private static final int RERANK_MARGIN = 20;
 
     private final IndexStorage storage;
     private final int buildThreads;
@@ -125,7 +139,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         try {
             IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(128);
+                    .setRAMBufferSizeMB(128)
+                    .setIndexSort(INDEX_ORDER);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 addAll(writer, List.copyOf(library.papers()));
                 // the index never changes after this, so one segment is worth its one-off cost
@@ -210,11 +225,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     Result retried = run(generation, UserQueryParser.parse(corrected.get()), request);
                     if (retried.total() > 0) {
                         return new SearchPage(typed, corrected.get(), retried.hits(), retried.total(),
-                                request.page(), request.pageSize());
+                                request.page(), request.pageSize(), retried.lowerBound());
                     }
                 }
             }
-            return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize());
+            return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
+                    result.lowerBound());
         } catch (IOException | RuntimeException e) {
             // the port promises no exceptions; a failed search is an empty one, and the log says why
             LOG.warn("Search failed for a query of {} characters; answering with no results", typed.length(), e);
@@ -224,42 +240,91 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private record Result(List<SearchHit> hits, long total, boolean searchable) {
+    private record Result(List<SearchHit> hits, long total, boolean lowerBound, boolean searchable) {
+    }
+
+    /** A matching document with its score after the recency factor. */
+    private record Ranked(int doc, float score, long day) {
     }
 
     private Result run(Generation generation, UserQuery query, SearchRequest request) throws IOException {
         Optional<Query> built = queries.build(query);
         if (built.isEmpty()) {
-            return new Result(List.of(), 0, false);
+            return new Result(List.of(), 0, false, false);
         }
-        Query scored = FunctionScoreQuery.boostByValue(built.get(), new RecencyBoost(generation.newestDay()));
-        Sort sort = query.sortByDate() ? BY_DATE : BY_RELEVANCE;
-        int scoreField = query.sortByDate() ? 1 : 0;
         long skip = (long) (request.page() - 1) * request.pageSize();
         if (skip >= generation.reader().maxDoc()) {
             // a page past any possible end: count, but do not sort every match to show none
-            return new Result(List.of(), generation.searcher().count(built.get()), true);
+            return new Result(List.of(), generation.searcher().count(built.get()), false, true);
         }
         int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
-        // an exact total: the threshold stops Lucene from settling for "at least 1000"
-        TopFieldDocs top = generation.searcher().search(scored,
-                new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE, false));
+        Ranking ranking = query.sortByDate() ? byDate(generation, built.get(), wanted)
+                : byRelevance(generation, built.get(), wanted);
         List<SearchHit> hits = new ArrayList<>();
-        if (skip < top.scoreDocs.length) {
+        if (skip < ranking.docs().size()) {
             Set<String> terms = queries.highlightTerms(query);
             StoredFields stored = generation.searcher().storedFields();
-            for (int i = (int) skip; i < top.scoreDocs.length; i++) {
-                ScoreDoc doc = top.scoreDocs[i];
-                String key = stored.document(doc.doc, Set.of(PaperFields.KEY)).get(PaperFields.KEY);
+            for (Ranked doc : ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()))) {
+                String key = stored.document(doc.doc(), Set.of(PaperFields.KEY)).get(PaperFields.KEY);
                 Optional<LibraryPaper> paper = generation.library().findByKey(key);
                 if (paper.isPresent()) {
-                    float score = ((FieldDoc) doc).fields[scoreField] instanceof Float f ? f : 0f;
-                    hits.add(new SearchHit(paper.get(), score,
+                    hits.add(new SearchHit(paper.get(), doc.score(),
                             snippets.snippet(paper.get().paper().abstractText(), terms)));
                 }
             }
         }
-        return new Result(hits, top.totalHits.value, true);
+        TotalHits total = ranking.total();
+        return new Result(hits, total.value, total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, true);
+    }
+
+    private record Ranking(List<Ranked> docs, TotalHits total) {
+    }
+
+    /**
+     * The best {@code wanted} matches by BM25 score times {@link RecencyBoost}. Lucene ranks by the plain
+     * score, which lets it skip documents that cannot make the top (block-max WAND), and only the top
+     * few are re-ranked with the recency factor. The factor is at most {@code 1 + WEIGHT}, so once the
+     * last fetched plain score times that is below the {@code wanted}-th re-ranked score, nothing left
+     * behind could have made the page; until then, more is fetched. The result is the same as scoring
+     * every match with the factor.
+     */
+    private Ranking byRelevance(Generation generation, Query query, int wanted) throws IOException {
+        double maxFactor = 1 + RecencyBoost.WEIGHT;
+        int fetch = Math.min(wanted + RERANK_MARGIN, generation.reader().maxDoc());
+        while (true) {
+            TopDocs top = generation.searcher().search(query,
+                    new TopScoreDocCollectorManager(fetch, null, TOTAL_HITS_THRESHOLD));
+            List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc doc : top.scoreDocs) {
+                long day = generation.day(doc.doc);
+                double factor = day == Long.MIN_VALUE ? 1.0 : RecencyBoost.multiplier(generation.newestDay(), day);
+                ranked.add(new Ranked(doc.doc, (float) (doc.score * factor), day));
+            }
+            // the index is sorted newest first, so the doc id settles the last ties newest first
+            ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score())
+                    .thenComparing(Comparator.comparingLong(Ranked::day).reversed())
+                    .thenComparingInt(Ranked::doc));
+            boolean all = top.scoreDocs.length < fetch;
+            float lastPlain = top.scoreDocs.length == 0 ? 0 : top.scoreDocs[top.scoreDocs.length - 1].score;
+            boolean settled = all || lastPlain == 0
+                    || ranked.size() >= wanted && ranked.get(wanted - 1).score() > lastPlain * maxFactor;
+            if (settled || fetch >= generation.reader().maxDoc()) {
+                return new Ranking(ranked, top.totalHits);
+            }
+            fetch = (int) Math.min((long) fetch * 4, generation.reader().maxDoc());
+        }
+    }
+
+    /** Newest first, then by score; the index is sorted by date, so Lucene stops once the page is full. */
+    private Ranking byDate(Generation generation, Query query, int wanted) throws IOException {
+        TopFieldDocs top = generation.searcher().search(query,
+                new TopFieldCollectorManager(BY_DATE, wanted, null, TOTAL_HITS_THRESHOLD, false));
+        List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc doc : top.scoreDocs) {
+            float score = ((FieldDoc) doc).fields[1] instanceof Float f ? f : 0f;
+            ranked.add(new Ranked(doc.doc, score, generation.day(doc.doc)));
+        }
+        return new Ranking(ranked, top.totalHits);
     }
 
     private static SearchPage empty(SearchRequest request) {
@@ -337,6 +402,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
         long newestDay() {
             return newestDay;
+        }
+
+        /** The paper's day (epoch day), or Long.MIN_VALUE when it has none. */
+        long day(int doc) throws IOException {
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            NumericDocValues days = DocValues.getNumeric(leaf.reader(), PaperFields.DAY);
+            return days.advanceExact(doc - leaf.docBase) ? days.longValue() : Long.MIN_VALUE;
         }
 
         boolean tryAcquire() {

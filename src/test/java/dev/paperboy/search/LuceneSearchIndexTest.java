@@ -468,7 +468,7 @@ class LuceneSearchIndexTest {
     }
 
     @Test
-    void totalCountsEveryMatchNotJustTheFirstThousand() throws Exception {
+    void aBigResultSetCountsAtLeastTheThresholdAndSaysSo() throws Exception {
         List<Papers> papers = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
             papers.add(paper(String.format("2401.%05d", i + 1)).title("Graph " + i));
@@ -477,8 +477,11 @@ class LuceneSearchIndexTest {
 
         SearchPage page = index.search(new SearchRequest("graph", 3, 20));
 
-        assertThat(page.total()).isEqualTo(1500);
+        assertThat(page.total()).isBetween((long) LuceneSearchIndex.TOTAL_HITS_THRESHOLD, 1500L);
+        assertThat(page.totalIsLowerBound()).isTrue();
         assertThat(page.hits()).hasSize(20);
+        SearchPage small = index.search(new SearchRequest("graph 7", 1, 20));
+        assertThat(small.totalIsLowerBound()).isFalse();
     }
 
     @Nested

@@ -1,0 +1,70 @@
+package dev.paperboy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.ContentFiles;
+import dev.paperboy.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SearchBatchTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void printsOneJsonLinePerQueryWithItsTime() throws Exception {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        Path queries = ContentFiles.write(dir, "queries.txt", "transformers\n\ncolour\nau:\"Dee Voice\"\ntrasnformers\n");
+
+        String[] result = run("search", "--content", content, "--batch", queries.toString(), "--limit", "2");
+
+        assertThat(result[0]).isEqualTo("0");
+        List<String> lines = result[1].lines().toList();
+        assertThat(lines).hasSize(4);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertThat(first.get("query").asText()).isEqualTo("transformers");
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(first.get("micros").asLong()).isPositive();
+        assertThat(first.get("results")).hasSize(2);
+        assertThat(first.get("results").get(0).fieldNames()).toIterable().containsExactly("id", "score");
+        assertThat(mapper.readTree(lines.get(2)).get("results").get(0).get("id").asText()).isEqualTo("2211.09999");
+        JsonNode corrected = mapper.readTree(lines.get(3));
+        assertThat(corrected.get("corrected").asText()).isEqualTo("transformers");
+        assertThat(corrected.get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesBothAQueryAndABatch() {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        String[] result = run("search", "--content", content, "--batch", "q.txt", "graphs");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("either a query or --batch");
+    }
+
+    @Test
+    void saysWhenTheBatchFileIsMissing() {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        String[] result = run("search", "--content", content, "--batch", dir.resolve("none.txt").toString());
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("No query file at");
+    }
+}
