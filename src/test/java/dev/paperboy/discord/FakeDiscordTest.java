@@ -9,23 +9,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The fake rejects what Discord rejects, with Discord's error shapes; checked over plain HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeDiscordTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private FakeDiscord fake;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         fake = new FakeDiscord();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         fake.close();
     }
@@ -62,9 +64,10 @@ class FakeDiscordTest {
         HttpResponse<String> empty = post(channel, "{\"content\":\"\"}");
         assertThat(json(empty).path("code").asInt()).isEqualTo(50006);
 
+        int before = fake.messagesIn(fake.generalId).size();
         HttpResponse<String> ok = post(channel, "{\"content\":\"fine\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(fake.messagesIn(fake.generalId)).hasSize(1);
+        assertThat(fake.messagesIn(fake.generalId)).hasSize(before + 1);
     }
 
     @Test
@@ -117,5 +120,6 @@ class FakeDiscordTest {
         FakeDiscord.Interaction early = fake.slash(FakeDiscord.Who.PLAIN, fake.generalId, "help");
         HttpResponse<String> followUp = post("webhooks/" + fake.applicationId + "/" + early.token, "{\"content\":\"x\"}");
         assertThat(json(followUp).path("code").asInt()).isEqualTo(10015);
+        fake.answerWindow(Duration.ofSeconds(3));
     }
 }
