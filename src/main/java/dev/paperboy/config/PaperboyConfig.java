@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param deliveryTime the default local time of daily delivery
  * @param watchContent whether to reload by itself when a content file changes
  * @param pageSize     search results per page
+ * @param arxiv        how Paperboy talks to arXiv
+ * @param topics       topics filled from arXiv every day; none means no network requests to arXiv
  */
 public record PaperboyConfig(
         @JsonProperty("content-dir") Path contentDir,
@@ -28,7 +30,9 @@ public record PaperboyConfig(
         @JsonProperty("page-size") int pageSize,
         @JsonProperty("console") Console console,
         @JsonProperty("discord") Discord discord,
-        @JsonProperty("telegram") Telegram telegram) {
+        @JsonProperty("telegram") Telegram telegram,
+        @JsonProperty("arxiv") Arxiv arxiv,
+        @JsonProperty("topics") List<Topic> topics) {
 
     public PaperboyConfig {
         contentDir = Objects.requireNonNullElse(contentDir, Path.of("config", "content"));
@@ -44,17 +48,26 @@ public record PaperboyConfig(
         console = Objects.requireNonNullElse(console, new Console(Switch.AUTO));
         discord = Objects.requireNonNullElse(discord, new Discord(true, null, null, null, List.of()));
         telegram = Objects.requireNonNullElse(telegram, new Telegram(true, null, List.of()));
+        arxiv = Objects.requireNonNullElse(arxiv, new Arxiv(null, null, null, null));
+        topics = Topic.validated(topics);
+    }
+
+    /** A configuration without arXiv settings or topics, as before they existed. */
+    public PaperboyConfig(Path contentDir, Path dataDir, ZoneId timezone, LocalTime deliveryTime, boolean watchContent,
+                          int pageSize, Console console, Discord discord, Telegram telegram) {
+        this(contentDir, dataDir, timezone, deliveryTime, watchContent, pageSize, console, discord, telegram, null,
+                null);
     }
 
     /** The configuration when there is no file at all. */
     public static PaperboyConfig defaults() {
-        return new PaperboyConfig(null, null, null, null, false, 0, null, null, null);
+        return new PaperboyConfig(null, null, null, null, false, 0, null, null, null, null, null);
     }
 
     /** The same configuration with the directories that the command line overrides. */
     public PaperboyConfig withDirectories(Path content, Path data) {
         return new PaperboyConfig(content == null ? contentDir : content, data == null ? dataDir : data, timezone,
-                deliveryTime, watchContent, pageSize, console, discord, telegram);
+                deliveryTime, watchContent, pageSize, console, discord, telegram, arxiv, topics);
     }
 
     /** When the console adapter runs: always, never, or only when no chat platform has a token. */
@@ -112,6 +125,110 @@ public record PaperboyConfig(
             enabled = Objects.requireNonNullElse(enabled, true);
             admins = Ids.validated("telegram.admins", admins);
             Urls.check("telegram.api-url", apiUrl, "http", "https");
+        }
+    }
+
+    /**
+     * How Paperboy talks to arXiv.
+     *
+     * @param contact   an e-mail address or URL put in the User-Agent, so arXiv can reach whoever runs this bot
+     * @param fetchTime the local time in US Eastern (arXiv's timezone) of the daily fetch, Sunday to Thursday
+     * @param apiUrl    the export API query endpoint; a local server in tests
+     * @param rssUrl    the base of the listing feeds, to which {@code cs.CV+cs.LG} is appended
+     */
+    public record Arxiv(@JsonProperty("contact") String contact, @JsonProperty("fetch-time") LocalTime fetchTime,
+                        @JsonProperty("api-url") String apiUrl, @JsonProperty("rss-url") String rssUrl) {
+        public Arxiv {
+            if (contact != null && contact.isBlank()) {
+                throw new IllegalArgumentException("arxiv.contact must be an e-mail address or URL, or left out");
+            }
+            contact = contact == null ? null : contact.strip();
+            // 20:00 is when arXiv announces; half an hour later the API serves the new papers.
+            fetchTime = Objects.requireNonNullElse(fetchTime, LocalTime.of(20, 30));
+            apiUrl = Objects.requireNonNullElse(apiUrl, "https://export.arxiv.org/api/query");
+            rssUrl = Objects.requireNonNullElse(rssUrl, "https://rss.arxiv.org/rss/");
+            Urls.check("arxiv.api-url", apiUrl, "https", "http");
+            Urls.check("arxiv.rss-url", rssUrl, "https", "http");
+        }
+    }
+
+    /**
+     * A topic filled from arXiv. Papers come from the export API when {@code query} is set (restricted to
+     * {@code categories} when both are set), else from the listing feeds of {@code categories}; then only
+     * those mentioning an {@code include} keyword (when any are given) and no {@code exclude} keyword stay.
+     *
+     * @param name       the topic name digests carry
+     * @param query      an arXiv API search query such as {@code all:"vision transformer"}, or null
+     * @param categories arXiv categories such as {@code cs.CV}
+     * @param include    keywords of which a paper's title or abstract must contain one, when any are given
+     * @param exclude    keywords no paper's title or abstract may contain
+     * @param maxResults at most this many papers are looked at per fetch
+     */
+    public record Topic(@JsonProperty("name") String name, @JsonProperty("query") String query,
+                        @JsonProperty("categories") List<String> categories,
+                        @JsonProperty("include") List<String> include, @JsonProperty("exclude") List<String> exclude,
+                        @JsonProperty("max-results") Integer maxResults) {
+
+        private static final java.util.regex.Pattern CATEGORY =
+                java.util.regex.Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
+
+        public Topic {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name is missing: every topic needs a name");
+            }
+            name = name.strip();
+            query = query == null || query.isBlank() ? null : query.strip();
+            categories = words("categories", categories);
+            for (String category : categories) {
+                if (!CATEGORY.matcher(category).matches()) {
+                    throw new IllegalArgumentException("categories must be arXiv categories such as cs.CV or math,"
+                            + " got \"" + category + "\" in topic \"" + name + "\"");
+                }
+            }
+            include = words("include", include);
+            exclude = words("exclude", exclude);
+            if (query == null && categories.isEmpty()) {
+                throw new IllegalArgumentException("topic \"" + name + "\" needs a query or categories (or both)");
+            }
+            maxResults = Objects.requireNonNullElse(maxResults, 100);
+            if (maxResults < 1 || maxResults > 2000) {
+                throw new IllegalArgumentException("max-results must be between 1 and 2000, got " + maxResults
+                        + " in topic \"" + name + "\"");
+            }
+        }
+
+        /** The topic's name as a file name: lower-case letters and digits joined by hyphens. */
+        public String slug() {
+            String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            return slug.isEmpty() ? "topic-" + Integer.toHexString(name.hashCode()) : slug;
+        }
+
+        private static List<String> words(String key, List<String> values) {
+            List<String> list = new java.util.ArrayList<>();
+            for (String value : Objects.requireNonNullElse(values, List.<String>of())) {
+                if (value == null || value.isBlank()) {
+                    throw new IllegalArgumentException(key + " must not contain empty entries");
+                }
+                list.add(value.strip());
+            }
+            return List.copyOf(list);
+        }
+
+        static List<Topic> validated(List<Topic> topics) {
+            List<Topic> list = List.copyOf(Objects.requireNonNullElse(topics, List.<Topic>of()));
+            java.util.Map<String, String> slugs = new java.util.HashMap<>();
+            for (Topic topic : list) {
+                if (topic == null) {
+                    throw new IllegalArgumentException("topics must list topics with a name and a query or categories");
+                }
+                String other = slugs.putIfAbsent(topic.slug(), topic.name());
+                if (other != null) {
+                    throw new IllegalArgumentException("topics: \"" + topic.name() + "\" and \"" + other
+                            + "\" are too alike to be stored apart; rename one");
+                }
+            }
+            return list;
         }
     }
 }
