@@ -35,8 +35,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             + "deliver_at, zone_id, paused, paused_reason, created_by, created_at, last_delivered_date, last_run_at, "
             + "last_outcome";
     private static final String PENDING = "PENDING";
+    /** Parameters per IN list: well under SQLite's and PostgreSQL's limits. */
+    private static final int IN_BATCH = 500;
 
     private final Jdbc jdbc;
+    /** Parsing the same few zones and times for thousands of rows shows in planning time. */
+    private final Map<String, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LocalTime> times = new java.util.concurrent.ConcurrentHashMap<>();
 
     private JdbcDeliveryStore(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -70,21 +75,29 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public Optional<Subscription> find(long id) {
         return jdbc.inTransaction("read a subscription", c -> Jdbc.query(c,
-                "SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ?", JdbcDeliveryStore::subscription, id))
+                "SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ?", this::subscription, id))
                 .stream().findFirst();
     }
 
     @Override
     public List<Subscription> forTarget(Target target) {
         return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
-                + " FROM subscription WHERE target_key = ? ORDER BY id", JdbcDeliveryStore::subscription,
+                + " FROM subscription WHERE target_key = ? ORDER BY id", this::subscription,
                 TargetKeys.of(target)));
     }
 
     @Override
     public List<Subscription> active() {
         return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
-                + " FROM subscription WHERE paused = ? ORDER BY id", JdbcDeliveryStore::subscription, false));
+                + " FROM subscription WHERE paused = ? ORDER BY id", this::subscription, false));
+    }
+
+    @Override
+    public List<Subscription> activeNotRunSince(LocalDate day) {
+        // ISO dates compare as text in both databases.
+        return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
+                + " FROM subscription WHERE paused = ? AND (last_delivered_date IS NULL OR last_delivered_date < ?) "
+                + "ORDER BY id", this::subscription, false, day.toString()));
     }
 
     @Override
@@ -133,22 +146,24 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public Map<Target, Set<String>> paperKeys(Collection<Target> targets) {
-        return jdbc.inTransaction("read the ledger", c -> {
-            Map<Target, Set<String>> result = new LinkedHashMap<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT paper_key FROM ledger WHERE target_key = ?")) {
-                for (Target target : targets) {
-                    Set<String> keys = new HashSet<>();
-                    select.setString(1, TargetKeys.of(target));
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            keys.add(rows.getString(1));
-                        }
-                    }
-                    result.put(target, keys);
-                }
+        Map<String, Set<String>> byKey = new java.util.HashMap<>();
+        Map<Target, Set<String>> result = new LinkedHashMap<>();
+        for (Target target : targets) {
+            Set<String> keys = new HashSet<>();
+            result.put(target, keys);
+            byKey.put(TargetKeys.of(target), keys);
+        }
+        List<String> all = List.copyOf(byKey.keySet());
+        jdbc.inTransaction("read the ledger", c -> {
+            for (int from = 0; from < all.size(); from += IN_BATCH) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_BATCH));
+                String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
+                Jdbc.query(c, "SELECT target_key, paper_key FROM ledger WHERE target_key IN (" + in + ")",
+                        r -> byKey.get(r.getString(1)).add(r.getString(2)), chunk.toArray());
             }
-            return result;
+            return null;
         });
+        return result;
     }
 
     @Override
@@ -164,16 +179,18 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                  PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (target_key, platform, chat_id, "
                          + "thread_id, subscription_id, run_key, payload, state, attempts, not_before, created_at) "
                          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                Set<Long> existing = existingSubscriptions(c, runs);
                 boolean ledgerRows = false;
                 boolean outboxRows = false;
                 for (PlannedRun run : runs) {
-                    Subscription s = run.subscription();
-                    long at = run.plannedAt().toEpochMilli();
-                    Jdbc.bind(subscription, run.scheduledDay() == null ? null : run.scheduledDay().toString(), at,
-                            run.outcome(), s.id());
-                    if (subscription.executeUpdate() == 0) {
+                    if (!existing.contains(run.subscription().id())) {
                         continue; // removed while the run was being planned: nothing to send
                     }
+                    Jdbc.bind(subscription, run.scheduledDay() == null ? null : run.scheduledDay().toString(),
+                            run.plannedAt().toEpochMilli(), run.outcome(), run.subscription().id());
+                    subscription.addBatch();
+                    Subscription s = run.subscription();
+                    long at = run.plannedAt().toEpochMilli();
                     String targetKey = TargetKeys.of(s.target());
                     for (String paperKey : run.paperKeys()) {
                         Jdbc.bind(ledger, targetKey, paperKey, s.id(), run.runKey(), at);
@@ -187,6 +204,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                         outboxRows = true;
                     }
                 }
+                subscription.executeBatch();
                 if (ledgerRows) {
                     ledger.executeBatch();
                 }
@@ -303,6 +321,18 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 value);
     }
 
+    private static Set<Long> existingSubscriptions(Connection c, List<PlannedRun> runs) throws SQLException {
+        List<Long> ids = runs.stream().map(r -> r.subscription().id()).distinct().toList();
+        Set<Long> existing = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IN_BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_BATCH));
+            String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
+            existing.addAll(Jdbc.query(c, "SELECT id FROM subscription WHERE id IN (" + in + ")", r -> r.getLong(1),
+                    chunk.toArray()));
+        }
+        return existing;
+    }
+
     private static void completeRunIfDone(Connection c, long outboxId, Instant at) throws SQLException {
         List<String> run = Jdbc.query(c, "SELECT run_key FROM outbox WHERE id = ?", r -> r.getString(1), outboxId);
         if (run.isEmpty()) {
@@ -312,13 +342,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 + "(SELECT 1 FROM outbox WHERE run_key = ? AND state = ?)", at.toEpochMilli(), run.get(0), run.get(0), PENDING);
     }
 
-    private static Subscription subscription(ResultSet r) throws SQLException {
+    private Subscription subscription(ResultSet r) throws SQLException {
         String lastDate = r.getString(13);
         long lastRun = r.getLong(14);
         boolean noLastRun = r.wasNull();
         return new Subscription(r.getLong(1), TargetKeys.target(r.getString(2), r.getString(3), r.getString(4)),
                 new SubscriptionFilter(SubscriptionFilter.Kind.valueOf(r.getString(5)), r.getString(6)),
-                LocalTime.parse(r.getString(7)), ZoneId.of(r.getString(8)), r.getBoolean(9), r.getString(10),
+                times.computeIfAbsent(r.getString(7), LocalTime::parse), zones.computeIfAbsent(r.getString(8), ZoneId::of), r.getBoolean(9), r.getString(10),
                 r.getString(11), Instant.ofEpochMilli(r.getLong(12)), lastDate == null ? null : LocalDate.parse(lastDate),
                 noLastRun ? null : Instant.ofEpochMilli(lastRun), r.getString(15));
     }

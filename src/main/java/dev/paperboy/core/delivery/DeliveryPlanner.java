@@ -1,0 +1,151 @@
+package dev.paperboy.core.delivery;
+
+import dev.paperboy.core.Digest;
+import dev.paperboy.core.DigestSource;
+import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.core.LiveLibrary;
+import dev.paperboy.core.Paper;
+import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.command.Platform;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what each due subscription gets and writes it to the store: the papers that match its
+ * filter, fall within the window, and the target has not had; rendered by the platform's formatter.
+ * The ledger, the outbox rows and the subscription's delivered day are written in one transaction,
+ * so a crash either plans a day completely or not at all.
+ */
+public final class DeliveryPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryPlanner.class);
+    /** Runs written per transaction: big enough to be fast, small enough not to hold the database long. */
+    private static final int BATCH = 2000;
+
+    private final DeliveryStore store;
+    private final LiveLibrary library;
+    private final SearchIndex search;
+    private final Map<Platform, DigestFormatter> formatters = new HashMap<>();
+    private final DeliverySettings settings;
+    private final Clock clock;
+    private volatile Runnable afterPlanning = () -> { };
+
+    public DeliveryPlanner(DeliveryStore store, LiveLibrary library, SearchIndex search, List<DigestFormatter> formatters,
+                           DeliverySettings settings, Clock clock) {
+        this.store = store;
+        this.library = library;
+        this.search = search;
+        formatters.forEach(f -> this.formatters.put(f.platform(), f));
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Called after runs were written, so that the outbox worker need not wait for its next look. */
+    public void afterPlanning(Runnable action) {
+        this.afterPlanning = action;
+    }
+
+    /** Plans every subscription whose time has come today; returns the runs written. */
+    public List<PlannedRun> planDue() {
+        Instant now = clock.instant();
+        // No zone's today is more than a day after UTC's: a subscription already run for that day is not due.
+        LocalDate latestToday = now.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+        List<Subscription> due = store.activeNotRunSince(latestToday).stream().filter(s -> s.isDue(now)).toList();
+        return plan(due, now, true);
+    }
+
+    /**
+     * Plans one subscription at once, whatever its schedule ({@code deliver now}): the same papers
+     * rules apply, and its scheduled day is left alone.
+     */
+    public PlannedRun planNow(Subscription subscription) {
+        List<PlannedRun> runs = plan(List.of(subscription), clock.instant(), false);
+        return runs.isEmpty() ? null : runs.get(0);
+    }
+
+    private List<PlannedRun> plan(List<Subscription> subscriptions, Instant now, boolean scheduled) {
+        if (subscriptions.isEmpty()) {
+            return List.of();
+        }
+        PaperMatcher matcher = new PaperMatcher(library.current(), search);
+        Set<Target> targets = new LinkedHashSet<>();
+        subscriptions.forEach(s -> targets.add(s.target()));
+        Map<Target, Set<String>> had = new HashMap<>(store.paperKeys(targets));
+        Map<String, List<OutgoingMessage>> rendered = new HashMap<>();
+        List<PlannedRun> runs = new ArrayList<>();
+        List<PlannedRun> written = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            DigestFormatter formatter = formatters.get(subscription.target().platform());
+            if (formatter == null) {
+                // No day is recorded: the subscription is delivered once its platform runs again.
+                store.recordOutcome(subscription.id(), now, "waiting: " + subscription.target().platform()
+                        + " is not running");
+                continue;
+            }
+            try {
+                Set<String> seen = had.computeIfAbsent(subscription.target(), t -> new HashSet<>());
+                runs.add(planOne(subscription, formatter, matcher, seen, rendered, now, scheduled));
+            } catch (RuntimeException e) {
+                LOG.error("Could not plan subscription #{} ({}); it is tried again at the next tick",
+                        subscription.id(), subscription.describe(), e);
+            }
+            if (runs.size() >= BATCH) {
+                store.record(runs);
+                written.addAll(runs);
+                runs.clear();
+            }
+        }
+        store.record(runs);
+        written.addAll(runs);
+        long withMessages = written.stream().filter(r -> !r.messages().isEmpty()).count();
+        if (withMessages > 0) {
+            LOG.info("Planned {} deliveries ({} with nothing new)", withMessages, written.size() - withMessages);
+            afterPlanning.run();
+        }
+        return written;
+    }
+
+    private PlannedRun planOne(Subscription subscription, DigestFormatter formatter, PaperMatcher matcher,
+                               Set<String> seen, Map<String, List<OutgoingMessage>> rendered, Instant now,
+                               boolean scheduled) {
+        LocalDate day = subscription.localDate(now);
+        LocalDate oldest = day.minusDays(settings.windowDays());
+        List<Paper> fresh = new ArrayList<>();
+        for (LibraryPaper paper : matcher.matches(subscription.filter())) {
+            // Papers without a day cannot be placed in the window; bulk dumps must not flood a new subscriber.
+            if (paper.date() != null && !paper.date().isBefore(oldest) && seen.add(paper.key())) {
+                fresh.add(paper.paper());
+            }
+        }
+        String label = matcher.label(subscription.filter());
+        List<OutgoingMessage> messages;
+        String outcome;
+        if (fresh.isEmpty()) {
+            messages = settings.sendEmptyNote() ? formatter.format(digest(label, day, fresh)) : List.of();
+            outcome = "nothing new" + (messages.isEmpty() ? ", nothing sent" : ", sent a note");
+        } else {
+            String cacheKey = formatter.platform() + "|" + label + "|" + day + "|"
+                    + String.join(",", fresh.stream().map(Paper::key).toList());
+            messages = rendered.computeIfAbsent(cacheKey, k -> formatter.format(digest(label, day, fresh)));
+            outcome = fresh.size() + (fresh.size() == 1 ? " paper" : " papers") + " in " + messages.size()
+                    + (messages.size() == 1 ? " message" : " messages");
+        }
+        String runKey = subscription.id() + ":" + day + (scheduled ? "" : ":now:" + now.toEpochMilli());
+        return new PlannedRun(subscription, runKey, scheduled ? day : null, fresh.stream().map(Paper::key).toList(),
+                messages, scheduled ? outcome : outcome + " (deliver now)", now);
+    }
+
+    private static Digest digest(String label, LocalDate day, List<Paper> papers) {
+        return new Digest(label, day, papers, new DigestSource("subscription", 0, ""));
+    }
+}
