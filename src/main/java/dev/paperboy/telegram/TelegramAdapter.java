@@ -267,12 +267,13 @@ public final class TelegramAdapter implements AutoCloseable {
             }
             polling = null;
         }
-        if (pollingExecutor != null) {
-            pollingExecutor.shutdownNow();
-        }
         if (pollingHttp != null) {
             // Ends a getUpdates call that is waiting for news, instead of letting it run its timeout.
             pollingHttp.dispatcher().cancelAll();
+        }
+        if (pollingExecutor != null) {
+            // Its thread is a daemon; the session is cancelled, so it ends after at most one back-off.
+            pollingExecutor.shutdownNow();
         }
         if (workers != null) {
             for (ExecutorService worker : workers) {
@@ -287,13 +288,6 @@ public final class TelegramAdapter implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     worker.shutdownNow();
                 }
-            }
-        }
-        if (pollingExecutor != null) {
-            try {
-                pollingExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

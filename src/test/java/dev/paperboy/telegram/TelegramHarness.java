@@ -78,7 +78,8 @@ final class TelegramHarness implements AutoCloseable {
                 .withFlood(1000, Duration.ofSeconds(10)), null);
     }
 
-    TelegramHarness(Path dir, Clock clock, TelegramAdapter.Options options, CommandDispatcher dispatcher)
+    TelegramHarness(Path dir, Clock clock, TelegramAdapter.Options options,
+                    java.util.function.Function<PaperboyApp, CommandDispatcher> dispatcher)
             throws IOException {
         captureLogs();
         content = dir.resolve("content");
@@ -91,7 +92,7 @@ final class TelegramHarness implements AutoCloseable {
         assertThat(app.loadContent().applied()).isTrue();
         fake = new FakeTelegramServer(TOKEN, BOT);
         adapter = new TelegramAdapter(new PaperboyConfig.Telegram(true, fake.apiUrl(), List.of("1001")), TOKEN,
-                dispatcher == null ? app.dispatcher() : dispatcher, new TelegramRenderer(), clock, options);
+                dispatcher == null ? app.dispatcher() : dispatcher.apply(app), new TelegramRenderer(), clock, options);
         adapter.start();
     }
 
@@ -143,13 +144,8 @@ final class TelegramHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        long t0 = System.currentTimeMillis();
         try {
             adapter.close();
-            if (System.getenv("PB_DEBUG") != null) {
-                System.err.println("close took " + (System.currentTimeMillis() - t0));
-                events.forEach(e -> System.err.println(e.getTimeStamp() % 100000 + " " + e.getThreadName() + " " + e.getLoggerName() + " " + e.getFormattedMessage()));
-            }
             assertThat(fake.rejected()).as("calls the fake refused").isEmpty();
             assertTokenNeverLogged();
         } finally {
