@@ -1,33 +1,27 @@
 package dev.paperboy.search;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * Where the search index keeps its files. Every rebuild gets a fresh, empty directory, and the old
- * one is handed back once no search uses it any more.
+ * Where the search index keeps its one index. The index is opened once and updated in place (only
+ * the papers that changed); on disk it survives restarts.
  */
 public interface IndexStorage {
 
-    /** A new empty directory for one complete build of the index. */
-    Directory create() throws IOException;
+    /** The directory of the index, opened once for the life of a {@link LuceneSearchIndex}. */
+    Directory open() throws IOException;
 
-    /** Releases a directory that no reader uses any more: closes it and frees what it holds. */
-    void discard(Directory directory) throws IOException;
-
-    /** The index on the Java heap: fast to build, gone on exit; fine for tests and libraries of modest size. */
+    /** The index on the Java heap: built anew by every process; fine for tests and small libraries. */
     static IndexStorage inMemory() {
         return new IndexStorage() {
             @Override
-            public Directory create() {
+            public Directory open() {
                 return new ByteBuffersDirectory();
-            }
-
-            @Override
-            public void discard(Directory directory) throws IOException {
-                directory.close();
             }
 
             @Override
@@ -38,10 +32,21 @@ public interface IndexStorage {
     }
 
     /**
-     * The index in numbered subdirectories of {@code root}, memory-mapped where the platform allows.
-     * Subdirectories left behind by an earlier run are deleted when the first build starts.
+     * The index in {@code directory}, memory-mapped where the platform allows, so it costs page cache
+     * rather than heap. Kept between runs; rebuilt when missing, unreadable or of an older format.
      */
-    static IndexStorage onDisk(Path root) {
-        return new OnDiskIndexStorage(root);
+    static IndexStorage onDisk(Path directory) {
+        return new IndexStorage() {
+            @Override
+            public Directory open() throws IOException {
+                Files.createDirectories(directory);
+                return FSDirectory.open(directory);
+            }
+
+            @Override
+            public String toString() {
+                return "on disk at " + directory;
+            }
+        };
     }
 }

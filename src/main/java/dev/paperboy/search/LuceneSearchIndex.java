@@ -11,7 +11,9 @@ import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,10 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -81,6 +87,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** Extra matches fetched beyond the page, for re-ranking by recency. */
     private static final int RERANK_MARGIN = 20;
 
+    /** Written into every commit; an index of another format is rebuilt from scratch. */
+    static final String FORMAT = "paperboy-search-3";
+    static final String FORMAT_KEY = "paperboy.format";
+
     private final IndexStorage storage;
     private final int buildThreads;
     private final Analyzer indexAnalyzer = PaperAnalyzers.perField();
@@ -89,7 +99,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final ReentrantLock buildLock = new ReentrantLock();
+    private Directory directory;
+    private IndexWriter writer;
+    private volatile IndexUpdate lastUpdate;
     private volatile boolean closed;
+
+    /** What one update of the index did: papers written anew, rewritten, deleted; and whether it rebuilt all. */
+    public record IndexUpdate(int added, int changed, int deleted, boolean rebuilt, long millis) {
+    }
 
     /** An index held in memory, built with as many threads as there are processors (at most 4). */
     public LuceneSearchIndex() {
@@ -111,8 +128,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
-     * Builds a complete index of {@code next} and then serves it. Builds run one at a time; if one
-     * fails, the previous index keeps serving and the exception refuses the reload.
+     * Brings the index in line with {@code next}, writing only the papers that are new or changed and
+     * deleting the ones that are gone, commits, and only then serves it: a search sees the old index or
+     * the new one, never a half-updated one. Updates run one at a time; if one fails, its changes are
+     * rolled back, the previous index keeps serving and the exception refuses the reload.
      */
     @Override
     public void libraryChanging(Library next) throws IOException {
@@ -122,50 +141,151 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 throw new IllegalStateException("the search index is closed");
             }
             long started = System.nanoTime();
-            Generation fresh = build(next);
-            Generation old = current.getAndSet(fresh);
+            boolean rebuilt = openWriter();
+            int[] counts;
+            try {
+                counts = update(next);
+            } catch (IOException | RuntimeException e) {
+                rollback(e);
+                throw e;
+            }
+            long newestDay = next.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
+                    .mapToLong(LocalDate::toEpochDay).max().orElse(0);
+            Generation old = current.get();
+            DirectoryReader reader = old == null ? null : DirectoryReader.openIfChanged(old.reader());
+            if (reader == null && old != null) {
+                old.reader().incRef();
+                reader = old.reader();
+            } else if (reader == null) {
+                reader = DirectoryReader.open(directory);
+            }
+            current.set(new Generation(reader, next, newestDay));
             if (old != null) {
                 old.release();
             }
-            LOG.info("Search index built: {} papers in {} ms ({})", next.paperCount(),
-                    (System.nanoTime() - started) / 1_000_000, storage);
+            lastUpdate = new IndexUpdate(counts[0], counts[1], counts[2], rebuilt || counts[3] == 1,
+                    (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{} in {} ms ({})",
+                    next.paperCount(), counts[0], counts[1], counts[2], lastUpdate.rebuilt() ? " (built anew)" : "",
+                    lastUpdate.millis(), storage);
         } finally {
             buildLock.unlock();
         }
     }
 
-    private Generation build(Library library) throws IOException {
-        Directory directory = storage.create();
-        try {
-            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(128)
-                    .setIndexSort(INDEX_ORDER);
-            try (IndexWriter writer = new IndexWriter(directory, config)) {
-                addAll(writer, List.copyOf(library.papers()));
-                // the index never changes after this, so one segment is worth its one-off cost
-                writer.forceMerge(1);
-                writer.commit();
-            }
-            long newestDay = library.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
-                    .mapToLong(LocalDate::toEpochDay).max().orElse(0);
-            return new Generation(DirectoryReader.open(directory), library, newestDay, directory, storage);
-        } catch (IOException | RuntimeException e) {
+    /** What the last successful update did; null before the first. */
+    public IndexUpdate lastUpdate() {
+        return lastUpdate;
+    }
+
+    /** Opens the writer when there is none; true when an existing index had to be discarded. */
+    private boolean openWriter() throws IOException {
+        if (writer != null) {
+            return false;
+        }
+        if (directory == null) {
+            directory = storage.open();
+        }
+        boolean exists = DirectoryReader.indexExists(directory);
+        boolean usable = exists && FORMAT.equals(formatOf(directory));
+        if (usable) {
             try {
-                storage.discard(directory);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
+                writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.APPEND));
+                return false;
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("The search index in {} cannot be opened ({}); building it anew", storage, e.toString());
             }
-            throw e;
+        } else if (exists) {
+            LOG.info("The search index in {} is of another format; building it anew", storage);
+        }
+        try {
+            writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        } catch (IOException | IllegalArgumentException e) {
+            // even creating reads the old commit; one that cannot be read is derived data: remove it
+            LOG.warn("Removing the unreadable search index in {} ({})", storage, e.toString());
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
+            writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        }
+        return exists;
+    }
+
+    private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(indexAnalyzer).setOpenMode(mode).setRAMBufferSizeMB(128)
+                .setIndexSort(INDEX_ORDER);
+    }
+
+    private static String formatOf(Directory directory) {
+        try {
+            return SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
+    /** Writes the differences and commits; returns added, changed, deleted and 1 when it built from empty. */
+    private int[] update(Library next) throws IOException {
+        Map<String, Long> indexed = indexedFingerprints();
+        boolean fromEmpty = indexed.isEmpty();
+        List<LibraryPaper> added = new ArrayList<>();
+        List<LibraryPaper> changed = new ArrayList<>();
+        for (LibraryPaper paper : next.papers()) {
+            Long old = indexed.remove(paper.key());
+            if (old == null) {
+                added.add(paper);
+            } else if (old != PaperDocuments.fingerprint(paper)) {
+                changed.add(paper);
+            }
+        }
+        for (String gone : indexed.keySet()) {
+            writer.deleteDocuments(new Term(PaperFields.KEY, gone));
+        }
+        write(added, false);
+        write(changed, true);
+        if (fromEmpty && !added.isEmpty()) {
+            // a fresh index is read far more than written: one segment is worth its one-off cost
+            writer.forceMerge(1);
+        }
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+        writer.commit();
+        return new int[] {added.size(), changed.size(), indexed.size(), fromEmpty ? 1 : 0};
+    }
+
+    /** Every indexed key with the fingerprint of the paper it was indexed from. */
+    private Map<String, Long> indexedFingerprints() throws IOException {
+        Map<String, Long> indexed = new HashMap<>();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedDocValues keys = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
+                NumericDocValues prints = DocValues.getNumeric(leaf.reader(), PaperFields.FINGERPRINT);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if ((live == null || live.get(doc)) && keys.advanceExact(doc)) {
+                        long print = prints.advanceExact(doc) ? prints.longValue() : 0;
+                        indexed.put(keys.lookupOrd(keys.ordValue()).utf8ToString(), print);
+                    }
+                }
+            }
+        }
+        return indexed;
+    }
+
+    private void rollback(Exception cause) {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        writer = null;
+    }
+
     /** Analysis is most of the work of a build, and IndexWriter takes documents from several threads at once. */
-    private void addAll(IndexWriter writer, List<LibraryPaper> papers) throws IOException {
+    private void write(List<LibraryPaper> papers, boolean replace) throws IOException {
         int threads = Math.min(buildThreads, 1 + papers.size() / 5_000);
         if (threads <= 1) {
             for (LibraryPaper paper : papers) {
-                writer.addDocument(PaperDocuments.toDocument(paper));
+                writeOne(paper, replace);
             }
             return;
         }
@@ -181,7 +301,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 workers.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < papers.size()) {
-                        writer.addDocument(PaperDocuments.toDocument(papers.get(i)));
+                        writeOne(papers.get(i), replace);
                     }
                     return null;
                 }));
@@ -202,6 +322,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             throw new IOException("could not build the search index", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private void writeOne(LibraryPaper paper, boolean replace) throws IOException {
+        if (replace) {
+            writer.updateDocument(new Term(PaperFields.KEY, paper.key()), PaperDocuments.toDocument(paper));
+        } else {
+            writer.addDocument(PaperDocuments.toDocument(paper));
         }
     }
 
@@ -352,6 +480,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             if (old != null) {
                 old.release();
             }
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not close the search index cleanly", e);
         } finally {
             buildLock.unlock();
         }
@@ -364,9 +501,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
-     * One built index with the snapshot it was built from. Reference counted: the index holds one
-     * reference while it serves this generation, each running search one more; the last release
-     * closes the reader and discards the directory.
+     * One committed state of the index with the snapshot it was built from. Reference counted: the
+     * index holds one reference while it serves this generation, each running search one more; the
+     * last release lets go of the reader (readers of unchanged generations share segments).
      */
     private static final class Generation {
 
@@ -374,18 +511,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         private final IndexSearcher searcher;
         private final Library library;
         private final long newestDay;
-        private final Directory directory;
-        private final IndexStorage storage;
         private final AtomicInteger references = new AtomicInteger(1);
 
-        Generation(DirectoryReader reader, Library library, long newestDay, Directory directory,
-                   IndexStorage storage) {
+        Generation(DirectoryReader reader, Library library, long newestDay) {
             this.reader = reader;
             this.searcher = new IndexSearcher(reader);
             this.library = library;
             this.newestDay = newestDay;
-            this.directory = directory;
-            this.storage = storage;
         }
 
         DirectoryReader reader() {
@@ -427,8 +559,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         void release() {
             if (references.decrementAndGet() == 0) {
                 try {
-                    reader.close();
-                    storage.discard(directory);
+                    reader.decRef();
                 } catch (IOException e) {
                     LOG.warn("Could not free an old search index", e);
                 }

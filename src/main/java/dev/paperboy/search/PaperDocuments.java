@@ -29,6 +29,7 @@ final class PaperDocuments {
         String key = libraryPaper.key();
         doc.add(new StringField(PaperFields.KEY, key, Field.Store.YES));
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
+        doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint(libraryPaper)));
 
         addText(doc, PaperFields.TITLE, paper.title());
         for (String author : paper.authors()) {
@@ -55,6 +56,35 @@ final class PaperDocuments {
             doc.add(new NumericDocValuesField(PaperFields.DAY, day));
         }
         return doc;
+    }
+
+    /** A 64-bit hash (FNV-1a) of every indexed value of the paper: equal for papers indexed alike. */
+    static long fingerprint(LibraryPaper libraryPaper) {
+        Paper paper = libraryPaper.paper();
+        long hash = 0xcbf29ce484222325L;
+        hash = mix(hash, libraryPaper.key());
+        hash = mix(hash, paper.title());
+        for (String author : paper.authors()) {
+            hash = mix(hash, author);
+        }
+        hash = mix(hash, paper.abstractText());
+        hash = mix(hash, paper.comment());
+        for (String topic : libraryPaper.topics()) {
+            hash = mix(hash, topic);
+        }
+        for (String category : paper.categories()) {
+            hash = mix(hash, category);
+        }
+        hash = mix(hash, String.valueOf(paper.arxivId()));
+        return mix(hash, String.valueOf(libraryPaper.date()));
+    }
+
+    private static long mix(long hash, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            hash = (hash ^ value.charAt(i)) * 0x100000001b3L;
+        }
+        // a separator, so that ("ab", "c") and ("a", "bc") differ
+        return (hash ^ 0x1F) * 0x100000001b3L;
     }
 
     private static void addText(Document doc, String field, String value) {

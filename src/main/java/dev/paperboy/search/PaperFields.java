@@ -19,6 +19,9 @@ final class PaperFields {
     /** The paper's date as an epoch day: a point for range filters, doc values for recency and ties. */
     static final String DAY = "day";
 
+    /** A hash of everything indexed about the paper, to tell which papers changed since they were indexed. */
+    static final String FINGERPRINT = "fingerprint";
+
     private PaperFields() {
     }
 }

@@ -649,21 +649,17 @@ class LuceneSearchIndexTest {
     }
 
     @Test
-    void aFailedBuildKeepsTheOldIndexServingAndRefusesTheReload() throws Exception {
+    void aFailedUpdateKeepsTheOldIndexServingAndRefusesTheReload() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
-        IndexStorage memory = IndexStorage.inMemory();
-        IndexStorage flaky = new IndexStorage() {
+        IndexStorage flaky = () -> new org.apache.lucene.store.FilterDirectory(
+                new org.apache.lucene.store.ByteBuffersDirectory()) {
             @Override
-            public org.apache.lucene.store.Directory create() throws java.io.IOException {
+            public org.apache.lucene.store.IndexOutput createOutput(String name,
+                    org.apache.lucene.store.IOContext context) throws java.io.IOException {
                 if (fail.get()) {
                     throw new java.io.IOException("disk full");
                 }
-                return memory.create();
-            }
-
-            @Override
-            public void discard(org.apache.lucene.store.Directory directory) throws java.io.IOException {
-                memory.discard(directory);
+                return super.createOutput(name, context);
             }
         };
         try (LuceneSearchIndex flakyIndex = new LuceneSearchIndex(flaky)) {
@@ -675,6 +671,11 @@ class LuceneSearchIndexTest {
                     .hasMessageContaining("disk full");
             assertThat(flakyIndex.search(new SearchRequest("graphs", 1, 10)).hits())
                     .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00001");
+
+            fail.set(false);
+            flakyIndex.libraryChanging(library(paper("2401.00002").title("Graphs")));
+            assertThat(flakyIndex.search(new SearchRequest("graphs", 1, 10)).hits())
+                    .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00002");
         }
     }
 
@@ -687,19 +688,65 @@ class LuceneSearchIndexTest {
     }
 
     @Test
-    void anIndexOnDiskWorksAndCleansUpOldGenerations(@TempDir Path root) throws Exception {
+    void anIndexOnDiskIsKeptBetweenRunsAndUpdatedOnlyWhereThePapersChanged(@TempDir Path root) throws Exception {
+        Library first = library(paper("2401.00001").title("Graphs"), paper("2401.00002").title("Graph colouring"),
+                paper("2401.00003").title("Sparse graphs"));
+        try (LuceneSearchIndex onDisk = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            onDisk.libraryChanging(first);
+            assertThat(onDisk.lastUpdate()).extracting(u -> u.added(), u -> u.rebuilt()).containsExactly(3, true);
+        }
+        try (LuceneSearchIndex restarted = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            restarted.libraryChanging(first);
+            assertThat(restarted.lastUpdate()).extracting(u -> u.added(), u -> u.changed(), u -> u.deleted(),
+                    u -> u.rebuilt()).containsExactly(0, 0, 0, false);
+            assertThat(restarted.search(new SearchRequest("graphs", 1, 10)).total()).isEqualTo(3);
+
+            restarted.libraryChanging(library(paper("2401.00001").title("Graphs"),
+                    paper("2401.00002").title("Trees and colouring"), paper("2401.00004").title("Graphs again")));
+
+            assertThat(restarted.lastUpdate()).extracting(u -> u.added(), u -> u.changed(), u -> u.deleted())
+                    .containsExactly(1, 1, 1);
+            assertThat(restarted.search(new SearchRequest("graphs", 1, 10)).hits())
+                    .extracting(h -> h.paper().paper().arxivId()).containsExactlyInAnyOrder("2401.00001", "2401.00004");
+            assertThat(restarted.search(new SearchRequest("trees", 1, 10)).hits())
+                    .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00002");
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderFormatIsBuiltAnew(@TempDir Path root) throws Exception {
+        Library library = library(paper("2401.00001").title("Graphs"));
+        try (LuceneSearchIndex onDisk = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            onDisk.libraryChanging(library);
+        }
+        try (var dir = org.apache.lucene.store.FSDirectory.open(root);
+             var writer = new org.apache.lucene.index.IndexWriter(dir,
+                     new org.apache.lucene.index.IndexWriterConfig().setIndexSort(
+                             new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
+                                     "day", org.apache.lucene.search.SortField.Type.LONG, true) {
+                                 {
+                                     setMissingValue(Long.MIN_VALUE);
+                                 }
+                             })))) {
+            writer.setLiveCommitData(java.util.Map.of(LuceneSearchIndex.FORMAT_KEY, "paperboy-search-0").entrySet());
+            writer.commit();
+        }
+        try (LuceneSearchIndex upgraded = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            upgraded.libraryChanging(library);
+
+            assertThat(upgraded.lastUpdate().rebuilt()).isTrue();
+            assertThat(upgraded.lastUpdate().added()).isEqualTo(1);
+            assertThat(upgraded.search(new SearchRequest("graphs", 1, 10)).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnreadableIndexDirectoryIsBuiltAnew(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("segments_1"), "not an index");
         try (LuceneSearchIndex onDisk = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
             onDisk.libraryChanging(library(paper("2401.00001").title("Graphs")));
-            onDisk.libraryChanging(library(paper("2401.00002").title("Graphs again")));
 
-            assertThat(onDisk.search(new SearchRequest("graphs", 1, 10)).hits())
-                    .extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00002");
-            try (var dirs = Files.list(root)) {
-                assertThat(dirs.toList()).hasSize(1);
-            }
-        }
-        try (var dirs = Files.list(root)) {
-            assertThat(dirs.toList()).isEmpty();
+            assertThat(onDisk.search(new SearchRequest("graphs", 1, 10)).total()).isEqualTo(1);
         }
     }
 }
