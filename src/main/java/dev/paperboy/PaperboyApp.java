@@ -6,6 +6,7 @@ import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.core.command.CommandDispatcher;
 import dev.paperboy.core.command.CommandRegistry;
+import dev.paperboy.search.IndexStorage;
 import dev.paperboy.search.LuceneSearchIndex;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class PaperboyApp implements AutoCloseable {
 
     public PaperboyApp(PaperboyConfig config, Clock clock) {
         this.config = config;
-        this.search = new LuceneSearchIndex();
+        this.search = new LuceneSearchIndex(IndexStorage.onDisk(config.dataDir().resolve("index")));
         this.library = new LiveLibrary(new ContentDirectory(config.contentDir()), List.of(search), clock);
         this.dispatcher = new CommandDispatcher(
                 CommandRegistry.standard(library, search, clock, config.timezone(), config.pageSize()));

@@ -24,7 +24,7 @@ public final class SearchBench {
 
     /** What to run. */
     public record Options(Path corpus, Path queries, int scale, int perKind, int rounds, int warmups, long seed,
-                          Path workDir) {
+                          Path workDir, int showMisses) {
     }
 
     /** One engine's figures for one kind of query. */
@@ -87,6 +87,7 @@ public final class SearchBench {
         Map<Kind, List<List<double[]>>> rounds = new EnumMap<>(Kind.class); // kind -> engine -> per round [p50,p95,p99,qps]
         Map<Kind, double[][]> quality = new EnumMap<>(Kind.class); // kind -> engine -> [mrr, recall]
         Random order = new Random(options.seed());
+        int[] misses = new int[n];
         for (int round = 0; round < options.warmups() + options.rounds(); round++) {
             boolean measured = round >= options.warmups();
             for (Map.Entry<Kind, List<BenchQuery>> entry : byKind.entrySet()) {
@@ -106,6 +107,11 @@ public final class SearchBench {
                         List<String> top = engine.top(query.text(), 10);
                         latencies[i] = (System.nanoTime() - t) / 1e6;
                         if (!query.relevant().isEmpty()) {
+                            if (round == 0 && reciprocalRank(top, query) < 1 && misses[engineIndex]++ < options.showMisses()) {
+                                out.printf(Locale.ROOT, "miss %s %s: \"%s\" wants %s, got %s%n", engine.name(),
+                                        query.kind().label(), query.text(), query.relevant().stream().limit(3).toList(),
+                                        top.stream().limit(3).toList());
+                            }
                             mrr += reciprocalRank(top, query);
                             recall += recall(top, query);
                         }

@@ -43,6 +43,10 @@ public final class BenchSearchSubcommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Where to build the indexes (default: the temp directory).")
     Path work;
 
+    @Option(names = "--show-misses", paramLabel = "N", defaultValue = "0",
+            description = "Print up to N queries per engine whose answer was not first (default 0).")
+    int showMisses;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +64,8 @@ public final class BenchSearchSubcommand implements Callable<Integer> {
             return 2;
         }
         Path workDir = work != null ? work : Path.of(System.getProperty("java.io.tmpdir"));
-        new SearchBench(new SearchBench.Options(corpus, queries, scale, perKind, rounds, warmups, seed, workDir),
+        new SearchBench(new SearchBench.Options(corpus, queries, scale, perKind, rounds, warmups, seed, workDir,
+                showMisses),
                 spec.commandLine().getOut()).run();
         return 0;
     }

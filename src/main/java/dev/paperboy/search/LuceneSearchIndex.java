@@ -48,7 +48,10 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,6 +188,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         if (directory == null) {
             directory = storage.open();
+            if (!(directory instanceof ByteBuffersDirectory) && lockedByAnotherProcess(directory)) {
+                // a command run beside the bot on the same data directory: index in memory instead
+                LOG.info("The search index in {} is in use by another Paperboy process; this one indexes in memory",
+                        storage);
+                directory.close();
+                directory = new ByteBuffersDirectory();
+            }
         }
         boolean exists = DirectoryReader.indexExists(directory);
         boolean usable = exists && FORMAT.equals(formatOf(directory));
@@ -214,6 +224,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(indexAnalyzer).setOpenMode(mode).setRAMBufferSizeMB(128)
                 .setIndexSort(INDEX_ORDER);
+    }
+
+    private static boolean lockedByAnotherProcess(Directory directory) throws IOException {
+        try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        }
     }
 
     private static String formatOf(Directory directory) {
