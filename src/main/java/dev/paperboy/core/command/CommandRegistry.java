@@ -2,6 +2,7 @@ package dev.paperboy.core.command;
 
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.delivery.Subscriptions;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,9 +36,18 @@ public final class CommandRegistry {
         this.commands = Collections.unmodifiableMap(byName);
     }
 
-    /** The standard command set: the one place a new command is registered. */
+    /** The standard command set without subscriptions, for tools and tests that have no store. */
     public static CommandRegistry standard(LiveLibrary library, SearchIndex search, Clock clock, ZoneId zone,
                                            int pageSize) {
+        return standard(library, search, clock, zone, pageSize, null);
+    }
+
+    /**
+     * The standard command set: the one place a new command is registered. With {@code subscriptions}
+     * null the subscription commands are left out.
+     */
+    public static CommandRegistry standard(LiveLibrary library, SearchIndex search, Clock clock, ZoneId zone,
+                                           int pageSize, Subscriptions subscriptions) {
         List<Command> list = new ArrayList<>();
         CommandRegistry[] self = new CommandRegistry[1];
         list.add(new HelpCommand(() -> self[0].all()));
@@ -47,7 +57,15 @@ public final class CommandRegistry {
         list.add(new PaperCommand(library));
         list.add(new TopicsCommand(library));
         list.add(new ReloadCommand(library));
-        list.add(new StatusCommand(library, clock));
+        list.add(new StatusCommand(library, clock, subscriptions));
+        if (subscriptions != null) {
+            list.add(new SubscribeCommand(subscriptions, library, search));
+            list.add(new UnsubscribeCommand(subscriptions));
+            list.add(new SubscriptionsCommand(subscriptions));
+            list.add(new PauseCommand(subscriptions, true));
+            list.add(new PauseCommand(subscriptions, false));
+            list.add(new DeliverCommand(subscriptions));
+        }
         self[0] = new CommandRegistry(list);
         return self[0];
     }

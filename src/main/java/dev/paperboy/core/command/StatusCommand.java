@@ -2,6 +2,9 @@ package dev.paperboy.core.command;
 
 import dev.paperboy.core.Library;
 import dev.paperboy.core.LiveLibrary;
+import dev.paperboy.core.delivery.DeliveryCounts;
+import dev.paperboy.core.delivery.Subscription;
+import dev.paperboy.core.delivery.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +17,13 @@ final class StatusCommand implements Command {
     private final LiveLibrary library;
     private final Clock clock;
     private final Instant started;
+    private final Subscriptions subscriptions;
 
-    StatusCommand(LiveLibrary library, Clock clock) {
+    /** {@code subscriptions} may be null where there is no delivery (tools, tests). */
+    StatusCommand(LiveLibrary library, Clock clock, Subscriptions subscriptions) {
         this.library = library;
         this.clock = clock;
+        this.subscriptions = subscriptions;
         this.started = clock.instant();
     }
 
@@ -28,7 +34,7 @@ final class StatusCommand implements Command {
 
     @Override
     public String description() {
-        return "What is loaded and how the last reload went";
+        return "What is loaded, how the last reload went, and how delivery is doing";
     }
 
     @Override
@@ -53,7 +59,25 @@ final class StatusCommand implements Command {
                         + (last.result().applied() ? "applied (" + last.result().changes().summary() + ")"
                         : "refused with " + last.result().problems().size() + " problem(s); run /reload to see them")),
                 () -> lines.add("Last reload: none yet"));
+        if (subscriptions != null) {
+            addDelivery(lines, caller);
+        }
         return new TextReply("Paperboy status", lines);
+    }
+
+    private void addDelivery(List<String> lines, Caller caller) {
+        DeliveryCounts counts = subscriptions.counts();
+        lines.add("Delivery: " + counts.subscriptions() + " subscriptions in " + counts.targets() + " chats ("
+                + counts.paused() + " paused), " + counts.waitingMessages() + " messages waiting to be sent");
+        List<Subscription> here = subscriptions.of(SubscriptionText.target(caller));
+        if (here.isEmpty()) {
+            lines.add("This chat: no subscriptions");
+            return;
+        }
+        lines.add("This chat:");
+        for (int i = 0; i < here.size(); i++) {
+            lines.add(SubscriptionText.line(i + 1, here.get(i), subscriptions));
+        }
     }
 
     private static String human(Duration duration) {

@@ -1,0 +1,136 @@
+package dev.paperboy.core.command;
+
+import dev.paperboy.core.Library;
+import dev.paperboy.core.LiveLibrary;
+import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.SearchRequest;
+import dev.paperboy.core.delivery.Subscription;
+import dev.paperboy.core.delivery.SubscriptionFilter;
+import dev.paperboy.core.delivery.Subscriptions;
+import dev.paperboy.core.delivery.Target;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /subscribe <topic | query> [at HH:mm] [tz Zone]}: this chat gets the new papers every day. */
+final class SubscribeCommand implements Command {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final String EXAMPLE = "/subscribe Vision Transformer at 08:30 tz Europe/Berlin";
+
+    private final Subscriptions subscriptions;
+    private final LiveLibrary library;
+    private final SearchIndex search;
+
+    SubscribeCommand(Subscriptions subscriptions, LiveLibrary library, SearchIndex search) {
+        this.subscriptions = subscriptions;
+        this.library = library;
+        this.search = search;
+    }
+
+    @Override
+    public String name() {
+        return "subscribe";
+    }
+
+    @Override
+    public String description() {
+        return "Get a topic's or a search's new papers here every day, e.g. Vision Transformer at 08:00";
+    }
+
+    @Override
+    public List<CommandOption> options() {
+        return List.of(new CommandOption("what", "A topic name, or a search such as diffusion au:smith", true,
+                        CommandOption.Kind.TOPIC),
+                new CommandOption("at", "Local delivery time, HH:mm (default " + subscriptions.defaultTime() + ")", false,
+                        CommandOption.Kind.TEXT),
+                new CommandOption("tz", "Timezone such as Europe/Berlin (default " + subscriptions.defaultZone().getId()
+                        + ")", false, CommandOption.Kind.TEXT));
+    }
+
+    @Override
+    public String usage() {
+        return "/subscribe <topic | search> [at HH:mm] [tz Zone]";
+    }
+
+    @Override
+    public Reply execute(CommandRequest request, Caller caller) {
+        if (!caller.chatAdmin()) {
+            return SubscriptionText.notAllowed("change");
+        }
+        List<String> words = new ArrayList<>(Arrays.asList(request.arguments().split("\\s+")));
+        words.removeIf(String::isEmpty);
+        LocalTime time = subscriptions.defaultTime();
+        ZoneId zone = subscriptions.defaultZone();
+        while (words.size() >= 2) {
+            String keyword = words.get(words.size() - 2).toLowerCase(java.util.Locale.ROOT);
+            String value = words.get(words.size() - 1);
+            if (keyword.equals("at")) {
+                try {
+                    time = LocalTime.parse(value, TIME);
+                } catch (DateTimeParseException e) {
+                    return new ErrorReply("\"" + shorten(value) + "\" is not a time of day. Type it as HH:mm, "
+                            + "for example: " + EXAMPLE);
+                }
+            } else if (keyword.equals("tz")) {
+                try {
+                    zone = ZoneId.of(value);
+                } catch (DateTimeException e) {
+                    return new ErrorReply("\"" + shorten(value) + "\" is not a timezone I know. Use an IANA name such "
+                            + "as Europe/Berlin, America/New_York, Asia/Tokyo or UTC, for example: " + EXAMPLE);
+                }
+            } else {
+                break;
+            }
+            words.subList(words.size() - 2, words.size()).clear();
+        }
+        String what = String.join(" ", words);
+        if (what.isEmpty()) {
+            return new ErrorReply("Say what to subscribe to: a topic (see /topics) or a search. For example: "
+                    + EXAMPLE + ", or /subscribe diffusion au:ho");
+        }
+        if (what.length() > SubscriptionFilter.MAX_LENGTH) {
+            return new ErrorReply("That search is too long to keep (" + what.length() + " characters; at most "
+                    + SubscriptionFilter.MAX_LENGTH + "). Shorten it and try again.");
+        }
+        Library snapshot = library.current();
+        Optional<String> topic = snapshot.findTopic(what);
+        SubscriptionFilter filter = topic.map(SubscriptionFilter::topic).orElseGet(() -> SubscriptionFilter.query(what));
+        Target target = SubscriptionText.target(caller);
+        List<Subscription> existing = subscriptions.of(target);
+        for (int i = 0; i < existing.size(); i++) {
+            if (existing.get(i).filter().equals(filter)) {
+                return new ErrorReply("This chat already has that subscription (number " + (i + 1) + "). To change its "
+                        + "time, /unsubscribe " + (i + 1) + " and subscribe again.");
+            }
+        }
+        if (existing.size() >= Subscriptions.MAX_PER_TARGET) {
+            return new ErrorReply("This chat has " + existing.size() + " subscriptions, the most it can have. "
+                    + "Remove one with /unsubscribe <n> first.");
+        }
+        Subscription added = subscriptions.add(target, filter, time, zone, caller.userId());
+        List<String> lines = new ArrayList<>();
+        lines.add("First delivery: " + SubscriptionText.when(subscriptions.nextRun(added)) + " " + zone.getId() + ", with the matching papers of the last "
+                + subscriptions.windowDays() + " days that this chat has not had. Days with nothing new send nothing.");
+        if (topic.isEmpty()) {
+            long now = search.search(new SearchRequest(what, 1, 1)).total();
+            lines.add(now == 0
+                    ? "No topic is called that, so this is a saved search, and nothing matches it yet. "
+                    + "Type /topics to see the topics."
+                    : "No topic is called that, so this is a saved search; " + now + " papers match it now.");
+        }
+        lines.add("Type /subscriptions to see this chat's subscriptions, /unsubscribe " + (existing.size() + 1)
+                + " to stop this one.");
+        return new TextReply("Subscribed: " + added.describe() + ", every day.", lines);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}
