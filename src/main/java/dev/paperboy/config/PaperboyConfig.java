@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param pageSize     search results per page
  * @param arxiv        how Paperboy talks to arXiv
  * @param topics       topics filled from arXiv every day; none means no network requests to arXiv
+ * @param delivery     how subscriptions are delivered
  */
 public record PaperboyConfig(
         @JsonProperty("content-dir") Path contentDir,
@@ -32,7 +33,8 @@ public record PaperboyConfig(
         @JsonProperty("discord") Discord discord,
         @JsonProperty("telegram") Telegram telegram,
         @JsonProperty("arxiv") Arxiv arxiv,
-        @JsonProperty("topics") List<Topic> topics) {
+        @JsonProperty("topics") List<Topic> topics,
+        @JsonProperty("delivery") Delivery delivery) {
 
     public PaperboyConfig {
         contentDir = Objects.requireNonNullElse(contentDir, Path.of("config", "content"));
@@ -50,24 +52,25 @@ public record PaperboyConfig(
         telegram = Objects.requireNonNullElse(telegram, new Telegram(true, null, List.of()));
         arxiv = Objects.requireNonNullElse(arxiv, new Arxiv(null, null, null, null));
         topics = Topic.validated(topics);
+        delivery = Objects.requireNonNullElse(delivery, new Delivery(null, null, null, null));
     }
 
     /** A configuration without arXiv settings or topics, as before they existed. */
     public PaperboyConfig(Path contentDir, Path dataDir, ZoneId timezone, LocalTime deliveryTime, boolean watchContent,
                           int pageSize, Console console, Discord discord, Telegram telegram) {
         this(contentDir, dataDir, timezone, deliveryTime, watchContent, pageSize, console, discord, telegram, null,
-                null);
+                null, null);
     }
 
     /** The configuration when there is no file at all. */
     public static PaperboyConfig defaults() {
-        return new PaperboyConfig(null, null, null, null, false, 0, null, null, null, null, null);
+        return new PaperboyConfig(null, null, null, null, false, 0, null, null, null, null, null, null);
     }
 
     /** The same configuration with the directories that the command line overrides. */
     public PaperboyConfig withDirectories(Path content, Path data) {
         return new PaperboyConfig(content == null ? contentDir : content, data == null ? dataDir : data, timezone,
-                deliveryTime, watchContent, pageSize, console, discord, telegram, arxiv, topics);
+                deliveryTime, watchContent, pageSize, console, discord, telegram, arxiv, topics, delivery);
     }
 
     /** When the console adapter runs: always, never, or only when no chat platform has a token. */
@@ -229,6 +232,37 @@ public record PaperboyConfig(
                 }
             }
             return list;
+        }
+    }
+
+    /**
+     * Delivery of subscriptions.
+     *
+     * @param windowDays         papers older than this many days are never sent (a new subscriber gets at most these)
+     * @param sendEmptyNote      whether a day with nothing new sends a one-line "no new papers" note
+     * @param checkEverySeconds  how often the planner looks for subscriptions that are due
+     * @param senderThreads      how many messages may be in flight at once
+     */
+    public record Delivery(@JsonProperty("window-days") Integer windowDays,
+                           @JsonProperty("send-empty-note") Boolean sendEmptyNote,
+                           @JsonProperty("check-every-seconds") Integer checkEverySeconds,
+                           @JsonProperty("sender-threads") Integer senderThreads) {
+        public Delivery {
+            windowDays = Objects.requireNonNullElse(windowDays, 7);
+            sendEmptyNote = Objects.requireNonNullElse(sendEmptyNote, false);
+            checkEverySeconds = Objects.requireNonNullElse(checkEverySeconds, 30);
+            senderThreads = Objects.requireNonNullElse(senderThreads, 4);
+            if (windowDays < 1 || windowDays > 365) {
+                throw new IllegalArgumentException("delivery.window-days must be between 1 and 365, got " + windowDays);
+            }
+            if (checkEverySeconds < 1 || checkEverySeconds > 3600) {
+                throw new IllegalArgumentException("delivery.check-every-seconds must be between 1 and 3600, got "
+                        + checkEverySeconds);
+            }
+            if (senderThreads < 1 || senderThreads > 64) {
+                throw new IllegalArgumentException("delivery.sender-threads must be between 1 and 64, got "
+                        + senderThreads);
+            }
         }
     }
 }

@@ -101,6 +101,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheDeliveryKeysWithTheirDefaults() {
+        PaperboyConfig config = loader.parse("paperboy.yml", """
+                delivery:
+                  window-days: 3
+                  send-empty-note: true
+                  check-every-seconds: 10
+                  sender-threads: 8
+                """);
+        assertThat(config.delivery()).isEqualTo(new PaperboyConfig.Delivery(3, true, 10, 8));
+        assertThat(PaperboyConfig.defaults().delivery()).isEqualTo(new PaperboyConfig.Delivery(7, false, 30, 4));
+    }
+
+    @Test
+    void deliveryWindowOutOfRangeNamesTheKey() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "delivery:\n  window-days: 0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("delivery.window-days must be between 1 and 365, got 0");
+    }
+
+    @Test
     void pageSizeOutOfRange() {
         assertThatThrownBy(() -> loader.parse("paperboy.yml", "page-size: 50\n"))
                 .isInstanceOf(ConfigException.class)
