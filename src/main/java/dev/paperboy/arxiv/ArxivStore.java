@@ -34,7 +34,9 @@ public final class ArxivStore {
     private final JsonDigestFormat json;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // A state file written by a newer Paperboy still reads.
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ArxivStore(Path root, JsonDigestFormat json) {
         this.root = root;

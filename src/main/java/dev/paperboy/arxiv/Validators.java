@@ -1,5 +1,6 @@
 package dev.paperboy.arxiv;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -13,6 +14,7 @@ public record Validators(@JsonProperty("etag") String etag, @JsonProperty("last-
 
     public static final Validators NONE = new Validators(null, null);
 
+    @JsonIgnore
     public boolean isEmpty() {
         return etag == null && lastModified == null;
     }
