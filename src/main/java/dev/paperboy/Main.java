@@ -4,6 +4,7 @@ import dev.paperboy.cli.BenchSubcommand;
 import dev.paperboy.cli.CheckSubcommand;
 import dev.paperboy.cli.CommonOptions;
 import dev.paperboy.cli.ExportSubcommand;
+import dev.paperboy.cli.ImportSubcommand;
 import dev.paperboy.cli.RenderSubcommand;
 import dev.paperboy.cli.RunSubcommand;
 import dev.paperboy.cli.SearchSubcommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1",
         description = "Daily research-paper digests and search for Discord, Telegram and the console.",
         subcommands = {RunSubcommand.class, CheckSubcommand.class, SearchSubcommand.class, RenderSubcommand.class,
-                ExportSubcommand.class, BenchSubcommand.class, CommandLine.HelpCommand.class})
+                ExportSubcommand.class, BenchSubcommand.class, ImportSubcommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

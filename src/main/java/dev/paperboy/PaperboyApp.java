@@ -1,13 +1,18 @@
 package dev.paperboy;
 
 import dev.paperboy.config.PaperboyConfig;
+import dev.paperboy.content.CompositeContentSource;
 import dev.paperboy.content.ContentDirectory;
+import dev.paperboy.core.ContentSource;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.core.command.CommandDispatcher;
 import dev.paperboy.core.command.CommandRegistry;
 import dev.paperboy.search.IndexStorage;
 import dev.paperboy.search.LuceneSearchIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -22,9 +27,27 @@ public final class PaperboyApp implements AutoCloseable {
     public PaperboyApp(PaperboyConfig config, Clock clock) {
         this.config = config;
         this.search = new LuceneSearchIndex(IndexStorage.onDisk(config.dataDir().resolve("index")));
-        this.library = new LiveLibrary(new ContentDirectory(config.contentDir()), List.of(search), clock);
+        this.library = new LiveLibrary(contentSource(config), List.of(search), clock);
         this.dispatcher = new CommandDispatcher(
                 CommandRegistry.standard(library, search, clock, config.timezone(), config.pageSize()));
+    }
+
+    /** Where {@code import} puts papers; read as content beside the content directory. */
+    public static Path importedDir(PaperboyConfig config) {
+        return config.dataDir().resolve("imported");
+    }
+
+    /** The content directory plus the imported papers (an import by another process shows on the next reload). */
+    private static ContentSource contentSource(PaperboyConfig config) {
+        ContentDirectory content = new ContentDirectory(config.contentDir());
+        Path imported = importedDir(config);
+        try {
+            Files.createDirectories(imported);
+        } catch (IOException e) {
+            return content; // a read-only data directory: nothing was ever imported into it
+        }
+        return new CompositeContentSource(List.of(new CompositeContentSource.Part("", content),
+                new CompositeContentSource.Part("imported/", new ContentDirectory(imported))));
     }
 
     /** Reads the content for the first time (or again); on problems the library stays as it was. */

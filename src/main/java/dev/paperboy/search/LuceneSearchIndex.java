@@ -366,8 +366,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             UserQuery query = UserQueryParser.parse(typed);
             Result result = run(generation, query, request);
             if (result.total() == 0 && result.searchable()) {
-                Optional<String> corrected = corrector.correct(generation.reader(), typed, query);
-                if (corrected.isPresent() && !corrected.get().equals(typed)) {
+                String tried = null;
+                for (boolean rareToo : new boolean[] {false, true}) {
+                    Optional<String> corrected = corrector.correct(generation.reader(), typed, query, rareToo);
+                    if (corrected.isEmpty() || corrected.get().equals(typed) || corrected.get().equals(tried)) {
+                        continue;
+                    }
+                    tried = corrected.get();
                     Result retried = run(generation, UserQueryParser.parse(corrected.get()), request);
                     if (retried.total() > 0) {
                         return new SearchPage(typed, corrected.get(), retried.hits(), retried.total(),

@@ -47,6 +47,7 @@ final class PaperQueryFactory {
     static final float ID_BOOST = 10.0f;
     static final float TITLE_PHRASE_BOOST = 1.5f;
     static final float ABSTRACT_PHRASE_BOOST = 0.5f;
+    static final float AUTHOR_PHRASE_BOOST = 4.0f;
     /**
      * How much a word's matches in its other fields add to its best field: enough that a word in
      * title and abstract beats one only in the title, not so much that many weak fields beat one strong.
@@ -151,7 +152,11 @@ final class PaperQueryFactory {
                 .ifPresent(q -> fields.add(new BoostQuery(q, COMMENT_BOOST)));
         arxivId.ifPresent(id ->
                 fields.add(new BoostQuery(new TermQuery(new Term(PaperFields.ID, id)), ID_BOOST)));
-        return Optional.of(new Built(new DisjunctionMaxQuery(fields, TIE_BREAKER), true));
+        // a sum over the fields rather than a DisjunctionMaxQuery: Lucene can skip through a sum with block-max
+        // WAND, which a dis-max with a tie-breaker does not allow
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        fields.forEach(f -> any.add(f, Occur.SHOULD));
+        return Optional.of(new Built(any.build(), true));
     }
 
     private Optional<Built> topic(String value) {
@@ -234,6 +239,11 @@ final class PaperQueryFactory {
         if (titleTokens.size() >= 2) {
             bonus.add(new BoostQuery(phrase(PaperFields.TITLE, titleTokens, 0), TITLE_PHRASE_BOOST));
             bonus.add(new BoostQuery(phrase(PaperFields.ABSTRACT, titleTokens, 0), ABSTRACT_PHRASE_BOOST));
+        }
+        // a name typed as plain words ("Yann LeCun") is worth most as one person in the author list
+        List<Token> nameTokens = analyze(names, PaperFields.AUTHORS, joined);
+        if (nameTokens.size() >= 2 && nameTokens.size() <= 4) {
+            bonus.add(new BoostQuery(phrase(PaperFields.AUTHORS, nameTokens, AUTHOR_SLOP), AUTHOR_PHRASE_BOOST));
         }
         return bonus;
     }

@@ -8,7 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
@@ -23,13 +26,21 @@ final class SnippetMaker {
     private static final String ELLIPSIS = "…";
 
     private final Analyzer analyzer;
+    /** Only splits and folds: most words of an abstract share no first letters with a query term. */
+    private final Analyzer words = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+    };
 
     SnippetMaker(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
     Snippet snippet(String abstractText, Set<String> terms) {
-        String text = abstractText.replaceAll("\\s+", " ").strip();
+        String text = collapseSpaces(abstractText).strip();
         if (text.isEmpty()) {
             return Snippet.none();
         }
@@ -61,16 +72,27 @@ final class SnippetMaker {
     private record Match(int start, int end, String term) {
     }
 
+    /**
+     * The words of the text whose analysed form is a query term. Stemming every word of an abstract was
+     * a quarter of a search's time, so a word is stemmed (alone, as the indexer would) only when its first
+     * two letters are those of some term; stems keep the first letters of their word.
+     */
     private List<Match> matches(String text, Set<String> terms) {
+        Set<String> prefixes = new HashSet<>();
+        terms.forEach(t -> prefixes.add(t.substring(0, Math.min(2, t.length()))));
         List<Match> matches = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
+        try (TokenStream stream = words.tokenStream(PaperFields.ABSTRACT, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                String t = term.toString();
-                if (terms.contains(t)) {
-                    matches.add(new Match(offset.startOffset(), offset.endOffset(), t));
+                if (!prefixes.contains(term.subSequence(0, Math.min(2, term.length())).toString())) {
+                    continue;
+                }
+                String word = term.toString();
+                String stem = terms.contains(word) ? word : stem(word);
+                if (stem != null && terms.contains(stem)) {
+                    matches.add(new Match(offset.startOffset(), offset.endOffset(), stem));
                 }
             }
             stream.end();
@@ -78,6 +100,38 @@ final class SnippetMaker {
             throw new UncheckedIOException("could not analyse an abstract", e);
         }
         return matches;
+    }
+
+    /** The word as the index holds it, or null when the analyzer drops it (a stop word). */
+    private String stem(String word) throws IOException {
+        try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            String stem = stream.incrementToken() ? term.toString() : null;
+            stream.end();
+            return stem;
+        }
+    }
+
+    /** Runs of white space as one space, without a regular expression (this runs for every hit). */
+    static String collapseSpaces(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            boolean needsWork = space && (c != ' ' || (i > 0 && Character.isWhitespace(text.charAt(i - 1))));
+            if (out == null && needsWork) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                if (!space) {
+                    out.append(c);
+                } else if (out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** The first and last match of the window that holds the most different query words. */

@@ -52,8 +52,17 @@ final class SpellingCorrector {
         this.names = names;
     }
 
-    /** The typed query with its unknown words corrected, or empty when there is nothing to correct. */
+    /** The typed query with its unknown and rare words corrected, or empty when there is nothing to correct. */
     Optional<String> correct(IndexReader reader, String typed, UserQuery query) throws IOException {
+        return correct(reader, typed, query, true);
+    }
+
+    /**
+     * The typed query with its unknown words corrected, and with {@code rareToo} also the words in at most
+     * {@value #RARE} papers; empty when there is nothing to correct. A rare word is often the very word
+     * that finds a known paper, so a search tries the unknown words alone first.
+     */
+    Optional<String> correct(IndexReader reader, String typed, UserQuery query, boolean rareToo) throws IOException {
         List<Replacement> replacements = new ArrayList<>();
         for (Clause clause : query.positiveClauses()) {
             if (!clause.kind().isText()) {
@@ -63,7 +72,7 @@ final class SpellingCorrector {
             Matcher words = WORD.matcher(clause.value());
             while (words.find() && replacements.size() < MAX_CORRECTIONS) {
                 String word = words.group();
-                correctWord(reader, word, fields).ifPresent(better -> replacements.add(new Replacement(
+                correctWord(reader, word, fields, rareToo ? RARE : 0).ifPresent(better -> replacements.add(new Replacement(
                         clause.start() + words.start(), clause.start() + words.end(), matchCase(word, better))));
             }
         }
@@ -96,7 +105,8 @@ final class SpellingCorrector {
         };
     }
 
-    private Optional<String> correctWord(IndexReader reader, String word, List<String> fields) throws IOException {
+    private Optional<String> correctWord(IndexReader reader, String word, List<String> fields, int rare)
+            throws IOException {
         if (word.length() > MAX_WORD_LENGTH) {
             return Optional.empty();
         }
@@ -109,7 +119,7 @@ final class SpellingCorrector {
                 papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(field, term.get())));
             }
         }
-        if (papersWithWord > RARE) {
+        if (papersWithWord > rare) {
             return Optional.empty(); // a known word: whatever found nothing, it was not this
         }
         Map<String, Candidate> candidates = new HashMap<>();

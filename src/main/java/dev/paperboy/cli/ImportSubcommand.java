@@ -1,0 +1,158 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.PaperboyApp;
+import dev.paperboy.config.PaperboyConfig;
+import dev.paperboy.content.PaperImport;
+import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.ReloadResult;
+import dev.paperboy.search.LuceneSearchIndex;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import FILE…}: adds papers from JSONL dumps (plain or .gz), JSON digests and seed-text digests to
+ * the data directory, then updates the search index with what changed. Malformed lines are reported with
+ * their line number and skipped.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import papers (JSONL or .jsonl.gz dumps, JSON digests, seed-text digests) into the data directory"
+                + " and index them.")
+public final class ImportSubcommand implements Callable<Integer> {
+
+    /** Problems printed one by one; past this only counted. */
+    static final int SHOWN_PROBLEMS = 20;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                err.println("No file at " + file + ": nothing was imported.");
+                err.flush();
+                return 2;
+            }
+        }
+        return ConfigErrors.guard(err, () -> {
+            long started = System.nanoTime();
+            PaperboyConfig config = common.load();
+            PaperImport importer = new PaperImport(PaperboyApp.importedDir(config));
+            long papers = 0;
+            long problems = 0;
+            int[] shown = {0};
+            for (Path file : files) {
+                ProgressBar bar = new ProgressBar(err, file.getFileName().toString(), Files.size(file));
+                PaperImport.Result result = importer.importFile(file, problem -> {
+                    if (shown[0]++ < SHOWN_PROBLEMS) {
+                        bar.interrupt(problem.file() + ":" + problem.line() + ": " + problem.message() + " (skipped)");
+                    }
+                }, bar::update);
+                bar.finish();
+                papers += result.papers();
+                problems += result.problems();
+                out.printf(Locale.ROOT, "%s: %,d papers%s%s%n", result.file(), result.papers(),
+                        result.digests() > 0 ? " in " + result.digests() + " digests" : "",
+                        result.problems() > 0 ? ", " + result.problems() + " malformed skipped" : "");
+            }
+            if (shown[0] > SHOWN_PROBLEMS) {
+                err.println("... and " + (shown[0] - SHOWN_PROBLEMS) + " more problems.");
+            }
+            out.flush();
+            err.print("Indexing...");
+            err.flush();
+            try (PaperboyApp app = new PaperboyApp(config, Clock.systemUTC())) {
+                ReloadResult reload = app.loadContent();
+                err.println();
+                if (!reload.applied()) {
+                    reload.problems().stream().limit(SHOWN_PROBLEMS).forEach(p -> err.println(p.file() + ":" + p.line()
+                            + ": " + p.message()));
+                    err.println("The papers were imported into " + PaperboyApp.importedDir(config) + ", but the"
+                            + " content has problems (above), so nothing is served or indexed until they are fixed.");
+                    err.flush();
+                    return 1;
+                }
+                LuceneSearchIndex.IndexUpdate index = app.search().lastUpdate();
+                out.printf(Locale.ROOT, "Imported %,d papers from %d file(s), %,d malformed skipped; the library has"
+                                + " %,d papers; index: %,d added, %,d changed, %,d deleted; %.1f s in all.%n",
+                        papers, files.size(), problems, reload.papers(), index.added(), index.changed(),
+                        index.deleted(), (System.nanoTime() - started) / 1e9);
+                out.flush();
+                err.flush();
+                return 0;
+            }
+        });
+    }
+
+    /** A one-line progress bar on stderr, shown only once an import has run for a moment. */
+    static final class ProgressBar {
+        private static final long QUIET_NANOS = 700_000_000L;
+        private static final long EVERY_NANOS = 200_000_000L;
+
+        private final PrintWriter err;
+        private final String name;
+        private final long total;
+        private final long started = System.nanoTime();
+        private long lastDrawn;
+        private boolean drawn;
+
+        ProgressBar(PrintWriter err, String name, long total) {
+            this.err = err;
+            this.name = name;
+            this.total = Math.max(1, total);
+        }
+
+        void update(long done) {
+            long now = System.nanoTime();
+            if (now - started < QUIET_NANOS || now - lastDrawn < EVERY_NANOS) {
+                return;
+            }
+            lastDrawn = now;
+            drawn = true;
+            int percent = (int) Math.min(100, done * 100 / total);
+            String bar = "#".repeat(percent / 5) + ".".repeat(20 - percent / 5);
+            err.printf(Locale.ROOT, "\r%s [%s] %3d%% %.0f s", name, bar, percent, (now - started) / 1e9);
+            err.flush();
+        }
+
+        /** Prints a line above the bar. */
+        void interrupt(String line) {
+            if (drawn) {
+                err.print("\r\033[K");
+            }
+            err.println(line);
+            err.flush();
+            lastDrawn = 0;
+        }
+
+        void finish() {
+            if (drawn) {
+                update(total);
+                err.println();
+                err.flush();
+            }
+        }
+    }
+
+    static String describe(ContentProblem problem) {
+        return problem.file() + ":" + problem.line() + ": " + problem.message();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.paperboy.content;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.Digest;
+import dev.paperboy.core.Paper;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Imports papers into the data directory's {@code imported/} folder, which the app reads as content
+ * beside the content directory: a JSONL dump (plain or gzip) becomes {@code NAME.jsonl} of the papers
+ * that were read; JSON and seed-text digests become {@code NAME.json}. A malformed line or paper is a
+ * problem and is skipped; the rest is imported. Files are replaced whole (written aside, then moved).
+ */
+public final class PaperImport {
+
+    /** What one imported file held and where it went. */
+    public record Result(String file, Path written, long papers, int digests, long problems) {
+    }
+
+    private final Path importedDir;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public PaperImport(Path importedDir) {
+        this.importedDir = importedDir;
+    }
+
+    /**
+     * Imports one file, passing every problem to {@code problems} and, for long files, how many bytes of
+     * it were read so far to {@code progress}.
+     */
+    public Result importFile(Path file, Consumer<ContentProblem> problems, LongConsumer progress) throws IOException {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        Files.createDirectories(importedDir);
+        long[] problemCount = {0};
+        Consumer<ContentProblem> counted = p -> {
+            problemCount[0]++;
+            problems.accept(p);
+        };
+        if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
+            Path target = importedDir.resolve(baseName(name) + ".jsonl");
+            Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
+            long[] papers = {0};
+            try (InputStream raw = new Counting(Files.newInputStream(file), progress);
+                 InputStream in = lower.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                 BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                IOException[] failed = {null};
+                new JsonlPaperFormat().read(name, in, paper -> {
+                    try {
+                        out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
+                        out.write('\n');
+                        papers[0]++;
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                }, counted);
+                if (failed[0] != null) {
+                    throw failed[0];
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(temporary);
+                throw e;
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(name, target, papers[0], 0, problemCount[0]);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            counted.accept(new ContentProblem(name, 0, "not valid UTF-8: save the file as UTF-8"));
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
+        var load = lower.endsWith(".json") ? new JsonDigestFormat().parse(name, text) : new SeedTextParser().parse(name, text);
+        load.problems().forEach(counted);
+        List<Digest> digests = new ArrayList<>(load.digests());
+        if (digests.isEmpty() && load.loosePapers().isEmpty()) {
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
+        Path target = importedDir.resolve(baseName(name) + ".json");
+        Path temporary = importedDir.resolve("." + baseName(name) + ".json.part");
+        Files.writeString(temporary, new JsonDigestFormat().write(digests), StandardCharsets.UTF_8);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        long papers = digests.stream().mapToLong(d -> d.papers().size()).sum();
+        return new Result(name, target, papers, digests.size(), problemCount[0]);
+    }
+
+    /** "papers-88k.jsonl.gz" and "papers-88k.json" are both "papers-88k". */
+    static String baseName(String name) {
+        String base = name.replaceAll("(?i)(\\.jsonl|\\.json|\\.txt|\\.md)?(\\.gz)?$", "");
+        base = base.replaceAll("[^\\p{L}\\p{N}._-]+", "_");
+        return base.isEmpty() || base.startsWith(".") ? "import" + base : base;
+    }
+
+    /** Counts the bytes read, for a progress bar over a compressed file. */
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer progress;
+        private long count;
+
+        Counting(InputStream in, LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                progress.accept(count);
+            }
+            return n;
+        }
+    }
+}
