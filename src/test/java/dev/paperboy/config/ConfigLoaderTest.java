@@ -149,4 +149,65 @@ class ConfigLoaderTest {
         assertThat(config.contentDir()).isEqualTo(Path.of("b"));
         assertThat(config.dataDir()).isEqualTo(Path.of("d"));
     }
+
+    @Test
+    void readsArxivSettingsAndTopics() {
+        PaperboyConfig config = loader.parse("paperboy.yml", """
+                arxiv:
+                  contact: admin@example.org
+                  fetch-time: "21:15"
+                  api-url: http://127.0.0.1:9002/api/query
+                  rss-url: http://127.0.0.1:9002/rss/
+                topics:
+                  - name: Vision Transformer
+                    query: 'all:"vision transformer"'
+                    categories: [cs.CV]
+                    exclude: [survey]
+                    max-results: 50
+                  - name: Robots Daily
+                    categories: [cs.RO, cs.AI]
+                    include: [grasping]
+                """);
+        assertThat(config.arxiv().contact()).isEqualTo("admin@example.org");
+        assertThat(config.arxiv().fetchTime()).isEqualTo(LocalTime.of(21, 15));
+        assertThat(config.arxiv().apiUrl()).isEqualTo("http://127.0.0.1:9002/api/query");
+        assertThat(config.topics()).hasSize(2);
+        PaperboyConfig.Topic vision = config.topics().get(0);
+        assertThat(vision.query()).isEqualTo("all:\"vision transformer\"");
+        assertThat(vision.categories()).containsExactly("cs.CV");
+        assertThat(vision.exclude()).containsExactly("survey");
+        assertThat(vision.maxResults()).isEqualTo(50);
+        assertThat(vision.slug()).isEqualTo("vision-transformer");
+        assertThat(config.topics().get(1).query()).isNull();
+        assertThat(config.topics().get(1).maxResults()).isEqualTo(100);
+    }
+
+    @Test
+    void noTopicsByDefaultSoAFreshInstallMakesNoRequests() {
+        assertThat(PaperboyConfig.defaults().topics()).isEmpty();
+        assertThat(loader.load(Path.of("config", "paperboy.yml"), true).topics()).isEmpty();
+        assertThat(PaperboyConfig.defaults().arxiv().apiUrl()).isEqualTo("https://export.arxiv.org/api/query");
+        assertThat(PaperboyConfig.defaults().arxiv().fetchTime()).isEqualTo(LocalTime.of(20, 30));
+    }
+
+    @Test
+    void badTopicsNameTheKey() {
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - name: X\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad value for \"topics[0]\"")
+                .hasMessageContaining("topic \"X\" needs a query or categories");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - query: all:x\n"))
+                .hasMessageContaining("name is missing");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - name: X\n    categories: [\"cs CV\"]\n"))
+                .hasMessageContaining("categories must be arXiv categories such as cs.CV");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - name: X\n    query: q\n    max-results: 0\n"))
+                .hasMessageContaining("max-results must be between 1 and 2000, got 0");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml",
+                "topics:\n  - name: Vision!\n    query: a\n  - name: vision\n    query: b\n"))
+                .hasMessageContaining("are too alike to be stored apart");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - name: X\n    qurey: q\n"))
+                .hasMessageContaining("unknown key \"topics[0].qurey\"");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "arxiv:\n  api-url: ftp://x/\n"))
+                .hasMessageContaining("arxiv.api-url must be a https or http URL");
+    }
 }
