@@ -205,8 +205,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.parse("paperboy.yml",
                 "topics:\n  - name: Vision!\n    query: a\n  - name: vision\n    query: b\n"))
                 .hasMessageContaining("are too alike to be stored apart");
-        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - name: X\n    qurey: q\n"))
-                .hasMessageContaining("unknown key \"topics[0].qurey\"");
+        assertThatThrownBy(() -> loader.parse("paperboy.yml", "topics:\n  - name: X\n    query: q\n    categroies: [cs.CV]\n"))
+                .hasMessageContaining("unknown key \"topics[0].categroies\"");
         assertThatThrownBy(() -> loader.parse("paperboy.yml", "arxiv:\n  api-url: ftp://x/\n"))
                 .hasMessageContaining("arxiv.api-url must be a https or http URL");
     }
