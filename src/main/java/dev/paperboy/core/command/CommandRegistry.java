@@ -2,6 +2,7 @@ package dev.paperboy.core.command;
 
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.StatusContributor;
 import dev.paperboy.core.delivery.Subscriptions;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -48,6 +49,13 @@ public final class CommandRegistry {
      */
     public static CommandRegistry standard(LiveLibrary library, SearchIndex search, Clock clock, ZoneId zone,
                                            int pageSize, Subscriptions subscriptions) {
+        return standard(library, search, clock, zone, pageSize, subscriptions, List.of());
+    }
+
+    /** The standard command set, with {@code statusContributors} adding their lines to {@code /status}. */
+    public static CommandRegistry standard(LiveLibrary library, SearchIndex search, Clock clock, ZoneId zone,
+                                           int pageSize, Subscriptions subscriptions,
+                                           List<StatusContributor> statusContributors) {
         List<Command> list = new ArrayList<>();
         CommandRegistry[] self = new CommandRegistry[1];
         list.add(new HelpCommand(() -> self[0].all()));
@@ -57,7 +65,7 @@ public final class CommandRegistry {
         list.add(new PaperCommand(library));
         list.add(new TopicsCommand(library));
         list.add(new ReloadCommand(library));
-        list.add(new StatusCommand(library, clock, subscriptions));
+        list.add(new StatusCommand(library, clock, subscriptions, statusContributors));
         if (subscriptions != null) {
             list.add(new SubscribeCommand(subscriptions, library, search));
             list.add(new UnsubscribeCommand(subscriptions));

@@ -2,6 +2,7 @@ package dev.paperboy.core.command;
 
 import dev.paperboy.core.Library;
 import dev.paperboy.core.LiveLibrary;
+import dev.paperboy.core.StatusContributor;
 import dev.paperboy.core.delivery.DeliveryCounts;
 import dev.paperboy.core.delivery.Subscription;
 import dev.paperboy.core.delivery.Subscriptions;
@@ -18,12 +19,19 @@ final class StatusCommand implements Command {
     private final Clock clock;
     private final Instant started;
     private final Subscriptions subscriptions;
+    private final List<StatusContributor> contributors;
 
     /** {@code subscriptions} may be null where there is no delivery (tools, tests). */
     StatusCommand(LiveLibrary library, Clock clock, Subscriptions subscriptions) {
+        this(library, clock, subscriptions, List.of());
+    }
+
+    /** {@code contributors} add their own lines (the arXiv fetch, for one) after the core's. */
+    StatusCommand(LiveLibrary library, Clock clock, Subscriptions subscriptions, List<StatusContributor> contributors) {
         this.library = library;
         this.clock = clock;
         this.subscriptions = subscriptions;
+        this.contributors = List.copyOf(contributors);
         this.started = clock.instant();
     }
 
@@ -61,6 +69,14 @@ final class StatusCommand implements Command {
                 () -> lines.add("Last reload: none yet"));
         if (subscriptions != null) {
             addDelivery(lines, caller);
+        }
+        for (StatusContributor contributor : contributors) {
+            try {
+                lines.addAll(contributor.statusLines());
+            } catch (RuntimeException e) {
+                // A broken part must not take /status down with it: status is how admins find it.
+                lines.add("(" + contributor.getClass().getSimpleName() + " could not report: " + e.getMessage() + ")");
+            }
         }
         return new TextReply("Paperboy status", lines);
     }
