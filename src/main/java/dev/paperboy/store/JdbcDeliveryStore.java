@@ -73,6 +73,24 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public int addAll(List<NewSubscription> subscriptions) {
+        return jdbc.inTransaction("add subscriptions", c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscription (target_key, platform, chat_id, "
+                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (NewSubscription s : subscriptions) {
+                    Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
+                            s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
+                            s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return subscriptions.size();
+        });
+    }
+
+    @Override
     public Optional<Subscription> find(long id) {
         return jdbc.inTransaction("read a subscription", c -> Jdbc.query(c,
                 "SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ?", this::subscription, id))

@@ -53,7 +53,7 @@ public final class DeliveryEngine implements AutoCloseable {
             return thread;
         });
         DeliveryPlanner planner = new DeliveryPlanner(store, library, search, formatters, settings, clock);
-        OutboxWorker worker = new OutboxWorker(store, senders, new RateLimiter(limits, Duration.ofMillis(25)),
+        OutboxWorker worker = new OutboxWorker(store, senders, new RateLimiter(limits, Duration.ofMillis(50)),
                 settings.retry(), clock, new SecureRandom(), pool, settings.senderThreads());
         return new DeliveryEngine(planner, worker, settings.tick(), clock, pool);
     }
@@ -75,6 +75,19 @@ public final class DeliveryEngine implements AutoCloseable {
 
     public OutboxWorker worker() {
         return worker;
+    }
+
+    /**
+     * Lets a platform's subscriptions be delivered: its formatter renders digests, its sender sends
+     * them. Adapters call this once they run; until then that platform's subscriptions wait.
+     */
+    public void register(DigestFormatter formatter, MessageSender sender) {
+        if (formatter.platform() != sender.platform()) {
+            throw new IllegalArgumentException("formatter and sender of different platforms");
+        }
+        worker.register(sender);
+        planner.register(formatter);
+        wakeUp();
     }
 
     public synchronized void start() {

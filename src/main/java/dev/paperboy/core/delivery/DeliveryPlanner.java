@@ -35,7 +35,7 @@ public final class DeliveryPlanner {
     private final DeliveryStore store;
     private final LiveLibrary library;
     private final SearchIndex search;
-    private final Map<Platform, DigestFormatter> formatters = new HashMap<>();
+    private final Map<Platform, DigestFormatter> formatters = new java.util.concurrent.ConcurrentHashMap<>();
     private final DeliverySettings settings;
     private final Clock clock;
     private volatile Runnable afterPlanning = () -> { };
@@ -48,6 +48,11 @@ public final class DeliveryPlanner {
         formatters.forEach(f -> this.formatters.put(f.platform(), f));
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Adds (or replaces) the formatter of a platform, for an adapter that starts after the engine was built. */
+    public void register(DigestFormatter formatter) {
+        formatters.put(formatter.platform(), formatter);
     }
 
     /** Called after runs were written, so that the outbox worker need not wait for its next look. */

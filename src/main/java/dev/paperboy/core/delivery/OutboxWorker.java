@@ -36,7 +36,7 @@ public final class OutboxWorker {
     static final Duration REFRESH = Duration.ofSeconds(1);
 
     private final DeliveryStore store;
-    private final Map<Platform, MessageSender> senders = new HashMap<>();
+    private final Map<Platform, MessageSender> senders = new ConcurrentHashMap<>();
     private final RateLimiter limiter;
     private final RetryPolicy retry;
     private final Clock clock;
@@ -70,6 +70,11 @@ public final class OutboxWorker {
         this.random = random;
         this.executor = executor;
         this.slots = new Semaphore(parallelism);
+    }
+
+    /** Adds (or replaces) the sender of a platform, for an adapter that starts after the engine was built. */
+    public void register(MessageSender sender) {
+        senders.put(sender.platform(), sender);
     }
 
     /** Called whenever a send settles, so that a waiting dispatcher can look again. */
@@ -114,20 +119,23 @@ public final class OutboxWorker {
             if (platformBlocked.containsKey(platform)) {
                 continue;
             }
-            Instant overall = limiter.overallAvailableAt(platform, now);
+            Instant overall = limiter.overallAvailableAt(platform, clock.instant());
             if (overall != null) {
                 platformBlocked.put(platform, overall);
                 next = earliest(next, overall);
                 continue;
             }
-            Instant at = limiter.tryAcquire(item.target(), now);
-            if (at != null) {
-                next = earliest(next, at);
-                continue;
-            }
+            // A sender slot before a permit: a permit taken for a send that cannot start would be wasted.
             if (!slots.tryAcquire()) {
                 // Every sender is busy; a settling send wakes the dispatcher.
                 return Optional.ofNullable(next);
+            }
+            // The moment of the permit must be the moment of the send, not of the start of this pass.
+            Instant at = limiter.tryAcquire(item.target(), clock.instant());
+            if (at != null) {
+                slots.release();
+                next = earliest(next, at);
+                continue;
             }
             it.remove();
             inFlight.add(item.target());

@@ -10,6 +10,9 @@ public interface SubscriptionStore {
 
     Subscription add(NewSubscription subscription);
 
+    /** Adds many in one transaction (imports, benchmarks); returns how many were added. */
+    int addAll(List<NewSubscription> subscriptions);
+
     Optional<Subscription> find(long id);
 
     /** The target's subscriptions, oldest first: the order users number them in. */
