@@ -8,28 +8,77 @@ import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.core.command.CommandDispatcher;
 import dev.paperboy.core.command.CommandRegistry;
+import dev.paperboy.core.delivery.DeliveryEngine;
+import dev.paperboy.core.delivery.DeliverySettings;
+import dev.paperboy.core.delivery.DigestFormatter;
+import dev.paperboy.core.delivery.MessageSender;
+import dev.paperboy.core.delivery.RateLimitPolicy;
+import dev.paperboy.core.delivery.RetryPolicy;
+import dev.paperboy.core.delivery.Subscriptions;
+import dev.paperboy.core.command.Platform;
+import dev.paperboy.store.Database;
+import dev.paperboy.store.JdbcDeliveryStore;
 import dev.paperboy.search.IndexStorage;
 import dev.paperboy.search.LuceneSearchIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
-/** The composition root: wires content, library, search and commands from one configuration. */
+/** The composition root: wires content, library, search, delivery and commands from one configuration. */
 public final class PaperboyApp implements AutoCloseable {
 
     private final PaperboyConfig config;
     private final LuceneSearchIndex search;
     private final LiveLibrary library;
     private final CommandDispatcher dispatcher;
+    private final JdbcDeliveryStore store;
+    private final DeliveryEngine delivery;
 
     public PaperboyApp(PaperboyConfig config, Clock clock) {
         this.config = config;
         this.search = new LuceneSearchIndex(IndexStorage.onDisk(config.dataDir().resolve("index")));
         this.library = new LiveLibrary(contentSource(config), List.of(search), clock);
-        this.dispatcher = new CommandDispatcher(
-                CommandRegistry.standard(library, search, clock, config.timezone(), config.pageSize()));
+        this.store = JdbcDeliveryStore.open(database(config));
+        PaperboyConfig.Delivery options = config.delivery();
+        DeliverySettings settings = new DeliverySettings(options.windowDays(), options.sendEmptyNote(),
+                Duration.ofSeconds(options.checkEverySeconds()), options.senderThreads(), RetryPolicy.defaults());
+        this.delivery = DeliveryEngine.create(store, library, search, List.of(), List.of(),
+                Arrays.stream(Platform.values()).map(RateLimitPolicy::defaultFor).toList(), settings, clock);
+        Subscriptions subscriptions = new Subscriptions(store, delivery.planner(), config.deliveryTime(),
+                config.timezone(), settings.windowDays(), clock);
+        this.dispatcher = new CommandDispatcher(CommandRegistry.standard(library, search, clock, config.timezone(),
+                config.pageSize(), subscriptions));
+    }
+
+    /**
+     * The store of subscriptions, ledger and outbox: the SQLite file {@code paperboy.db} in the data
+     * directory, or the database of {@code PAPERBOY_DATABASE_URL} (a jdbc:postgresql: URL with its
+     * credentials, which is why it comes from the environment and not the file).
+     */
+    private static Database database(PaperboyConfig config) {
+        String url = System.getenv("PAPERBOY_DATABASE_URL");
+        return url == null || url.isBlank() ? Database.sqlite(config.dataDir()) : Database.url(url);
+    }
+
+    /**
+     * Lets one platform's subscriptions be delivered, with its digest formatter and message sender.
+     * Each adapter calls this when it runs; a platform without one keeps its subscriptions waiting.
+     */
+    public void deliverVia(DigestFormatter formatter, MessageSender sender) {
+        delivery.register(formatter, sender);
+    }
+
+    /** Starts planning and sending; {@link #close()} stops them gracefully. */
+    public void startDelivery() {
+        delivery.start();
+    }
+
+    public DeliveryEngine delivery() {
+        return delivery;
     }
 
     /** Where {@code import} puts papers; read as content beside the content directory. */
@@ -73,6 +122,9 @@ public final class PaperboyApp implements AutoCloseable {
 
     @Override
     public void close() {
+        // Delivery first: sends in flight are recorded before the store goes.
+        delivery.close();
+        store.close();
         search.close();
     }
 }

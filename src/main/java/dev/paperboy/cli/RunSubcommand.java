@@ -3,6 +3,7 @@ package dev.paperboy.cli;
 import dev.paperboy.PaperboyApp;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.console.ConsoleAdapter;
+import dev.paperboy.console.ConsoleDelivery;
 import dev.paperboy.console.ConsoleRenderer;
 import dev.paperboy.core.ReloadResult;
 import java.io.BufferedReader;
@@ -63,6 +64,9 @@ public final class RunSubcommand implements Callable<Integer> {
             }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            ConsoleDelivery consoleDelivery = new ConsoleDelivery(new ConsoleRenderer(), out);
+            app.deliverVia(consoleDelivery.formatter(), consoleDelivery.sender());
+            app.startDelivery();
             new ConsoleAdapter(app.dispatcher(), new ConsoleRenderer(), in, out, System.console() != null).run();
             return 0;
         }
