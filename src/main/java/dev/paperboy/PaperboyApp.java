@@ -1,5 +1,6 @@
 package dev.paperboy;
 
+import dev.paperboy.arxiv.ArxivFeature;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.content.CompositeContentSource;
 import dev.paperboy.content.ContentDirectory;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,11 +39,13 @@ public final class PaperboyApp implements AutoCloseable {
     private final CommandDispatcher dispatcher;
     private final JdbcDeliveryStore store;
     private final DeliveryEngine delivery;
+    private final ArxivFeature arxiv;
 
     public PaperboyApp(PaperboyConfig config, Clock clock) {
         this.config = config;
         this.search = new LuceneSearchIndex(IndexStorage.onDisk(config.dataDir().resolve("index")));
         this.library = new LiveLibrary(contentSource(config), List.of(search), clock);
+        this.arxiv = ArxivFeature.create(config, library, clock);
         this.store = JdbcDeliveryStore.open(database(config));
         PaperboyConfig.Delivery options = config.delivery();
         DeliverySettings settings = new DeliverySettings(options.windowDays(), options.sendEmptyNote(),
@@ -51,7 +55,7 @@ public final class PaperboyApp implements AutoCloseable {
         Subscriptions subscriptions = new Subscriptions(store, delivery.planner(), config.deliveryTime(),
                 config.timezone(), settings.windowDays(), clock);
         this.dispatcher = new CommandDispatcher(CommandRegistry.standard(library, search, clock, config.timezone(),
-                config.pageSize(), subscriptions));
+                config.pageSize(), subscriptions, arxiv.statusContributors()));
     }
 
     /**
@@ -77,6 +81,15 @@ public final class PaperboyApp implements AutoCloseable {
         delivery.start();
     }
 
+    /**
+     * Starts fetching the configured arXiv topics on arXiv's schedule (at once for topics that missed a
+     * fetch); fetched papers are stored, indexed, and reach chats with the next delivery run. Without
+     * topics this does nothing and no request is made.
+     */
+    public void startArxivFetch() {
+        arxiv.start();
+    }
+
     public DeliveryEngine delivery() {
         return delivery;
     }
@@ -95,8 +108,10 @@ public final class PaperboyApp implements AutoCloseable {
         } catch (IOException e) {
             return content; // a read-only data directory: nothing was ever imported into it
         }
-        return new CompositeContentSource(List.of(new CompositeContentSource.Part("", content),
+        List<CompositeContentSource.Part> parts = new ArrayList<>(List.of(new CompositeContentSource.Part("", content),
                 new CompositeContentSource.Part("imported/", new ContentDirectory(imported))));
+        ArxivFeature.contentPart(config).ifPresent(parts::add);
+        return new CompositeContentSource(parts);
     }
 
     /** Reads the content for the first time (or again); on problems the library stays as it was. */
@@ -122,7 +137,8 @@ public final class PaperboyApp implements AutoCloseable {
 
     @Override
     public void close() {
-        // Delivery first: sends in flight are recorded before the store goes.
+        // The fetch first (it reloads the library), then delivery: sends in flight are recorded before the store goes.
+        arxiv.close();
         delivery.close();
         store.close();
         search.close();

@@ -67,6 +67,7 @@ public final class RunSubcommand implements Callable<Integer> {
             ConsoleDelivery consoleDelivery = new ConsoleDelivery(new ConsoleRenderer(), out);
             app.deliverVia(consoleDelivery.formatter(), consoleDelivery.sender());
             app.startDelivery();
+            app.startArxivFetch();
             new ConsoleAdapter(app.dispatcher(), new ConsoleRenderer(), in, out, System.console() != null).run();
             return 0;
         }
