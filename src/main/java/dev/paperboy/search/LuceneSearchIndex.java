@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +91,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * documents that cannot reach the page (block-max WAND) instead of scoring every match.
      */
     static final int TOTAL_HITS_THRESHOLD = 1000;
+    /** Corrected versions of a query tried, per pass, before giving up. */
+    private static final int MAX_CORRECTED_QUERIES = 6;
     /** Extra matches fetched beyond the page, for re-ranking by recency. */
     private static final int RERANK_MARGIN = 20;
 
@@ -369,17 +372,19 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             UserQuery query = UserQueryParser.parse(typed);
             Result result = run(generation, query, request);
             if (result.total() == 0 && result.searchable()) {
-                String tried = null;
+                Set<String> tried = new HashSet<>();
+                tried.add(typed);
                 for (boolean rareToo : new boolean[] {false, true}) {
-                    Optional<String> corrected = corrector.correct(generation.reader(), typed, query, rareToo);
-                    if (corrected.isEmpty() || corrected.get().equals(typed) || corrected.get().equals(tried)) {
-                        continue;
-                    }
-                    tried = corrected.get();
-                    Result retried = run(generation, UserQueryParser.parse(corrected.get()), request);
-                    if (retried.total() > 0) {
-                        return new SearchPage(typed, corrected.get(), retried.hits(), retried.total(),
-                                request.page(), request.pageSize(), retried.lowerBound());
+                    for (String corrected : corrector.corrections(generation.reader(), typed, query, rareToo,
+                            MAX_CORRECTED_QUERIES)) {
+                        if (!tried.add(corrected)) {
+                            continue;
+                        }
+                        Result retried = run(generation, UserQueryParser.parse(corrected), request);
+                        if (retried.total() > 0) {
+                            return new SearchPage(typed, corrected, retried.hits(), retried.total(),
+                                    request.page(), request.pageSize(), retried.lowerBound());
+                        }
                     }
                 }
             }

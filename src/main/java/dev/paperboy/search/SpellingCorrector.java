@@ -42,6 +42,8 @@ final class SpellingCorrector {
      */
     static final int RARE = 3;
     static final int MORE_POPULAR = 20;
+    /** Nearest words tried per misspelt word. */
+    static final int ALTERNATIVES = 3;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
 
     private final Analyzer english;
@@ -54,37 +56,76 @@ final class SpellingCorrector {
 
     /** The typed query with its unknown and rare words corrected, or empty when there is nothing to correct. */
     Optional<String> correct(IndexReader reader, String typed, UserQuery query) throws IOException {
-        return correct(reader, typed, query, true);
+        List<String> all = corrections(reader, typed, query, true, 1);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /**
-     * The typed query with its unknown words corrected, and with {@code rareToo} also the words in at most
-     * {@value #RARE} papers; empty when there is nothing to correct. A rare word is often the very word
-     * that finds a known paper, so a search tries the unknown words alone first.
+     * Corrected versions of the typed query, likeliest first, at most {@code limit}: its unknown words
+     * replaced (and with {@code rareToo} also the words in at most {@value #RARE} papers), each by one of
+     * its {@value #ALTERNATIVES} nearest common words. Several versions because the nearest word is not
+     * always the meant one ("trpical" is as near to "typical" as to "tropical"): the caller keeps the
+     * first that finds papers, so the other words of the query decide. A rare word is often the very
+     * word that finds a known paper, so a search tries the unknown words alone first.
      */
-    Optional<String> correct(IndexReader reader, String typed, UserQuery query, boolean rareToo) throws IOException {
-        List<Replacement> replacements = new ArrayList<>();
+    List<String> corrections(IndexReader reader, String typed, UserQuery query, boolean rareToo, int limit)
+            throws IOException {
+        List<int[]> spans = new ArrayList<>();
+        List<List<String>> choices = new ArrayList<>();
         for (Clause clause : query.positiveClauses()) {
             if (!clause.kind().isText()) {
                 continue;
             }
             List<String> fields = fieldsOf(clause);
             Matcher words = WORD.matcher(clause.value());
-            while (words.find() && replacements.size() < MAX_CORRECTIONS) {
+            while (words.find() && choices.size() < MAX_CORRECTIONS) {
                 String word = words.group();
-                correctWord(reader, word, fields, rareToo ? RARE : 0).ifPresent(better -> replacements.add(new Replacement(
-                        clause.start() + words.start(), clause.start() + words.end(), matchCase(word, better))));
+                List<String> better = correctWord(reader, word, fields, rareToo ? RARE : 0);
+                if (!better.isEmpty()) {
+                    spans.add(new int[] {clause.start() + words.start(), clause.start() + words.end()});
+                    choices.add(better.stream().map(b -> matchCase(word, b)).toList());
+                }
             }
         }
-        if (replacements.isEmpty()) {
-            return Optional.empty();
+        if (choices.isEmpty()) {
+            return List.of();
         }
-        StringBuilder corrected = new StringBuilder(typed);
-        replacements.sort(Comparator.comparingInt(Replacement::start).reversed());
-        for (Replacement r : replacements) {
-            corrected.replace(r.start(), r.end(), r.text());
+        List<String> corrected = new ArrayList<>();
+        for (int[] pick : picks(choices, limit)) {
+            StringBuilder text = new StringBuilder(typed);
+            for (int i = spans.size() - 1; i >= 0; i--) {
+                text.replace(spans.get(i)[0], spans.get(i)[1], choices.get(i).get(pick[i]));
+            }
+            corrected.add(text.toString());
         }
-        return Optional.of(corrected.toString());
+        return corrected;
+    }
+
+    /** Choices of one alternative per word, those with the smallest sum of ranks first. */
+    private static List<int[]> picks(List<List<String>> choices, int limit) {
+        List<int[]> picks = new ArrayList<>();
+        int maxSum = choices.stream().mapToInt(c -> c.size() - 1).sum();
+        for (int sum = 0; sum <= maxSum && picks.size() < limit; sum++) {
+            collectPicks(choices, new int[choices.size()], 0, sum, picks, limit);
+        }
+        return picks;
+    }
+
+    private static void collectPicks(List<List<String>> choices, int[] pick, int at, int left, List<int[]> into,
+                                     int limit) {
+        if (into.size() >= limit) {
+            return;
+        }
+        if (at == choices.size()) {
+            if (left == 0) {
+                into.add(pick.clone());
+            }
+            return;
+        }
+        for (int i = 0; i <= Math.min(left, choices.get(at).size() - 1); i++) {
+            pick[at] = i;
+            collectPicks(choices, pick, at + 1, left - i, into, limit);
+        }
     }
 
     private record Replacement(int start, int end, String text) {
@@ -105,10 +146,10 @@ final class SpellingCorrector {
         };
     }
 
-    private Optional<String> correctWord(IndexReader reader, String word, List<String> fields, int rare)
+    private List<String> correctWord(IndexReader reader, String word, List<String> fields, int rare)
             throws IOException {
         if (word.length() > MAX_WORD_LENGTH) {
-            return Optional.empty();
+            return List.of();
         }
         Map<String, String> termOf = new HashMap<>();
         int papersWithWord = 0;
@@ -120,26 +161,30 @@ final class SpellingCorrector {
             }
         }
         if (papersWithWord > rare) {
-            return Optional.empty(); // a known word: whatever found nothing, it was not this
+            return List.of(); // a known word: whatever found nothing, it was not this
         }
         Map<String, Candidate> candidates = new HashMap<>();
+        String folded = word.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> entry : termOf.entrySet()) {
             if (!entry.getKey().equals(PaperFields.COMMENT)) {
                 collect(reader, entry.getKey(), entry.getValue(), candidates);
+                if (!entry.getValue().equals(folded)) {
+                    // the stemmer mangles misspelt words ("trpical" to "trpic"): the word as typed is nearer
+                    collect(reader, entry.getKey(), folded, candidates);
+                }
             }
         }
-        Optional<Candidate> best = candidates.values().stream().min(Comparator.comparingInt(Candidate::distance)
-                .thenComparing(Comparator.comparingInt(Candidate::papers).reversed())
-                .thenComparing(Candidate::text));
-        if (best.isEmpty() || best.get().papers() < papersWithWord * MORE_POPULAR) {
-            return Optional.empty();
-        }
+        int wantedPapers = papersWithWord * MORE_POPULAR;
+        List<Candidate> best = candidates.values().stream().filter(c -> c.papers() >= Math.max(1, wantedPapers))
+                .sorted(Comparator.comparingInt(Candidate::distance)
+                        .thenComparing(Comparator.comparingInt(Candidate::papers).reversed())
+                        .thenComparing(Candidate::text))
+                .limit(ALTERNATIVES).toList();
         // put back the ending the analyzer took off the typed word
         String typed = word.toLowerCase(Locale.ROOT);
-        String stem = termOf.getOrDefault(PaperFields.ABSTRACT, termOf.values().iterator().next());
+        String stem = termOf.isEmpty() ? typed : termOf.getOrDefault(PaperFields.ABSTRACT, termOf.values().iterator().next());
         String ending = typed.startsWith(stem) ? typed.substring(stem.length()) : "";
-        String chosen = best.get().text();
-        return Optional.of(chosen.endsWith(ending) ? chosen : chosen + ending);
+        return best.stream().map(Candidate::text).map(c -> c.endsWith(ending) ? c : c + ending).toList();
     }
 
     private Optional<String> singleTerm(String field, String word) {

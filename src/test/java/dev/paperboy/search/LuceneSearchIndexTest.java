@@ -403,6 +403,36 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void whenTheNearestWordFindsNothingTheNextNearestIsTried() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Typical graphs " + i));
+        }
+        papers.add(paper("2401.09998").title("Tropical cyclones over warm clouds"));
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("clouds trpical cyclones");
+
+        assertThat(page.correctedQuery()).isEqualTo("clouds tropical cyclones");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.09998");
+    }
+
+    @Test
+    void aRareWordThatFindsThePaperIsKeptWhileTheMisspeltOneIsCorrected() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Prime numbers " + i));
+        }
+        papers.add(paper("2401.09998").title("PRIMA: a biological animal atlas"));
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("prima animal bological");
+
+        assertThat(page.correctedQuery()).isEqualTo("prima animal biological");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.09998");
+    }
+
+    @Test
     void aRareWordIsCorrectedToAMuchCommonerOne() throws Exception {
         List<Papers> papers = new ArrayList<>();
         papers.add(paper("2401.09999").title("Modles of everything"));
