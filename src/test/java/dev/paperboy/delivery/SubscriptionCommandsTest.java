@@ -104,9 +104,11 @@ class SubscriptionCommandsTest {
         assertThat(error("/subscribe robots tz Mars/Olympus", chatAdmin)).startsWith("\"Mars/Olympus\" is not a "
                 + "timezone I know. Use an IANA name such as Europe/Berlin");
         assertThat(error("/subscribe " + "x".repeat(400), chatAdmin)).contains("at most 300");
-        text("/subscribe Vision Transformer", chatAdmin);
+        String first = text("/subscribe Vision Transformer", chatAdmin);
+        assertThat(text("/subscribe vision transformer", chatAdmin)).isEqualTo(first);
+        assertThat(h.store.forTarget(GROUP)).hasSize(1);
         assertThat(error("/subscribe vision transformer at 10:00", chatAdmin))
-                .startsWith("This chat already has that subscription (number 1).");
+                .startsWith("This chat already has that subscription (number 1), at 08:00 UTC.");
         assertThat(error("/unsubscribe", chatAdmin)).contains("/unsubscribe 1", "/unsubscribe all");
         assertThat(error("/unsubscribe 3", chatAdmin)).isEqualTo("There is no subscription 3 here; this chat has 1. "
                 + "Type /subscriptions to see them with their numbers.");

@@ -22,6 +22,14 @@ public interface Command {
         return false;
     }
 
+    /**
+     * Whether only those who may manage this chat's subscriptions ({@link Caller#chatAdmin()}) may run
+     * it; in a group others get a refusal. Adapters may use this to hide it from other members.
+     */
+    default boolean chatAdminOnly() {
+        return false;
+    }
+
     /** Runs the command. Bad arguments are answered with an {@link ErrorReply}, never an exception. */
     Reply execute(CommandRequest request, Caller caller);
 

@@ -37,6 +37,11 @@ final class PauseCommand implements Command {
     }
 
     @Override
+    public boolean chatAdminOnly() {
+        return true;
+    }
+
+    @Override
     public Reply execute(CommandRequest request, Caller caller) {
         if (!caller.chatAdmin()) {
             return SubscriptionText.notAllowed(name());

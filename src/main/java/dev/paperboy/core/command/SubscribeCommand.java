@@ -60,6 +60,11 @@ final class SubscribeCommand implements Command {
     }
 
     @Override
+    public boolean chatAdminOnly() {
+        return true;
+    }
+
+    @Override
     public Reply execute(CommandRequest request, Caller caller) {
         if (!caller.chatAdmin()) {
             return SubscriptionText.notAllowed("change");
@@ -105,9 +110,15 @@ final class SubscribeCommand implements Command {
         Target target = SubscriptionText.target(caller);
         List<Subscription> existing = subscriptions.of(target);
         for (int i = 0; i < existing.size(); i++) {
-            if (existing.get(i).filter().equals(filter)) {
-                return new ErrorReply("This chat already has that subscription (number " + (i + 1) + "). To change its "
-                        + "time, /unsubscribe " + (i + 1) + " and subscribe again.");
+            Subscription same = existing.get(i);
+            if (same.filter().equals(filter)) {
+                if (same.time().equals(time) && same.zone().equals(zone)) {
+                    // Typing it twice (a retry, a double tap) is not a mistake: same answer, nothing changes.
+                    return confirmation(same, i + 1, topic.isPresent(), what);
+                }
+                return new ErrorReply("This chat already has that subscription (number " + (i + 1) + "), at "
+                        + same.time() + " " + same.zone().getId() + ". To change its time, /unsubscribe " + (i + 1)
+                        + " and subscribe again.");
             }
         }
         if (existing.size() >= Subscriptions.MAX_PER_TARGET) {
@@ -115,19 +126,23 @@ final class SubscribeCommand implements Command {
                     + "Remove one with /unsubscribe <n> first.");
         }
         Subscription added = subscriptions.add(target, filter, time, zone, caller.userId());
+        return confirmation(added, existing.size() + 1, topic.isPresent(), what);
+    }
+
+    private TextReply confirmation(Subscription subscription, int number, boolean isTopic, String what) {
         List<String> lines = new ArrayList<>();
-        lines.add("First delivery: " + SubscriptionText.when(subscriptions.nextRun(added)) + " " + zone.getId() + ", with the matching papers of the last "
-                + subscriptions.windowDays() + " days that this chat has not had. Days with nothing new send nothing.");
-        if (topic.isEmpty()) {
+        lines.add("First delivery: " + SubscriptionText.when(subscriptions.nextRun(subscription)) + " "
+                + subscription.zone().getId() + ", with the matching papers of the last " + subscriptions.windowDays()
+                + " days that this chat has not had. Days with nothing new send nothing.");
+        if (!isTopic) {
             long now = search.search(new SearchRequest(what, 1, 1)).total();
             lines.add(now == 0
                     ? "No topic is called that, so this is a saved search, and nothing matches it yet. "
                     + "Type /topics to see the topics."
                     : "No topic is called that, so this is a saved search; " + now + " papers match it now.");
         }
-        lines.add("Type /subscriptions to see this chat's subscriptions, /unsubscribe " + (existing.size() + 1)
-                + " to stop this one.");
-        return new TextReply("Subscribed: " + added.describe() + ", every day.", lines);
+        lines.add("Type /subscriptions to see this chat's subscriptions, /unsubscribe " + number + " to stop this one.");
+        return new TextReply("Subscribed: " + subscription.describe() + ", every day.", lines);
     }
 
     private static String shorten(String text) {

@@ -35,6 +35,11 @@ final class UnsubscribeCommand implements Command {
     }
 
     @Override
+    public boolean chatAdminOnly() {
+        return true;
+    }
+
+    @Override
     public Reply execute(CommandRequest request, Caller caller) {
         if (!caller.chatAdmin()) {
             return SubscriptionText.notAllowed("change");
