@@ -6,11 +6,15 @@ import dev.paperboy.console.ConsoleAdapter;
 import dev.paperboy.console.ConsoleDelivery;
 import dev.paperboy.console.ConsoleRenderer;
 import dev.paperboy.core.ReloadResult;
+import dev.paperboy.content.ContentWatcher;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,46 +47,76 @@ public final class RunSubcommand implements Callable<Integer> {
             System.err.println("Configuration error: " + e.getMessage());
             return ConfigErrors.EXIT_CONFIG;
         }
-        try (PaperboyApp app = new PaperboyApp(config, Clock.systemUTC())) {
+        Clock clock = Clock.systemUTC();
+        try (PaperboyApp app = new PaperboyApp(config, clock)) {
             ReloadResult first = app.loadContent();
             if (!first.applied()) {
                 LOG.warn("Starting with an empty library: fix the {} problem(s) above and reload",
                         first.problems().size());
             }
-            boolean platformRunning = false;
-            platformRunning |= announcePlatform("Discord", "DISCORD_TOKEN", config.discord().enabled());
-            platformRunning |= announcePlatform("Telegram", "TELEGRAM_TOKEN", config.telegram().enabled());
-            boolean console = switch (config.console().enabled()) {
-                case ON -> true;
-                case OFF -> false;
-                case AUTO -> !platformRunning;
-            };
-            if (!console) {
-                LOG.error("Nothing to run: no chat platform is running and the console is off. "
-                        + "Set DISCORD_TOKEN or TELEGRAM_TOKEN, or set console.enabled to auto in the config.");
-                return 1;
+            try (ChatPlatforms platforms = ChatPlatforms.start(app, System::getenv, clock);
+                 ContentWatcher watcher = watch(app)) {
+                boolean console = switch (config.console().enabled()) {
+                    case ON -> true;
+                    case OFF -> false;
+                    case AUTO -> !platforms.any();
+                };
+                if (!console && !platforms.any()) {
+                    LOG.error("Nothing to run: no chat platform is running and the console is off. "
+                            + "Set DISCORD_TOKEN or TELEGRAM_TOKEN, or set console.enabled to auto in the config.");
+                    return 1;
+                }
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+                if (console) {
+                    ConsoleDelivery consoleDelivery = new ConsoleDelivery(new ConsoleRenderer(), out);
+                    app.deliverVia(consoleDelivery.formatter(), consoleDelivery.sender());
+                }
+                app.startDelivery();
+                app.startArxivFetch();
+                if (console) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    new ConsoleAdapter(app.dispatcher(), new ConsoleRenderer(), in, out, System.console() != null)
+                            .run();
+                }
+                if (platforms.any()) {
+                    awaitShutdown();
+                }
+                return 0;
             }
-            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            ConsoleDelivery consoleDelivery = new ConsoleDelivery(new ConsoleRenderer(), out);
-            app.deliverVia(consoleDelivery.formatter(), consoleDelivery.sender());
-            app.startDelivery();
-            app.startArxivFetch();
-            new ConsoleAdapter(app.dispatcher(), new ConsoleRenderer(), in, out, System.console() != null).run();
-            return 0;
         }
     }
 
-    /** Chat adapters arrive with their own issues; until then a set token is acknowledged, not used. */
-    private static boolean announcePlatform(String name, String tokenVariable, boolean enabled) {
-        String token = System.getenv(tokenVariable);
-        if (token == null || token.isBlank()) {
-            LOG.info("{} is off: {} is not set", name, tokenVariable);
-        } else if (!enabled) {
-            LOG.info("{} is off: disabled in the configuration", name);
-        } else {
-            LOG.warn("{} is not available in this build yet; {} is ignored", name, tokenVariable);
+    /** The content watcher when {@code watch-content} is on, else null (try-with-resources skips it). */
+    private static ContentWatcher watch(PaperboyApp app) {
+        if (!app.config().watchContent()) {
+            return null;
         }
-        return false;
+        try {
+            ContentWatcher watcher = new ContentWatcher(app.config().contentDir(), app::loadContent,
+                    Duration.ofSeconds(1));
+            watcher.start();
+            return watcher;
+        } catch (IOException e) {
+            LOG.warn("Cannot watch {} ({}); reload with /reload instead", app.config().contentDir(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Serves the chat platforms until the process is asked to stop, then lets the callers close everything. */
+    private static void awaitShutdown() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                // Give the main thread time to close adapters, delivery and the store in order.
+                main.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "paperboy-shutdown"));
+        LOG.info("Paperboy is running; stop it with Ctrl+C or SIGTERM");
+        stop.await();
+        LOG.info("Stopping: finishing messages in flight");
     }
 }
