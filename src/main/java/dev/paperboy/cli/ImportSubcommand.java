@@ -3,7 +3,6 @@ package dev.paperboy.cli;
 import dev.paperboy.PaperboyApp;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.content.PaperImport;
-import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.search.LuceneSearchIndex;
 import java.io.PrintWriter;
@@ -150,9 +149,5 @@ public final class ImportSubcommand implements Callable<Integer> {
                 err.flush();
             }
         }
-    }
-
-    static String describe(ContentProblem problem) {
-        return problem.file() + ":" + problem.line() + ": " + problem.message();
     }
 }
