@@ -92,12 +92,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      */
     static final int TOTAL_HITS_THRESHOLD = 1000;
     /** Corrected versions of a query tried, per pass, before giving up. */
-    private static final int MAX_CORRECTED_QUERIES = 6;
+    private static final int MAX_CORRECTED_QUERIES = 8;
     /** Extra matches fetched beyond the page, for re-ranking by recency. */
     private static final int RERANK_MARGIN = 20;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-3";
+    static final String FORMAT = "paperboy-search-4";
     static final String FORMAT_KEY = "paperboy.format";
 
     private final IndexStorage storage;

@@ -89,9 +89,22 @@ final class PaperAnalyzers {
         };
     }
 
+    /** Words as typed, folded to lower-case ASCII: for the spelling field. */
+    static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(stream));
+            }
+        };
+    }
+
     /** The analyzer for each field; keyword fields are indexed as single terms and never analyzed. */
     static Analyzer perField() {
         Analyzer english = english();
-        return new PerFieldAnalyzerWrapper(english, Map.of(PaperFields.AUTHORS, names()));
+        return new PerFieldAnalyzerWrapper(english, Map.of(PaperFields.AUTHORS, names(), PaperFields.SPELL, words()));
     }
 }

@@ -6,6 +6,8 @@ import dev.paperboy.core.Topics;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -20,7 +22,19 @@ import org.apache.lucene.util.BytesRef;
  */
 final class PaperDocuments {
 
+    /** Only which papers have the word: no frequencies, positions or norms, so it costs little. */
+    private static final FieldType SPELL_TYPE = spellType();
+
     private PaperDocuments() {
+    }
+
+    private static FieldType spellType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     static Document toDocument(LibraryPaper libraryPaper) {
@@ -32,6 +46,7 @@ final class PaperDocuments {
         doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint(libraryPaper)));
 
         addText(doc, PaperFields.TITLE, paper.title());
+        doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         for (String author : paper.authors()) {
             addText(doc, PaperFields.AUTHORS, author);
         }

@@ -19,6 +19,11 @@ final class PaperFields {
     /** The paper's date as an epoch day: a point for range filters, doc values for recency and ties. */
     static final String DAY = "day";
 
+    /**
+     * The title's words as typed (lower case, no stemming), only for spelling correction: the stemmer
+     * turns some words into stems a misspelling is far from ("handling" is "handle").
+     */
+    static final String SPELL = "spell";
     /** A hash of everything indexed about the paper, to tell which papers changed since they were indexed. */
     static final String FINGERPRINT = "fingerprint";
 

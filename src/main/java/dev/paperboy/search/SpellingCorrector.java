@@ -43,7 +43,7 @@ final class SpellingCorrector {
     static final int RARE = 3;
     static final int MORE_POPULAR = 20;
     /** Nearest words tried per misspelt word. */
-    static final int ALTERNATIVES = 3;
+    static final int ALTERNATIVES = 5;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
 
     private final Analyzer english;
@@ -160,11 +160,18 @@ final class SpellingCorrector {
                 papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(field, term.get())));
             }
         }
+        String folded = word.toLowerCase(Locale.ROOT);
+        boolean inTitles = fields.contains(PaperFields.TITLE);
+        if (inTitles) {
+            papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(PaperFields.SPELL, folded)));
+        }
         if (papersWithWord > rare) {
             return List.of(); // a known word: whatever found nothing, it was not this
         }
         Map<String, Candidate> candidates = new HashMap<>();
-        String folded = word.toLowerCase(Locale.ROOT);
+        if (inTitles) {
+            collect(reader, PaperFields.SPELL, folded, candidates);
+        }
         for (Map.Entry<String, String> entry : termOf.entrySet()) {
             if (!entry.getKey().equals(PaperFields.COMMENT)) {
                 collect(reader, entry.getKey(), entry.getValue(), candidates);

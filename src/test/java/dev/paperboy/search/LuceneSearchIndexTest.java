@@ -418,6 +418,21 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aMisspeltWordIsMatchedAgainstTitleWordsAsWrittenNotOnlyTheirStems() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Handing over student papers " + i));
+        }
+        papers.add(paper("2401.09998").title("Handling student texts with care"));
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("handlign student texts");
+
+        assertThat(page.correctedQuery()).isEqualTo("handling student texts");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).first().isEqualTo("2401.09998");
+    }
+
+    @Test
     void aRareWordThatFindsThePaperIsKeptWhileTheMisspeltOneIsCorrected() throws Exception {
         List<Papers> papers = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
