@@ -49,7 +49,7 @@ final class DiscordCommandDefinitions {
     static SlashCommandData build(Command command) {
         SlashCommandData data = Commands.slash(command.name(), shorten(command.description()));
         List<OptionData> options = new ArrayList<>();
-        for (CommandOption option : command.options()) {
+        for (CommandOption option : DiscordCommandTable.coreOptions(command)) {
             options.add(new OptionData(OptionType.STRING, option.name(), shorten(option.description()),
                     option.required(), option.kind() == CommandOption.Kind.TOPIC));
         }

@@ -129,7 +129,7 @@ final class DiscordInteractions extends ListenerAdapter {
 
     private CommandRequest request(Command command, SlashCommandInteractionEvent event) {
         List<String> parts = new ArrayList<>();
-        for (CommandOption option : command.options()) {
+        for (CommandOption option : DiscordCommandTable.coreOptions(command)) {
             OptionMapping value = event.getOption(option.name());
             if (value != null && !value.getAsString().isBlank()) {
                 parts.add(value.getAsString().strip());

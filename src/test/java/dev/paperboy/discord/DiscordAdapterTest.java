@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -55,30 +54,6 @@ class DiscordAdapterTest {
     DiscordAdapter adapter;
     Path content;
     CommandRegistry registry;
-
-    /** Stands in for the subscription commands being built now: echoes what it got, so the Discord extras show. */
-    static final class EchoSubscribe implements Command {
-        @Override
-        public String name() {
-            return "subscribe";
-        }
-
-        @Override
-        public String description() {
-            return "Deliver a topic or search to this channel every day";
-        }
-
-        @Override
-        public List<CommandOption> options() {
-            return List.of(new CommandOption("topic", "A topic or a search", true, CommandOption.Kind.TOPIC));
-        }
-
-        @Override
-        public Reply execute(CommandRequest request, Caller caller) {
-            return TextReply.of("subscribed", "args=" + request.arguments(), "chat=" + caller.chatId(),
-                    "chatAdmin=" + caller.chatAdmin());
-        }
-    }
 
     /** A command slower than the time Discord gives for a direct answer. */
     static final class SlowCommand implements Command {
@@ -116,9 +91,7 @@ class DiscordAdapterTest {
         PaperboyConfig config = new PaperboyConfig(content, dir.resolve("data"), null, null, false, 2, null, null, null);
         app = new PaperboyApp(config, Clock.systemUTC());
         assertThat(app.loadContent().applied()).isTrue();
-        List<Command> commands = new ArrayList<>(app.dispatcher().registry().all().stream()
-                .filter(c -> !Set.of("subscribe", "slow").contains(c.name())).toList());
-        commands.add(new EchoSubscribe());
+        List<Command> commands = new ArrayList<>(app.dispatcher().registry().all());
         commands.add(new SlowCommand());
         registry = new CommandRegistry(commands);
         adapter = newAdapter();
@@ -180,7 +153,8 @@ class DiscordAdapterTest {
 
         JsonNode subscribe = command(global, "subscribe");
         assertThat(subscribe.path("default_member_permissions").asText()).isEqualTo("16");
-        assertThat(names(subscribe.path("options"), "name")).containsExactly("topic", "time", "timezone", "channel");
+        assertThat(names(subscribe.path("options"), "name")).containsExactly("what", "time", "timezone", "channel");
+        assertThat(subscribe.path("options").get(0).path("autocomplete").asBoolean()).isTrue();
         assertThat(subscribe.path("options").get(2).path("autocomplete").asBoolean()).isTrue();
         assertThat(subscribe.path("options").get(3).path("type").asInt()).isEqualTo(7);
         global.forEach(c -> assertThat(c.path("description").asText().length()).isBetween(1, 100));
@@ -320,7 +294,7 @@ class DiscordAdapterTest {
         Interaction configured = fake.slash(Who.MANAGER, fake.generalId, "status").awaitMessages(1);
         assertThat(configured.allText()).contains("Paperboy status");
 
-        Interaction subscribe = fake.slash(Who.PLAIN, fake.generalId, "subscribe", "topic", "Speech").awaitMessages(1);
+        Interaction subscribe = fake.slash(Who.PLAIN, fake.generalId, "subscribe", "what", "Speech").awaitMessages(1);
         assertThat(subscribe.ephemeral(0)).isTrue();
         assertThat(subscribe.allText()).contains("Manage Channels");
         for (Interaction i : List.of(refused, status, configured, subscribe)) {
@@ -330,23 +304,29 @@ class DiscordAdapterTest {
 
     @Test
     void subscribePassesTimeZoneAndChannelAndChecksTheBotsPermissions() {
-        Interaction ok = fake.slash(Who.MANAGER, fake.generalId, "subscribe", "topic", "Speech", "time", "08:30",
+        Interaction ok = fake.slash(Who.MANAGER, fake.noEmbedId, "subscribe", "what", "Speech", "time", "08:30",
                 "timezone", "Europe/Berlin", "channel", fake.generalId).awaitMessages(1);
-        assertThat(ok.allText()).contains("args=Speech at 08:30 tz Europe/Berlin").contains("chat=" + fake.generalId);
+        assertThat(ok.ephemeral(0)).isFalse();
+        assertThat(ok.allText()).contains("Subscribed").contains("Speech").contains("08:30 Europe/Berlin");
+        // The subscription belongs to the channel named in the option, not the one the command was typed in.
+        Interaction listed = fake.slash(Who.PLAIN, fake.generalId, "subscriptions").awaitMessages(1);
+        assertThat(listed.allText()).contains("Speech").contains("08:30").contains("Europe/Berlin");
+        Interaction elsewhere = fake.slash(Who.PLAIN, fake.noEmbedId, "subscriptions").awaitMessages(1);
+        assertThat(elsewhere.allText()).contains("no subscriptions");
 
-        Interaction locked = fake.slash(Who.OWNER, fake.generalId, "subscribe", "topic", "Speech", "channel",
+        Interaction locked = fake.slash(Who.OWNER, fake.generalId, "subscribe", "what", "Speech", "channel",
                 fake.lockedId).awaitMessages(1);
         assertThat(locked.ephemeral(0)).isTrue();
         assertThat(locked.allText()).contains("#announcements").contains("Send Messages").doesNotContain("View Channel");
 
-        Interaction noEmbeds = fake.slash(Who.OWNER, fake.generalId, "subscribe", "topic", "Speech", "channel",
+        Interaction noEmbeds = fake.slash(Who.OWNER, fake.generalId, "subscribe", "what", "Speech", "channel",
                 fake.noEmbedId).awaitMessages(1);
         assertThat(noEmbeds.allText()).contains("Embed Links");
 
-        Interaction hidden = fake.slash(Who.OWNER, fake.generalId, "subscribe", "topic", "Speech", "channel",
+        Interaction hidden = fake.slash(Who.OWNER, fake.generalId, "subscribe", "what", "Speech", "channel",
                 fake.hiddenId).awaitMessages(1);
         assertThat(hidden.allText()).contains("View Channel");
-        for (Interaction i : List.of(ok, locked, noEmbeds, hidden)) {
+        for (Interaction i : List.of(ok, listed, elsewhere, locked, noEmbeds, hidden)) {
             assertClean(i);
         }
     }

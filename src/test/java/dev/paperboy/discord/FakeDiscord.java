@@ -270,7 +270,7 @@ final class FakeDiscord implements AutoCloseable {
             } else if (type == 7) {
                 String id = (String) options[i + 1];
                 option.put("value", id);
-                ObjectNode channel = channels.get(id).deepCopy();
+                ObjectNode channel = (ObjectNode) channelJson(id);
                 channel.put("permissions", Long.toUnsignedString(EVERYONE_PERMISSIONS));
                 data.with("resolved").with("channels").set(id, channel);
             } else {
