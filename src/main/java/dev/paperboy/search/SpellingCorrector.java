@@ -170,12 +170,21 @@ final class SpellingCorrector {
         }
         Map<String, Candidate> candidates = new HashMap<>();
         if (inTitles) {
+            // title words as written, and the stems of abstracts (whose vocabulary holds the titles' stems):
+            // each fuzzy enumeration costs milliseconds, so not every field is walked twice
             collect(reader, PaperFields.SPELL, folded, candidates);
-        }
-        for (Map.Entry<String, String> entry : termOf.entrySet()) {
-            if (!entry.getKey().equals(PaperFields.COMMENT)) {
+            String stem = termOf.get(PaperFields.ABSTRACT);
+            if (stem != null) {
+                collect(reader, PaperFields.ABSTRACT, stem, candidates);
+            }
+            String name = termOf.get(PaperFields.AUTHORS);
+            if (name != null && fields.contains(PaperFields.AUTHORS)) {
+                collect(reader, PaperFields.AUTHORS, name, candidates);
+            }
+        } else {
+            for (Map.Entry<String, String> entry : termOf.entrySet()) {
                 collect(reader, entry.getKey(), entry.getValue(), candidates);
-                if (!entry.getValue().equals(folded)) {
+                if (!entry.getValue().equals(folded) && !entry.getKey().equals(PaperFields.AUTHORS)) {
                     // the stemmer mangles misspelt words ("trpical" to "trpic"): the word as typed is nearer
                     collect(reader, entry.getKey(), folded, candidates);
                 }
