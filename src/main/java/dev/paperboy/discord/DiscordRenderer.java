@@ -106,8 +106,10 @@ public final class DiscordRenderer {
         if (page.total() == 0) {
             heading.append("\nNo papers match. Try fewer or different words.");
         } else {
-            heading.append('\n').append(page.total()).append(page.total() == 1 ? " result" : " results")
-                    .append(" · page ").append(page.page()).append(" of ").append(page.pageCount());
+            // Past a thousand matches the index stops counting; say so rather than print a wrong number.
+            String atLeast = page.totalIsLowerBound() ? "at least " : "";
+            heading.append('\n').append(atLeast).append(page.total()).append(page.total() == 1 ? " result" : " results")
+                    .append(" · page ").append(page.page()).append(" of ").append(atLeast).append(page.pageCount());
             if (page.hits().isEmpty()) {
                 heading.append("\nThere are no results on this page.");
             }

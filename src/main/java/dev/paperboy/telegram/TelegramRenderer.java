@@ -108,8 +108,10 @@ public final class TelegramRenderer {
         if (page.total() == 0) {
             head.append("\nNo papers match. Try fewer or different words.");
         } else {
-            head.append('\n').append(page.total()).append(page.total() == 1 ? " result" : " results")
-                    .append(" · page ").append(page.page()).append(" of ").append(page.pageCount());
+            // Past a thousand matches the index stops counting; say so rather than print a wrong number.
+            String atLeast = page.totalIsLowerBound() ? "at least " : "";
+            head.append('\n').append(atLeast).append(page.total()).append(page.total() == 1 ? " result" : " results")
+                    .append(" · page ").append(page.page()).append(" of ").append(atLeast).append(page.pageCount());
             if (page.hits().isEmpty()) {
                 head.append("\nThere are no results on this page.");
             }

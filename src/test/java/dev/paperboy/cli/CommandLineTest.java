@@ -32,7 +32,11 @@ class CommandLineTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        // Every subcommand takes --data; keep the index and imports out of the checkout.
+        String[] withData = java.util.Arrays.copyOf(args, args.length + 2);
+        withData[args.length] = "--data";
+        withData[args.length + 1] = dir.resolve("data").toString();
+        int code = cli.execute(withData);
         return new Result(code, out.toString(), err.toString());
     }
 
