@@ -1,6 +1,8 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.PaperboyApp;
+import dev.paperboy.arxiv.ArxivFeedParser;
+import dev.paperboy.arxiv.ArxivImportFormat;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.content.PaperImport;
 import dev.paperboy.core.ReloadResult;
@@ -19,13 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import FILE…}: adds papers from JSONL dumps (plain or .gz), JSON digests and seed-text digests to
- * the data directory, then updates the search index with what changed. Malformed lines are reported with
- * their line number and skipped.
+ * {@code import FILE…}: adds papers from JSONL dumps (plain or .gz), JSON digests, seed-text digests and saved
+ * arXiv responses (API Atom pages, RSS listings) to the data directory, then updates the search index with
+ * what changed. Malformed lines are reported with their line number and skipped; an arXiv file that is not
+ * readable XML is reported and nothing of it is imported, and the command then ends with status 1.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import papers (JSONL or .jsonl.gz dumps, JSON digests, seed-text digests) into the data directory"
-                + " and index them.")
+        description = "Import papers (JSONL or .jsonl.gz dumps, JSON digests, seed-text digests, arXiv API or RSS"
+                + " responses saved as .xml, .atom or .rss) into the data directory and index them.")
 public final class ImportSubcommand implements Callable<Integer> {
 
     /** Problems printed one by one; past this only counted. */
@@ -54,20 +57,27 @@ public final class ImportSubcommand implements Callable<Integer> {
         return ConfigErrors.guard(err, () -> {
             long started = System.nanoTime();
             PaperboyConfig config = common.load();
-            PaperImport importer = new PaperImport(PaperboyApp.importedDir(config));
+            PaperImport importer = new PaperImport(PaperboyApp.importedDir(config),
+                    List.of(new ArxivImportFormat(new ArxivFeedParser())));
             long papers = 0;
             long problems = 0;
+            int unreadable = 0;
             int[] shown = {0};
             for (Path file : files) {
                 ProgressBar bar = new ProgressBar(err, file.getFileName().toString(), Files.size(file));
                 PaperImport.Result result = importer.importFile(file, problem -> {
                     if (shown[0]++ < SHOWN_PROBLEMS) {
-                        bar.interrupt(problem.file() + ":" + problem.line() + ": " + problem.message() + " (skipped)");
+                        bar.interrupt(problem.line() > 0 ? problem + " (skipped)" : problem.toString());
                     }
                 }, bar::update);
                 bar.finish();
                 papers += result.papers();
                 problems += result.problems();
+                if (result.written() == null && result.problems() > 0) {
+                    unreadable++;
+                    out.printf(Locale.ROOT, "%s: nothing imported (see the problem above)%n", result.file());
+                    continue;
+                }
                 out.printf(Locale.ROOT, "%s: %,d papers%s%s%n", result.file(), result.papers(),
                         result.digests() > 0 ? " in " + result.digests() + " digests" : "",
                         result.problems() > 0 ? ", " + result.problems() + " malformed skipped" : "");
@@ -94,9 +104,13 @@ public final class ImportSubcommand implements Callable<Integer> {
                                 + " %,d papers; index: %,d added, %,d changed, %,d deleted; %.1f s in all.%n",
                         papers, files.size(), problems, reload.papers(), index.added(), index.changed(),
                         index.deleted(), (System.nanoTime() - started) / 1e9);
+                if (unreadable > 0) {
+                    err.println(unreadable + " file(s) could not be read (above) and imported nothing; fix or"
+                            + " replace them and import them again.");
+                }
                 out.flush();
                 err.flush();
-                return 0;
+                return unreadable > 0 ? 1 : 0;
             }
         });
     }

@@ -22,8 +22,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * Imports papers into the data directory's {@code imported/} folder, which the app reads as content
  * beside the content directory: a JSONL dump (plain or gzip) becomes {@code NAME.jsonl} of the papers
- * that were read; JSON and seed-text digests become {@code NAME.json}. A malformed line or paper is a
- * problem and is skipped; the rest is imported. Files are replaced whole (written aside, then moved).
+ * that were read; JSON and seed-text digests become {@code NAME.json}; a file in one of the extra
+ * {@link FileFormat}s (the arXiv feeds) becomes {@code NAME.jsonl} of its papers. A malformed line or paper
+ * is a problem and is skipped; the rest is imported. A file a {@link FileFormat} cannot read as a whole is
+ * one problem and nothing of it is imported. Files are replaced whole (written aside, then moved).
  */
 public final class PaperImport {
 
@@ -31,11 +33,37 @@ public final class PaperImport {
     public record Result(String file, Path written, long papers, int digests, long problems) {
     }
 
+    /**
+     * A format read as a whole file, for sources that live outside this package (the arXiv feeds), so that
+     * content need not depend on them.
+     */
+    public interface FileFormat {
+        /** True when this format reads files of this name (given in lower case), by their extension. */
+        boolean accepts(String lowerCaseName);
+
+        /** The papers in the file, each once; throws when the file cannot be read as a whole. */
+        List<Paper> read(byte[] body) throws UnreadableFileException;
+    }
+
+    /** A file that a {@link FileFormat} cannot read at all; the message says what is wrong with it. */
+    public static final class UnreadableFileException extends Exception {
+        public UnreadableFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Path importedDir;
+    private final List<FileFormat> formats;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public PaperImport(Path importedDir) {
+        this(importedDir, List.of());
+    }
+
+    /** An import that also reads the given whole-file formats, tried in order before the built-in ones. */
+    public PaperImport(Path importedDir, List<FileFormat> formats) {
         this.importedDir = importedDir;
+        this.formats = List.copyOf(formats);
     }
 
     /**
@@ -51,6 +79,11 @@ public final class PaperImport {
             problemCount[0]++;
             problems.accept(p);
         };
+        for (FileFormat format : formats) {
+            if (format.accepts(lower)) {
+                return importWhole(file, name, format, counted, progress, problemCount);
+            }
+        }
         if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
             Path target = importedDir.resolve(baseName(name) + ".jsonl");
             Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
@@ -99,9 +132,35 @@ public final class PaperImport {
         return new Result(name, target, papers, digests.size(), problemCount[0]);
     }
 
-    /** "papers-88k.jsonl.gz" and "papers-88k.json" are both "papers-88k". */
+    private Result importWhole(Path file, String name, FileFormat format, Consumer<ContentProblem> problems,
+                               LongConsumer progress, long[] problemCount) throws IOException {
+        byte[] body = Files.readAllBytes(file);
+        progress.accept(body.length);
+        List<Paper> papers;
+        try {
+            papers = format.read(body);
+        } catch (UnreadableFileException e) {
+            problems.accept(new ContentProblem(name, 0, e.getMessage() + "; nothing was imported from this file"));
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
+        Path target = importedDir.resolve(baseName(name) + ".jsonl");
+        Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
+        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            for (Paper paper : papers) {
+                out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Result(name, target, papers.size(), 0, problemCount[0]);
+    }
+
+    /** "papers-88k.jsonl.gz" and "papers-88k.json" are both "papers-88k", and so is "papers-88k.xml". */
     static String baseName(String name) {
-        String base = name.replaceAll("(?i)(\\.jsonl|\\.json|\\.txt|\\.md)?(\\.gz)?$", "");
+        String base = name.replaceAll("(?i)(\\.jsonl|\\.json|\\.txt|\\.md|\\.xml|\\.atom|\\.rss)?(\\.gz)?$", "");
         base = base.replaceAll("[^\\p{L}\\p{N}._-]+", "_");
         return base.isEmpty() || base.startsWith(".") ? "import" + base : base;
     }

@@ -78,4 +78,70 @@ class ImportSubcommandTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("No file at");
     }
+
+    private static final String LISTING = """
+            <?xml version='1.0' encoding='UTF-8'?>
+            <rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
+              <channel>
+                <title>cs.DS updates on arXiv.org</title>
+                <link>http://rss.arxiv.org/rss/cs.DS</link>
+                <description>cs.DS updates</description>
+                <pubDate>Mon, 02 Mar 2026 00:00:00 -0500</pubDate>
+                <item>
+                  <title>Listed Heap Orderings</title>
+                  <link>https://arxiv.org/abs/2603.00901</link>
+                  <description>arXiv:2603.00901v2 Announce Type: replace
+            Abstract: Invented heaps, second version.</description>
+                  <guid isPermaLink="false">oai:arXiv.org:2603.00901v2</guid>
+                  <category>cs.DS</category>
+                  <arxiv:announce_type>replace</arxiv:announce_type>
+                  <dc:creator>HeaPer</dc:creator>
+                </item>
+                <item>
+                  <title>Cross Listed Tree Walks</title>
+                  <link>https://arxiv.org/abs/2603.00902</link>
+                  <description>arXiv:2603.00902v1 Announce Type: cross
+            Abstract: Invented trees.</description>
+                  <guid isPermaLink="false">oai:arXiv.org:2603.00902v1</guid>
+                  <category>math.CO</category>
+                  <category>cs.DS</category>
+                  <arxiv:announce_type>cross</arxiv:announce_type>
+                  <dc:creator>Tree Walker</dc:creator>
+                </item>
+                <item>
+                  <title>Cross Listed Tree Walks</title>
+                  <link>https://arxiv.org/abs/2603.00902</link>
+                  <description>arXiv:2603.00902v1 Announce Type: cross
+            Abstract: Invented trees.</description>
+                  <guid isPermaLink="false">oai:arXiv.org:2603.00902v1</guid>
+                  <category>math.CO</category>
+                  <category>cs.DS</category>
+                  <arxiv:announce_type>cross</arxiv:announce_type>
+                  <dc:creator>Tree Walker</dc:creator>
+                </item>
+              </channel>
+            </rss>
+            """;
+
+    @Test
+    void importsAnArxivListingAndRefusesAMalformedFeedWithoutImportingAnythingOfIt() {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        String data = dir.resolve("data").toString();
+        Path listing = ContentFiles.write(dir, "cs.DS.rss", LISTING);
+        Path broken = ContentFiles.write(dir, "broken.xml",
+                "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>A & B</title>");
+
+        Result result = run("import", "--content", content, "--data", data, listing.toString(), broken.toString());
+
+        assertThat(result.code()).as("a file imported nothing").isEqualTo(1);
+        assertThat(result.out()).contains("cs.DS.rss: 2 papers").contains("broken.xml: nothing imported")
+                .contains("Imported 2 papers from 2 file(s)");
+        assertThat(result.err()).contains("broken.xml: not a readable arXiv feed: malformed or truncated XML at line 2")
+                .doesNotContain("broken.xml:0").contains("1 file(s) could not be read");
+        assertThat(dir.resolve("data/imported/cs.DS.jsonl")).exists();
+        assertThat(dir.resolve("data/imported/broken.jsonl")).doesNotExist();
+
+        Result search = run("search", "--content", content, "--data", data, "tree walks");
+        assertThat(search.out()).contains("Cross Listed Tree Walks").contains("2603.00902");
+    }
 }
