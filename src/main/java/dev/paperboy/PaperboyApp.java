@@ -99,8 +99,11 @@ public final class PaperboyApp implements AutoCloseable {
         return config.dataDir().resolve("imported");
     }
 
-    /** The content directory plus the imported papers (an import by another process shows on the next reload). */
-    private static ContentSource contentSource(PaperboyConfig config) {
+    /**
+     * Everything the library is read from: the content directory, the imported papers and the fetched
+     * arXiv topics (an import by another process shows on the next reload).
+     */
+    public static ContentSource contentSource(PaperboyConfig config) {
         ContentDirectory content = new ContentDirectory(config.contentDir());
         Path imported = importedDir(config);
         try {

@@ -27,7 +27,7 @@ public final class CheckSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ConfigErrors.guard(err, () -> {
             PaperboyConfig config = common.load();
-            Optional<Library> loaded = ValidContent.load(config.contentDir(), err, "nothing was changed.");
+            Optional<Library> loaded = ValidContent.load(config, err, "nothing was changed.");
             if (loaded.isEmpty()) {
                 return 1;
             }

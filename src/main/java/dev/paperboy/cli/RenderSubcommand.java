@@ -52,7 +52,7 @@ public final class RenderSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ConfigErrors.guard(err, () -> {
             PaperboyConfig config = common.load();
-            Optional<Library> loaded = ValidContent.load(config.contentDir(), err,
+            Optional<Library> loaded = ValidContent.load(config, err,
                     "nothing rendered: fix them first.");
             if (loaded.isEmpty()) {
                 return 1;

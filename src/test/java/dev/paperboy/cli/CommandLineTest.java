@@ -58,7 +58,7 @@ class CommandLineTest {
         ContentFiles.write(Path.of(content), "bad.json", "{\"topic\": \"X\"");
         Result result = run("check", "--content", content);
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).contains("bad.txt:3:", "bad.json:1:", "in " + content + "; nothing was changed.");
+        assertThat(result.err()).contains("bad.txt:3:", "bad.json:1:", "in " + content, "; nothing was changed.");
     }
 
     @Test
@@ -127,6 +127,16 @@ class CommandLineTest {
         assertThat(back.digests()).extracting(Digest::topic).containsExactly("Speech", "Vision Transformer");
         assertThat(back.digests().get(1).papers()).hasSize(2);
         assertThat(back.digests().get(0).papers().get(0).arxivId()).isEqualTo("2211.09999");
+    }
+
+    @Test
+    void exportAndCheckSeeImportedDigestsToo() {
+        String content = content();
+        Path robots = ContentFiles.write(dir.resolve("incoming"), "robots.txt",
+                "Robots\n\n2022-11-17\n\nA Robot Paper\n\nAuthors: R. Bot\n\nText.\n");
+        assertThat(run("import", "--content", content, robots.toString()).code()).isZero();
+        assertThat(run("export", "--content", content).out()).contains("\"topic\": \"Robots\"");
+        assertThat(run("check", "--content", content).out()).contains("3 topics, 3 digests, 4 papers");
     }
 
     @ParameterizedTest
