@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,6 +66,45 @@ public final class ArxivSchedule {
             }
         }
         throw new IllegalStateException("no fetch time within a week before " + atOrBefore);
+    }
+
+    /** The submission deadline (14:00 US Eastern) of papers first announced in the listing of this day. */
+    private static final LocalTime CUTOFF = LocalTime.of(14, 0);
+
+    /**
+     * When submissions for the listing of {@code listing} closed: 14:00 US Eastern on the weekday before it
+     * (Friday for a Monday listing). Holidays, which shift arXiv's calendar, are not known here.
+     */
+    public static Instant submissionCutoff(LocalDate listing) {
+        LocalDate day = listing.minusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.minusDays(1);
+        }
+        return day.atTime(CUTOFF).atZone(ArxivFeedParser.ARXIV_ZONE).toInstant();
+    }
+
+    /**
+     * The listing a paper submitted at {@code submitted} first appears in: the one after the next weekday
+     * 14:00 US Eastern deadline (a Friday deadline is announced on Sunday evening, in Monday's listing).
+     */
+    public static LocalDate listingOfSubmission(Instant submitted) {
+        ZonedDateTime local = submitted.atZone(ArxivFeedParser.ARXIV_ZONE);
+        LocalDate day = local.toLocalTime().isBefore(CUTOFF) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day.getDayOfWeek() == DayOfWeek.FRIDAY ? day.plusDays(3) : day.plusDays(1);
+    }
+
+    /** The weekday listings strictly between two listing days, oldest first. */
+    public static List<LocalDate> listingsBetween(LocalDate after, LocalDate before) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = after.plusDays(1); day.isBefore(before); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(day);
+            }
+        }
+        return days;
     }
 
     /**

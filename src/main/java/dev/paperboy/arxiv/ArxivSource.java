@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,9 @@ public final class ArxivSource {
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** The API sometimes answers a page with no entries though there are more; such a page is asked again. */
     private static final int EMPTY_PAGE_RETRIES = 2;
+
+    private static final DateTimeFormatter SUBMITTED = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+            .withZone(ZoneOffset.UTC);
 
     private final ArxivHttp http;
     private final ArxivFeedParser parser;
@@ -45,13 +50,31 @@ public final class ArxivSource {
      * {@code maxResults} of them, fetched page by page. Either all pages arrive or this throws.
      */
     public List<ArxivEntry> search(String searchQuery, Instant since, int maxResults) throws FetchFailure {
+        return pages("search_query=" + encode(searchQuery) + "&sortBy=lastUpdatedDate&sortOrder=descending", since,
+                maxResults);
+    }
+
+    /**
+     * The API results of the query first submitted (version 1) in {@code [from, to)}, oldest first, at most
+     * {@code maxResults}, page by page: how days a listing feed no longer shows are filled in. Either all
+     * pages arrive or this throws.
+     */
+    public List<ArxivEntry> submittedBetween(String searchQuery, Instant from, Instant to, int maxResults)
+            throws FetchFailure {
+        // arXiv's range is inclusive at both ends and to the minute, in GMT.
+        String range = "submittedDate:[" + SUBMITTED.format(from) + " TO " + SUBMITTED.format(to.minusSeconds(60)) + "]";
+        return pages("search_query=" + encode("(" + searchQuery + ") AND " + range)
+                + "&sortBy=submittedDate&sortOrder=ascending", null, maxResults);
+    }
+
+    /** Pages through one query; stops at an entry updated before {@code since}, when that is not null. */
+    private List<ArxivEntry> pages(String query, Instant since, int maxResults) throws FetchFailure {
         List<ArxivEntry> result = new ArrayList<>();
         int start = 0;
         int emptyPages = 0;
         while (result.size() < maxResults) {
             int size = Math.min(pageSize, maxResults - result.size());
-            ArxivFeed page = parse(http.get(apiQuery("search_query=" + encode(searchQuery)
-                    + "&sortBy=lastUpdatedDate&sortOrder=descending&start=" + start + "&max_results=" + size),
+            ArxivFeed page = parse(http.get(apiQuery(query + "&start=" + start + "&max_results=" + size),
                     Validators.NONE), "the arXiv API");
             if (page.entries().isEmpty()) {
                 if (start < page.totalResults() && emptyPages++ < EMPTY_PAGE_RETRIES) {
@@ -65,7 +88,7 @@ public final class ArxivSource {
             }
             emptyPages = 0;
             for (ArxivEntry entry : page.entries()) {
-                if (entry.updated() != null && entry.updated().isBefore(since)) {
+                if (since != null && entry.updated() != null && entry.updated().isBefore(since)) {
                     return result;
                 }
                 if (result.size() < maxResults) {

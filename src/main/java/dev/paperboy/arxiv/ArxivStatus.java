@@ -48,7 +48,8 @@ public final class ArxivStatus implements StatusContributor {
         return name + switch (last.kind()) {
             case FETCHED -> (last.newPapers() == 0 ? "no new papers" : plural(last.newPapers(), "new paper"))
                     + (last.newVersions() > 0 ? ", " + plural(last.newVersions(), "new version") + " recorded" : "")
-                    + " for " + last.listingDate() + when;
+                    + " for " + last.listingDate() + (last.newPapers() > 0 && !last.reason().isEmpty()
+                    ? " (" + last.reason() + ")" : "") + when;
             case QUIET -> "no announcement" + (last.listingDate() == null ? "" : " for " + last.listingDate())
                     + ", a quiet day" + when;
             case UNCHANGED -> "nothing new yet: " + last.reason() + when + sinceSuccess(memory);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class ArxivUpdater {
     private static final Duration FIRST_FETCH = Duration.ofDays(3);
     /** Fetch windows overlap by a day, so a paper the API indexed late is still found; known ones are skipped. */
     private static final Duration OVERLAP = Duration.ofDays(1);
+    /** Catching up fetches at most this many results however long Paperboy was down (about 60 pages at 3 s). */
+    private static final int MAX_BACKFILL = 6000;
 
     private final List<Topic> topics;
     private final ArxivSource source;
@@ -122,24 +125,31 @@ public final class ArxivUpdater {
     private FetchOutcome update(Topic topic, Instant now) throws FetchFailure {
         ArxivState.TopicState memory = state.topic(topic.slug());
         Instant since = memory.lastSuccess() == null ? now.minus(FIRST_FETCH) : memory.lastSuccess().minus(OVERLAP);
-        List<ArxivEntry> entries;
-        LocalDate day;
-        boolean fromListing = topic.query() == null;
-        if (!fromListing) {
+        if (topic.query() != null) {
             String query = topic.categories().isEmpty() ? topic.query()
                     : "(" + topic.query() + ") AND (" + categoryQuery(topic.categories()) + ")";
-            entries = source.search(query, since, topic.maxResults());
-            day = ArxivSchedule.listingDate(now);
+            List<ArxivEntry> entries = source.search(query, since, topic.maxResults());
+            LocalDate day = ArxivSchedule.listingDate(now);
+            return store(topic, entries, e -> day, since, day, now, false, "");
         } else {
             String url = source.listingUri(topic.categories()).toString();
             ArxivSource.Listing listing = source.listing(topic.categories(), state.validators(url));
-            state = state.withValidators(url, listing.validators());
             if (listing.notModified()) {
                 return new FetchOutcome(now, FetchOutcome.Kind.UNCHANGED, 0, 0, memory.lastListing(),
                         "the listing has not changed since the last fetch (not modified)");
             }
             ArxivFeed feed = listing.feed();
+            // Fetched before the validators are kept: if it fails, the next try gets the listing again, not a 304.
+            Backfill backfill = backfill(topic, memory.lastListing(), feed.listingDate());
+            state = state.withValidators(url, listing.validators());
             if (feed.entries().isEmpty()) {
+                if (!backfill.entries().isEmpty()) {
+                    FetchOutcome filled = storeWithBackfill(topic, List.of(), since, feed.listingDate(), now,
+                            backfill);
+                    if (filled.newPapers() + filled.newVersions() > 0) {
+                        return filled;
+                    }
+                }
                 return new FetchOutcome(now, FetchOutcome.Kind.QUIET, 0, 0, feed.listingDate(),
                         "no announcement");
             }
@@ -149,14 +159,74 @@ public final class ArxivUpdater {
                         "the listing of " + feed.listingDate() + " was already fetched; arXiv rebuilds it at midnight"
                                 + " US Eastern");
             }
-            entries = feed.entries();
-            day = feed.listingDate() != null ? feed.listingDate() : ArxivSchedule.listingDate(now);
+            LocalDate day = feed.listingDate() != null ? feed.listingDate() : ArxivSchedule.listingDate(now);
+            return storeWithBackfill(topic, feed.entries(), since, day, now, backfill);
         }
-        return store(topic, entries, since, day, now, fromListing);
     }
 
-    private FetchOutcome store(Topic topic, List<ArxivEntry> entries, Instant since, LocalDate day, Instant now,
-                               boolean fromListing) throws FetchFailure {
+    /**
+     * Papers of the listing days missed between the last listing read and this one, from the API: the
+     * listing feed only ever shows the newest day. Each is filed under the day arXiv would have listed it.
+     *
+     * @param from    the start of the submission window asked for, or null when nothing was missed
+     * @param summary one sentence for the status, or empty
+     */
+    private record Backfill(List<ArxivEntry> entries, Map<String, LocalDate> days, Instant from, String summary) {
+        static final Backfill NONE = new Backfill(List.of(), Map.of(), null, "");
+    }
+
+    private Backfill backfill(Topic topic, LocalDate lastListing, LocalDate listing) throws FetchFailure {
+        if (lastListing == null || listing == null) {
+            return Backfill.NONE; // a new topic starts with today's listing; an undated one cannot say what was missed
+        }
+        List<LocalDate> missed = ArxivSchedule.listingsBetween(lastListing, listing);
+        if (missed.isEmpty()) {
+            return Backfill.NONE;
+        }
+        Instant from = ArxivSchedule.submissionCutoff(lastListing);
+        Instant to = ArxivSchedule.submissionCutoff(missed.get(missed.size() - 1));
+        int max = (int) Math.min(MAX_BACKFILL, (long) topic.maxResults() * missed.size());
+        // Whatever version the API shows now, each result was first submitted in the gap: a new paper.
+        List<ArxivEntry> entries = source.submittedBetween(categoryQuery(topic.categories()), from, to, max).stream()
+                .map(e -> new ArxivEntry(e.paper(), AnnounceType.NEW, e.published(), e.updated())).toList();
+        Map<String, LocalDate> days = new HashMap<>();
+        for (ArxivEntry entry : entries) {
+            LocalDate date = entry.published() == null ? missed.get(missed.size() - 1)
+                    : ArxivSchedule.listingOfSubmission(entry.published());
+            // Holidays move arXiv's calendar; keep every paper within the days that were missed.
+            days.put(entry.id(), date.isBefore(missed.get(0)) ? missed.get(0)
+                    : date.isAfter(missed.get(missed.size() - 1)) ? missed.get(missed.size() - 1) : date);
+        }
+        String range = missed.size() == 1 ? "the missed listing of " + missed.get(0)
+                : "the " + missed.size() + " missed listings " + missed.get(0) + " to " + missed.get(missed.size() - 1);
+        if (entries.size() >= max) {
+            LOG.warn("arXiv topic \"{}\": catching up {} stopped at {} results; raise max-results to get more",
+                    topic.name(), range, max);
+            range += " (stopped at " + max + " results)";
+        }
+        LOG.info("arXiv topic \"{}\": catching up {} through the API: {} result(s)", topic.name(), range,
+                entries.size());
+        return new Backfill(entries, days, from, range);
+    }
+
+    /** The listing's papers under its day, then the back-filled ones under theirs; a paper in both is the listing's. */
+    private FetchOutcome storeWithBackfill(Topic topic, List<ArxivEntry> listing, Instant since, LocalDate day,
+                                           Instant now, Backfill backfill) throws FetchFailure {
+        List<ArxivEntry> entries = new ArrayList<>(listing);
+        entries.addAll(backfill.entries());
+        Set<String> listed = listing.stream().map(ArxivEntry::id).collect(Collectors.toSet());
+        Instant earliest = backfill.from() != null && backfill.from().isBefore(since) ? backfill.from() : since;
+        return store(topic, entries, e -> listed.contains(e.id()) ? day : backfill.days().getOrDefault(e.id(), day),
+                earliest, day, now, true, backfill.summary());
+    }
+
+    /**
+     * Files the new papers among the entries under the day {@code dayOf} gives each, and records newer versions
+     * of papers the topic has; {@code backfilled} describes missed days that were filled in, or is empty.
+     */
+    private FetchOutcome store(Topic topic, List<ArxivEntry> entries, Function<ArxivEntry, LocalDate> dayOf,
+                               Instant since, LocalDate day, Instant now, boolean fromListing, String backfilled)
+            throws FetchFailure {
         List<Digest> stored = store.digests(topic.slug());
         Map<LocalDate, List<Paper>> days = new HashMap<>();
         Map<String, LocalDate> known = new HashMap<>();
@@ -165,7 +235,9 @@ public final class ArxivUpdater {
             digest.papers().forEach(p -> known.put(p.arxivId(), digest.date()));
         }
         Set<LocalDate> touched = new HashSet<>();
-        List<Paper> fresh = new ArrayList<>();
+        Map<LocalDate, List<Paper>> fresh = new java.util.TreeMap<>();
+        int freshCount = 0;
+        int backfilledCount = 0;
         Set<String> seen = new HashSet<>();
         List<ArxivEntry> newerVersions = new ArrayList<>();
         for (ArxivEntry entry : entries) {
@@ -182,7 +254,12 @@ public final class ArxivUpdater {
             boolean isNew = entry.announce().isNewPaper()
                     || (entry.published() != null && !entry.published().isBefore(since));
             if (isNew && matches(topic, entry.paper())) {
-                fresh.add(entry.paper());
+                LocalDate date = dayOf.apply(entry);
+                fresh.computeIfAbsent(date, d -> new ArrayList<>()).add(entry.paper());
+                freshCount++;
+                if (!date.equals(day)) {
+                    backfilledCount++;
+                }
             }
         }
         if (fromListing) {
@@ -195,17 +272,19 @@ public final class ArxivUpdater {
             papers.set(index, newerVersion(papers.get(index), entry.paper()));
             touched.add(date);
         }
-        if (!fresh.isEmpty()) {
-            days.computeIfAbsent(day, d -> new ArrayList<>()).addAll(fresh);
-            touched.add(day);
-        }
+        fresh.forEach((date, papers) -> {
+            days.computeIfAbsent(date, d -> new ArrayList<>()).addAll(papers);
+            touched.add(date);
+        });
         for (LocalDate date : touched.stream().sorted().toList()) {
             String attribution = "arXiv, fetched by Paperboy for " + describe(topic);
             store.write(topic.slug(), new Digest(topic.name(), date, days.get(date),
                     new DigestSource(ArxivStore.fileName(topic.slug(), date), 1, attribution)));
         }
-        return new FetchOutcome(now, FetchOutcome.Kind.FETCHED, fresh.size(), newerVersions.size(), day,
-                fresh.isEmpty() && newerVersions.isEmpty() ? "no new papers matched" : "");
+        String reason = freshCount == 0 && newerVersions.isEmpty() ? "no new papers matched"
+                : backfilled.isEmpty() ? ""
+                : backfilledCount + " of them from " + backfilled + ", caught up through the API";
+        return new FetchOutcome(now, FetchOutcome.Kind.FETCHED, freshCount, newerVersions.size(), day, reason);
     }
 
     /** The listing says a version changed but not the new comment; the API does, in one request for all. */

@@ -44,4 +44,26 @@ class ArxivScheduleTest {
         assertThat(ArxivSchedule.listingDate(newYork("2026-03-06T21:00"))).isEqualTo(LocalDate.of(2026, 3, 6));
         assertThat(ArxivSchedule.listingDate(newYork("2026-03-08T10:00"))).isEqualTo(LocalDate.of(2026, 3, 6));
     }
+
+    @Test
+    void submissionsAreListedAfterTheNextWeekdayCutoff() {
+        // 2026-02-23 is a Monday; New York is on EST (UTC-5) until 2026-03-08.
+        assertThat(ArxivSchedule.listingOfSubmission(Instant.parse("2026-02-23T18:59:00Z"))).hasToString("2026-02-24");
+        assertThat(ArxivSchedule.listingOfSubmission(Instant.parse("2026-02-23T19:00:00Z"))).hasToString("2026-02-25");
+        assertThat(ArxivSchedule.listingOfSubmission(Instant.parse("2026-02-26T20:00:00Z"))).as("Thursday afternoon")
+                .hasToString("2026-03-02");
+        assertThat(ArxivSchedule.listingOfSubmission(Instant.parse("2026-02-27T20:00:00Z"))).as("Friday afternoon")
+                .hasToString("2026-03-03");
+        assertThat(ArxivSchedule.listingOfSubmission(Instant.parse("2026-02-28T12:00:00Z"))).as("Saturday")
+                .hasToString("2026-03-03");
+    }
+
+    @Test
+    void cutoffsAndMissedListingsSkipTheWeekend() {
+        assertThat(ArxivSchedule.submissionCutoff(LocalDate.of(2026, 3, 2))).isEqualTo(Instant.parse("2026-02-27T19:00:00Z"));
+        assertThat(ArxivSchedule.submissionCutoff(LocalDate.of(2026, 3, 3))).isEqualTo(Instant.parse("2026-03-02T19:00:00Z"));
+        assertThat(ArxivSchedule.listingsBetween(LocalDate.of(2026, 2, 26), LocalDate.of(2026, 3, 3)))
+                .extracting(LocalDate::toString).containsExactly("2026-02-27", "2026-03-02");
+        assertThat(ArxivSchedule.listingsBetween(LocalDate.of(2026, 2, 27), LocalDate.of(2026, 3, 2))).isEmpty();
+    }
 }

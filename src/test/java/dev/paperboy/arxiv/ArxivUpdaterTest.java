@@ -305,4 +305,96 @@ class ArxivUpdaterTest {
         assertThat(ArxivUpdater.matches(topic, Paper.of(null, "Sheep activity", List.of(), "", ""))).isFalse();
         assertThat(ArxivUpdater.matches(topic, Paper.of(null, "Sheep", List.of(), "we use a vit here", ""))).isTrue();
     }
+
+    private void rememberLastListing(LocalDate listing) throws Exception {
+        Instant fetched = listing.minusDays(1).atTime(20, 30).atZone(ArxivFeedParser.ARXIV_ZONE).toInstant();
+        store.writeState(ArxivState.empty().withTopic("vision", new ArxivState.TopicState(fetched, listing,
+                new FetchOutcome(fetched, FetchOutcome.Kind.FETCHED, 1, 0, listing, ""))));
+    }
+
+    @Test
+    void aListingTopicCatchesUpTheMissedDaysThroughTheApiPoliteAndPaged() throws Exception {
+        rememberLastListing(LocalDate.of(2026, 2, 25)); // Wednesday's listing; Thursday's and Friday's were missed
+        arxiv.rss(Answer.ok("rss-listing.xml"));
+        arxiv.api(Answer.ok("api-backfill-page1.xml"), Answer.ok("api-backfill-page2.xml"));
+
+        ArxivUpdater updater = updater(LISTING);
+        FetchOutcome outcome = updater.runAll().outcomes().get("Vision");
+
+        assertThat(outcome.kind()).isEqualTo(FetchOutcome.Kind.FETCHED);
+        assertThat(outcome.newPapers()).as("two from Monday's listing, two back-filled").isEqualTo(4);
+        assertThat(outcome.listingDate()).isEqualTo(MONDAY);
+        assertThat(arxiv.requests()).extracting(FakeArxiv.Seen::query).containsExactly("",
+                "search_query=(cat:cs.CV OR cat:cs.LG) AND submittedDate:[202602241900 TO 202602261859]"
+                        + "&sortBy=submittedDate&sortOrder=ascending&start=0&max_results=2",
+                "search_query=(cat:cs.CV OR cat:cs.LG) AND submittedDate:[202602241900 TO 202602261859]"
+                        + "&sortBy=submittedDate&sortOrder=ascending&start=2&max_results=2");
+        assertThat(ticker.sleeps()).as("one request every 3 s").containsExactly(Duration.ofSeconds(3),
+                Duration.ofSeconds(3));
+        Library now = library.current();
+        assertThat(ids(now.digestsOn(LocalDate.of(2026, 2, 26), "Vision").get(0))).containsExactly("2602.00301");
+        assertThat(ids(now.digestsOn(LocalDate.of(2026, 2, 27), "Vision").get(0))).containsExactly("2602.00302");
+        assertThat(ids(now.digestsOn(MONDAY, "Vision").get(0))).as("in the listing too: filed there, once")
+                .containsExactly("2603.00101", "2603.00555");
+        assertThat(now.findById("2602.00303")).as("excluded word").isEmpty();
+        assertThat(now.findById("2602.00302").orElseThrow().paper().version()).isEqualTo(2);
+        assertThat(store.root().resolve("vision/2026-02-26.json")).exists();
+        assertThat(updater.state().topic("vision").lastListing()).isEqualTo(MONDAY);
+        assertThat(status(updater)).anyMatch(l -> l.startsWith("arXiv \"Vision\": 4 new papers for 2026-03-02 (2 of them"
+                + " from the 2 missed listings 2026-02-26 to 2026-02-27, caught up through the API)"));
+    }
+
+    @Test
+    void noDayMissedMeansNoApiRequest() throws Exception {
+        rememberLastListing(LocalDate.of(2026, 2, 27)); // Friday's listing, then the weekend
+
+        FetchOutcome outcome;
+        arxiv.rss(Answer.ok("rss-listing.xml"));
+        outcome = updater(LISTING).runAll().outcomes().get("Vision");
+
+        assertThat(outcome.newPapers()).isEqualTo(2);
+        assertThat(arxiv.requests()).singleElement().extracting(s -> s.uri().getPath()).isEqualTo("/rss/cs.CV+cs.LG");
+    }
+
+    @Test
+    void aFailedCatchUpStoresNothingAndTheNextTryAsksForTheListingAgain() throws Exception {
+        rememberLastListing(LocalDate.of(2026, 2, 25));
+        arxiv.rss(Answer.ok("rss-listing.xml").withHeader("ETag", "\"listing-1\""));
+        // No API answer is scripted, so the fake answers 404.
+        Library before = library.current();
+
+        ArxivUpdater updater = updater(LISTING);
+        FetchOutcome outcome = updater.runAll().outcomes().get("Vision");
+
+        assertThat(outcome.kind()).isEqualTo(FetchOutcome.Kind.FAILED);
+        assertThat(outcome.reason()).contains("HTTP 404");
+        assertThat(library.current()).isSameAs(before);
+        assertThat(store.root().resolve("vision")).doesNotExist();
+        assertThat(updater.state().topic("vision").lastListing()).isEqualTo(LocalDate.of(2026, 2, 25));
+
+        arxiv.rss(Answer.ok("rss-listing.xml"));
+        arxiv.api(Answer.ok("api-backfill-page1.xml"), Answer.ok("api-backfill-page2.xml"));
+        FetchOutcome retried = updater.runAll().outcomes().get("Vision");
+
+        assertThat(arxiv.requests().get(2).header("If-None-Match")).as("no validators kept from the failed try")
+                .isNull();
+        assertThat(retried.newPapers()).isEqualTo(4);
+    }
+
+    @Test
+    void aQuietListingAfterDowntimeStillCatchesUpTheMissedDays() throws Exception {
+        rememberLastListing(LocalDate.of(2026, 3, 4)); // Wednesday; the quiet listing is dated Saturday 2026-03-07
+        arxiv.rss(Answer.ok("rss-quiet.xml"));
+        arxiv.api(Answer.ok("api-backfill-page1.xml"), Answer.ok("api-backfill-page2.xml"));
+
+        ArxivUpdater updater = updater(LISTING);
+        FetchOutcome outcome = updater.runAll().outcomes().get("Vision");
+
+        assertThat(arxiv.requests().get(1).query())
+                .contains("submittedDate:[202603031900 TO 202603051859]");
+        assertThat(outcome.kind()).isEqualTo(FetchOutcome.Kind.FETCHED);
+        assertThat(outcome.newPapers()).isEqualTo(3);
+        // The invented papers' submission days lie before the gap; they are kept within the missed days.
+        assertThat(library.current().digestsOn(LocalDate.of(2026, 3, 5), "Vision")).hasSize(1);
+    }
 }
