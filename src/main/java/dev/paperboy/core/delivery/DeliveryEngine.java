@@ -29,6 +29,11 @@ public final class DeliveryEngine implements AutoCloseable {
     /** The longest the dispatcher sleeps without looking at the outbox. */
     private static final Duration MAX_IDLE = Duration.ofSeconds(1);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
+    /**
+     * Sends count against the limits from when they ended, which is never before the platform saw
+     * them; the slack only absorbs the difference between our clock and the platform's.
+     */
+    private static final Duration LIMITER_SLACK = Duration.ofMillis(5);
 
     private final DeliveryPlanner planner;
     private final OutboxWorker worker;
@@ -53,7 +58,7 @@ public final class DeliveryEngine implements AutoCloseable {
             return thread;
         });
         DeliveryPlanner planner = new DeliveryPlanner(store, library, search, formatters, settings, clock);
-        OutboxWorker worker = new OutboxWorker(store, senders, new RateLimiter(limits, Duration.ofMillis(50)),
+        OutboxWorker worker = new OutboxWorker(store, senders, new RateLimiter(limits, LIMITER_SLACK),
                 settings.retry(), clock, new SecureRandom(), pool, settings.senderThreads());
         return new DeliveryEngine(planner, worker, settings.tick(), clock, pool);
     }

@@ -58,7 +58,7 @@ public final class OutboxWorker {
 
     /**
      * @param parallelism how many sends may run at once; permits are only taken for sends that can
-     *                    start, so a permit's moment is the moment of the request
+     *                    start, and a send counts against the limits until a window after it ended
      */
     public OutboxWorker(DeliveryStore store, List<MessageSender> senders, RateLimiter limiter, RetryPolicy retry,
                         Clock clock, RandomGenerator random, Executor executor, int parallelism) {
@@ -130,7 +130,6 @@ public final class OutboxWorker {
                 // Every sender is busy; a settling send wakes the dispatcher.
                 return Optional.ofNullable(next);
             }
-            // The moment of the permit must be the moment of the send, not of the start of this pass.
             Instant at = limiter.tryAcquire(item.target(), clock.instant());
             if (at != null) {
                 slots.release();
@@ -139,7 +138,15 @@ public final class OutboxWorker {
             }
             it.remove();
             inFlight.add(item.target());
-            executor.execute(() -> send(item));
+            try {
+                executor.execute(() -> send(item));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Shutting down: the message stays waiting for the next start.
+                limiter.cancel(item.target());
+                inFlight.remove(item.target());
+                slots.release();
+                return Optional.ofNullable(next);
+            }
         }
         return Optional.ofNullable(next);
     }
@@ -149,6 +156,7 @@ public final class OutboxWorker {
     }
 
     private void send(OutboxItem item) {
+        boolean permitOpen = true;
         try {
             // Unsubscribed or paused while it waited in the buffer: it must not go.
             if (!store.isWaiting(item.id())) {
@@ -161,12 +169,19 @@ public final class OutboxWorker {
                 LOG.warn("The {} sender threw instead of answering; treating it as a passing failure",
                         item.target().platform(), e);
                 outcome = new SendOutcome.TransientFailure("sender error: " + e);
+            } finally {
+                // The platform saw the request by now at the latest: the send counts against its windows from here.
+                limiter.release(item.target(), clock.instant());
+                permitOpen = false;
             }
             settle(item, outcome);
         } catch (RuntimeException e) {
             // The store failed: the message stays waiting and goes again, which is at most one duplicate.
             LOG.error("Could not record the send of outbox message {} to {}", item.id(), item.target(), e);
         } finally {
+            if (permitOpen) {
+                limiter.cancel(item.target()); // nothing was sent
+            }
             inFlight.remove(item.target());
             slots.release();
             onSettled.run();
