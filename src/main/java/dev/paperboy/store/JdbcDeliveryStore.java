@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -190,48 +192,87 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             return;
         }
         jdbc.inTransaction("record planned deliveries", c -> {
-            try (PreparedStatement subscription = c.prepareStatement("UPDATE subscription SET last_delivered_date = "
-                    + "COALESCE(?, last_delivered_date), last_run_at = ?, last_outcome = ? WHERE id = ?");
-                 PreparedStatement ledger = c.prepareStatement("INSERT INTO ledger (target_key, paper_key, "
-                         + "subscription_id, run_key, planned_at) VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (target_key, platform, chat_id, "
-                         + "thread_id, subscription_id, run_key, payload, state, attempts, not_before, created_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
-                Set<Long> existing = existingSubscriptions(c, runs);
-                boolean ledgerRows = false;
-                boolean outboxRows = false;
-                for (PlannedRun run : runs) {
-                    if (!existing.contains(run.subscription().id())) {
-                        continue; // removed while the run was being planned: nothing to send
-                    }
-                    Jdbc.bind(subscription, run.scheduledDay() == null ? null : run.scheduledDay().toString(),
-                            run.plannedAt().toEpochMilli(), run.outcome(), run.subscription().id());
-                    subscription.addBatch();
-                    Subscription s = run.subscription();
-                    long at = run.plannedAt().toEpochMilli();
-                    String targetKey = TargetKeys.of(s.target());
-                    for (String paperKey : run.paperKeys()) {
-                        Jdbc.bind(ledger, targetKey, paperKey, s.id(), run.runKey(), at);
-                        ledger.addBatch();
-                        ledgerRows = true;
-                    }
-                    for (OutgoingMessage message : run.messages()) {
-                        Jdbc.bind(outbox, targetKey, s.target().platform().name(), s.target().chatId(),
-                                s.target().threadId(), s.id(), run.runKey(), message.payload(), PENDING, at, at);
-                        outbox.addBatch();
-                        outboxRows = true;
-                    }
+            Set<Long> existing = existingSubscriptions(c, runs);
+            // Thousands of runs planned in one pass mostly share their day, moment and outcome: one UPDATE
+            // per such group and a few hundred ids, and multi-row INSERTs, instead of a statement per row.
+            Map<List<Object>, List<Long>> updates = new LinkedHashMap<>();
+            List<Object[]> ledgerRows = new ArrayList<>();
+            List<Object[]> outboxRows = new ArrayList<>();
+            for (PlannedRun run : runs) {
+                Subscription s = run.subscription();
+                if (!existing.contains(s.id())) {
+                    continue; // removed while the run was being planned: nothing to send
                 }
-                subscription.executeBatch();
-                if (ledgerRows) {
-                    ledger.executeBatch();
+                long at = run.plannedAt().toEpochMilli();
+                updates.computeIfAbsent(Arrays.asList(run.scheduledDay() == null ? null : run.scheduledDay().toString(),
+                        at, run.outcome()), k -> new ArrayList<>()).add(s.id());
+                String targetKey = TargetKeys.of(s.target());
+                for (String paperKey : run.paperKeys()) {
+                    ledgerRows.add(new Object[] {targetKey, paperKey, s.id(), run.runKey(), at});
                 }
-                if (outboxRows) {
-                    outbox.executeBatch();
+                for (OutgoingMessage message : run.messages()) {
+                    outboxRows.add(new Object[] {targetKey, s.target().platform().name(), s.target().chatId(),
+                            s.target().threadId(), s.id(), run.runKey(), message.payload(), PENDING, at, at});
                 }
             }
+            for (Map.Entry<List<Object>, List<Long>> update : updates.entrySet()) {
+                List<Long> ids = update.getValue();
+                for (int from = 0; from < ids.size(); from += IN_BATCH) {
+                    List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_BATCH));
+                    Object[] parameters = new Object[3 + chunk.size()];
+                    update.getKey().toArray(parameters);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        parameters[3 + i] = chunk.get(i);
+                    }
+                    Jdbc.update(c, "UPDATE subscription SET last_delivered_date = COALESCE(?, last_delivered_date), "
+                            + "last_run_at = ?, last_outcome = ? WHERE id IN (" + placeholders(chunk.size()) + ")",
+                            parameters);
+                }
+            }
+            insertRows(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, planned_at) VALUES ",
+                    "(?, ?, ?, ?, ?)", ledgerRows);
+            insertRows(c, "INSERT INTO outbox (target_key, platform, chat_id, thread_id, subscription_id, run_key, "
+                    + "payload, state, attempts, not_before, created_at) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    outboxRows);
             return null;
         });
+    }
+
+    /** Rows per multi-row INSERT: at 10 columns, 1,000 parameters, within every SQLite's and PostgreSQL's limit. */
+    private static final int ROWS_PER_INSERT = 100;
+
+    /** Inserts the rows in multi-row statements of {@link #ROWS_PER_INSERT}, in order. */
+    private static void insertRows(Connection c, String insert, String row, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = rows.get(0).length;
+        int full = rows.size() / ROWS_PER_INSERT;
+        if (full > 0) {
+            String sql = insert + String.join(", ", java.util.Collections.nCopies(ROWS_PER_INSERT, row));
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                Object[] parameters = new Object[ROWS_PER_INSERT * columns];
+                for (int chunk = 0; chunk < full; chunk++) {
+                    for (int i = 0; i < ROWS_PER_INSERT; i++) {
+                        System.arraycopy(rows.get(chunk * ROWS_PER_INSERT + i), 0, parameters, i * columns, columns);
+                    }
+                    Jdbc.bind(statement, parameters);
+                    statement.executeUpdate();
+                }
+            }
+        }
+        int rest = rows.size() - full * ROWS_PER_INSERT;
+        if (rest > 0) {
+            Object[] parameters = new Object[rest * columns];
+            for (int i = 0; i < rest; i++) {
+                System.arraycopy(rows.get(full * ROWS_PER_INSERT + i), 0, parameters, i * columns, columns);
+            }
+            Jdbc.update(c, insert + String.join(", ", java.util.Collections.nCopies(rest, row)), parameters);
+        }
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     @Override
