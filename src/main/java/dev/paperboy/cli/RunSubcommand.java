@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.PaperboyApp;
+import dev.paperboy.config.ConfigException;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.console.ConsoleAdapter;
 import dev.paperboy.console.ConsoleDelivery;
@@ -43,7 +44,7 @@ public final class RunSubcommand implements Callable<Integer> {
         PaperboyConfig config;
         try {
             config = common.load();
-        } catch (dev.paperboy.config.ConfigException e) {
+        } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return ConfigErrors.EXIT_CONFIG;
         }
