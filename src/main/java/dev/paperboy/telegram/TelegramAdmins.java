@@ -16,6 +16,9 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMem
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChatMember;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
@@ -76,13 +79,21 @@ final class TelegramAdmins {
         return isAdmin;
     }
 
-    /** Registers the everyone menu, and the menu with admin commands in each configured admin's private chat. */
+    /**
+     * Registers the menus by scope: everyone sees the public commands; in private chats, where anyone may
+     * manage their own subscriptions, and to a group's administrators, the chat-admin commands too; plain
+     * group members only the public ones. Each configured admin's private chat gets every command.
+     */
     void registerMenus() {
         List<Command> all = dispatcher.registry().all();
-        List<BotCommand> everyone = menu(all.stream().filter(c -> !c.adminOnly()).toList());
+        List<BotCommand> everyone = menu(all.stream().filter(c -> !c.adminOnly() && !c.chatAdminOnly()).toList());
+        List<BotCommand> chatAdmins = menu(all.stream().filter(c -> !c.adminOnly()).toList());
         List<BotCommand> withAdmin = menu(all);
         setCommands(everyone, new BotCommandScopeDefault(), "everyone");
-        if (withAdmin.size() == everyone.size()) {
+        setCommands(chatAdmins, new BotCommandScopeAllPrivateChats(), "private chats");
+        setCommands(everyone, new BotCommandScopeAllGroupChats(), "group members");
+        setCommands(chatAdmins, new BotCommandScopeAllChatAdministrators(), "group administrators");
+        if (withAdmin.size() == chatAdmins.size()) {
             return;
         }
         for (String admin : configured) {

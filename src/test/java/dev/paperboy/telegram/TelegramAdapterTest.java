@@ -45,10 +45,18 @@ class TelegramAdapterTest {
     void signsInAndRegistersThePublicCommandMenu() {
         assertThat(bot.adapter.botUsername()).isEqualTo(BOT);
         assertThat(bot.fake.calls("deleteWebhook")).hasSize(1);
-        List<String> publicCommands = bot.app.dispatcher().registry().all().stream().filter(c -> !c.adminOnly())
+        List<Command> all = bot.app.dispatcher().registry().all();
+        List<String> publicCommands = all.stream().filter(c -> !c.adminOnly() && !c.chatAdminOnly())
                 .map(Command::name).toList();
+        List<String> withChatAdmin = all.stream().filter(c -> !c.adminOnly()).map(Command::name).toList();
         assertThat(bot.fake.commandMenus().get("default")).containsExactlyElementsOf(publicCommands)
-                .contains("search", "help").doesNotContain("reload", "status");
+                .contains("search", "help").doesNotContain("reload", "status", "subscribe", "unsubscribe", "pause",
+                        "resume");
+        // In a private chat anyone manages their own subscriptions; in a group only its administrators.
+        assertThat(bot.fake.commandMenus().get("all_private_chats")).containsExactlyElementsOf(withChatAdmin)
+                .contains("search", "subscribe", "unsubscribe", "pause", "resume").doesNotContain("reload", "status");
+        assertThat(bot.fake.commandMenus().get("all_chat_administrators")).containsExactlyElementsOf(withChatAdmin);
+        assertThat(bot.fake.commandMenus().get("all_group_chats")).containsExactlyElementsOf(publicCommands);
         // The admin has not written to the bot yet, so Telegram knows no chat with them.
         assertThat(bot.fake.commandMenus()).doesNotContainKey("chat:1001");
     }
@@ -57,7 +65,9 @@ class TelegramAdapterTest {
     void anAdminSeesTheAdminCommandsOnceTheyWriteToTheBot() {
         bot.converse(ADMIN_CHAT, ADMIN, "/start");
 
-        assertThat(bot.fake.commandMenus().get("chat:1001")).contains("reload", "status", "search");
+        assertThat(bot.fake.commandMenus().get("chat:1001")).containsExactlyElementsOf(
+                bot.app.dispatcher().registry().all().stream().map(Command::name).toList())
+                .contains("reload", "status", "search", "subscribe");
         bot.converse(Chat.privateWith(ALICE), ALICE, "/start");
         assertThat(bot.fake.commandMenus()).doesNotContainKey("chat:1002");
     }

@@ -97,7 +97,7 @@ class TelegramCallerTest {
 
             // A command added to the registry is in the menu, and the admin's group menu has the admin commands.
             assertThat(bot.fake.commandMenus().get("default")).contains("whoami");
-            assertThat(bot.fake.commandMenus().get("chat_member:-100500:1001")).contains("whoami", "reload");
+            assertThat(bot.fake.commandMenus().get("chat_member:-100500:1001")).contains("whoami", "reload", "subscribe");
         }
     }
 
