@@ -75,7 +75,7 @@ public final class CommandDispatcher {
                 .filter(c -> Suggestions.distance(c.name(), name) <= 2)
                 .map(c -> " Did you mean " + c.usage() + "?")
                 .orElse("");
-        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        String shown = TypedText.shown(name, 40);
         return new ErrorReply("I don't know the command /" + shown + "." + suggestion
                 + " Type /help to see all commands.");
     }

@@ -52,7 +52,7 @@ final class DigestCommand implements Command {
         }
         Optional<LocalDate> date = parseDate(parts[0]);
         if (date.isEmpty()) {
-            String shown = parts[0].length() > 30 ? parts[0].substring(0, 30) + "…" : parts[0];
+            String shown = TypedText.shown(parts[0], 30);
             return new ErrorReply("\"" + shown + "\" is not a date. Type it as YYYY-MM-DD, for example "
                     + "/digest 2022-11-15 (or use today / yesterday).");
         }

@@ -40,7 +40,7 @@ final class PaperCommand implements Command {
             return new ErrorReply("Tell me which paper: /paper 2211.07638 (the arXiv id; the version is optional).");
         }
         Library snapshot = library.current();
-        String shown = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+        String shown = TypedText.shown(typed, 60);
         if (ArxivIds.isArxivId(typed)) {
             Optional<LibraryPaper> paper = snapshot.findById(typed);
             return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper "

@@ -40,17 +40,13 @@ final class SearchCommand implements Command {
         }
         SearchPage page = index.search(new SearchRequest(query, request.page(), pageSize));
         if (page.total() == 0) {
-            return TextReply.of("No papers match \"" + shorten(query) + "\".",
+            return TextReply.of("No papers match \"" + TypedText.shown(query, 80) + "\".",
                     "Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
         }
         if (page.hits().isEmpty()) {
             return new ErrorReply("There are only " + page.pageCount() + " pages of results for \""
-                    + shorten(query) + "\"; ask for page " + page.pageCount() + " or less.");
+                    + TypedText.shown(query, 80) + "\"; ask for page " + page.pageCount() + " or less.");
         }
         return new SearchReply(page);
-    }
-
-    private static String shorten(String query) {
-        return query.length() > 80 ? query.substring(0, 80) + "…" : query;
     }
 }

@@ -80,14 +80,14 @@ final class SubscribeCommand implements Command {
                 try {
                     time = LocalTime.parse(value, TIME);
                 } catch (DateTimeParseException e) {
-                    return new ErrorReply("\"" + shorten(value) + "\" is not a time of day. Type it as HH:mm, "
+                    return new ErrorReply("\"" + TypedText.shown(value, 40) + "\" is not a time of day. Type it as HH:mm, "
                             + "for example: " + EXAMPLE);
                 }
             } else if (keyword.equals("tz")) {
                 try {
                     zone = ZoneId.of(value);
                 } catch (DateTimeException e) {
-                    return new ErrorReply("\"" + shorten(value) + "\" is not a timezone I know. Use an IANA name such "
+                    return new ErrorReply("\"" + TypedText.shown(value, 40) + "\" is not a timezone I know. Use an IANA name such "
                             + "as Europe/Berlin, America/New_York, Asia/Tokyo or UTC, for example: " + EXAMPLE);
                 }
             } else {
@@ -143,9 +143,5 @@ final class SubscribeCommand implements Command {
         }
         lines.add("Type /subscriptions to see this chat's subscriptions, /unsubscribe " + number + " to stop this one.");
         return new TextReply("Subscribed: " + subscription.describe() + ", every day.", lines);
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

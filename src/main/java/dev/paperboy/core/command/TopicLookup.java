@@ -17,7 +17,7 @@ final class TopicLookup {
         if (names.isEmpty()) {
             return emptyLibrary();
         }
-        String shown = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+        String shown = TypedText.shown(typed, 60);
         Optional<String> close = Suggestions.closest(typed, names);
         return new ErrorReply("There is no topic \"" + shown + "\"."
                 + close.map(c -> " Did you mean \"" + c + "\"?").orElse("")
