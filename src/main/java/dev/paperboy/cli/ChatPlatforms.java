@@ -31,30 +31,38 @@ final class ChatPlatforms implements AutoCloseable {
         PaperboyConfig config = app.config();
         String telegramToken = token(environment, "Telegram", "TELEGRAM_TOKEN", config.telegram().enabled());
         if (telegramToken != null) {
-            TelegramAdapter telegram = new TelegramAdapter(config.telegram(), telegramToken, app.dispatcher(),
-                    new TelegramRenderer(), clock);
+            TelegramAdapter telegram = null;
             try {
+                // Inside the try: a malformed token or telegram.api-url is refused here, and must only turn
+                // Telegram off.
+                telegram = new TelegramAdapter(config.telegram(), telegramToken, app.dispatcher(),
+                        new TelegramRenderer(), clock);
                 telegram.start();
                 app.deliverVia(new TelegramDigestFormatter(new TelegramRenderer()), telegram.sender());
                 platforms.running.add(telegram);
                 LOG.info("Telegram is on as @{}", telegram.botUsername());
             } catch (RuntimeException e) {
-                LOG.error("Telegram is off: {}", e.getMessage());
-                telegram.close();
+                LOG.error("Telegram is off: {}", redact(e, telegramToken));
+                if (telegram != null) {
+                    telegram.close();
+                }
             }
         }
         String discordToken = token(environment, "Discord", "DISCORD_TOKEN", config.discord().enabled());
         if (discordToken != null) {
-            DiscordAdapter discord = new DiscordAdapter(config.discord(), discordToken, app.dispatcher(),
-                    app.library(), new DiscordRenderer(), clock);
+            DiscordAdapter discord = null;
             try {
+                discord = new DiscordAdapter(config.discord(), discordToken, app.dispatcher(), app.library(),
+                        new DiscordRenderer(), clock);
                 discord.start();
                 app.deliverVia(discord.formatter(), discord.sender());
                 platforms.running.add(discord);
                 LOG.info("Discord is on");
             } catch (RuntimeException e) {
-                LOG.error("Discord is off: {}", e.getMessage());
-                discord.close();
+                LOG.error("Discord is off: {}", redact(e, discordToken));
+                if (discord != null) {
+                    discord.close();
+                }
             }
         }
         return platforms;
@@ -75,6 +83,12 @@ final class ChatPlatforms implements AutoCloseable {
             return null;
         }
         return token.strip();
+    }
+
+    /** The failure's message for the log, with the token cut out should a library have put it there. */
+    private static String redact(RuntimeException e, String token) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace(token, "<token>");
     }
 
     @Override
