@@ -49,6 +49,7 @@ class LibraryTest {
         assertThat(library.topics()).containsExactly(
                 new TopicSummary("Speech", 1, 2, LocalDate.parse("2022-11-15")),
                 new TopicSummary("Vision Transformer", 2, 2, LocalDate.parse("2022-11-15")));
+        assertThat(library.topicNames()).containsExactly("Speech", "Vision Transformer");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.paperboy.core.command;
 
 import dev.paperboy.core.Library;
-import dev.paperboy.core.TopicSummary;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,7 @@ final class TopicLookup {
 
     /** The error for a topic the library does not have, with a suggestion when one is close. */
     static ErrorReply unknownTopic(Library library, String typed) {
-        List<String> names = library.topics().stream().map(TopicSummary::name).toList();
+        List<String> names = library.topicNames();
         if (names.isEmpty()) {
             return emptyLibrary();
         }
