@@ -176,7 +176,7 @@ public final class ContentDirectory implements ContentSource {
             if (first != null) {
                 problems.add(new ContentProblem(digest.source().file(), digest.source().line(),
                         "digest \"" + digest.topic() + "\" " + digest.date() + " is already defined at "
-                                + first.where()));
+                                + first.where() + "; remove one of them or change its topic or date"));
             }
         }
         return problems;

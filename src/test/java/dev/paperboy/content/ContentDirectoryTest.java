@@ -81,8 +81,8 @@ class ContentDirectoryTest {
         ContentLoad load = new ContentDirectory(dir).load();
 
         assertThat(load.problems()).map(ContentProblem::toString).containsExactly(
-                "b.txt:2: digest \"vision-transformer\" 2022-11-15 is already defined at a.txt:1",
-                "c.json:1: digest \"VISION TRANSFORMER\" 2022-11-15 is already defined at a.txt:1");
+                "b.txt:2: digest \"vision-transformer\" 2022-11-15 is already defined at a.txt:1; remove one of them or change its topic or date",
+                "c.json:1: digest \"VISION TRANSFORMER\" 2022-11-15 is already defined at a.txt:1; remove one of them or change its topic or date");
     }
 
     @Test
