@@ -31,7 +31,6 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
-import net.dv8tion.jda.api.entities.channel.unions.GuildChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -96,8 +95,7 @@ final class DiscordInteractions extends ListenerAdapter {
         for (DiscordCommandTable.Extra extra : DiscordCommandTable.extras(command.name())) {
             OptionMapping value = event.getOption(extra.name());
             if (value != null && extra.use() == DiscordCommandTable.Use.TARGET_CHANNEL) {
-                GuildChannelUnion channel = value.getAsChannel();
-                target = channel;
+                target = value.getAsChannel();
             }
         }
         if (target == null && event.isFromGuild()) {
@@ -190,8 +188,7 @@ final class DiscordInteractions extends ListenerAdapter {
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Map.Entry<String, Integer> button = SearchSessions.parseButton(event.getComponentId());
         if (button == null) {
-            event.reply("This button is not mine any more; run the command again.").setEphemeral(true)
-                    .queue(null, failure -> LOG.warn("Could not answer a button: {}", failure.toString()));
+            refuse(event, "This button is not mine any more; run the command again.");
             return;
         }
         Optional<String> query = searches.query(button.getKey());
