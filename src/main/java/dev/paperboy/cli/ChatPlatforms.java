@@ -5,7 +5,6 @@ import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.discord.DiscordAdapter;
 import dev.paperboy.discord.DiscordRenderer;
 import dev.paperboy.telegram.TelegramAdapter;
-import dev.paperboy.telegram.TelegramDigestFormatter;
 import dev.paperboy.telegram.TelegramRenderer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ final class ChatPlatforms implements AutoCloseable {
                 telegram = new TelegramAdapter(config.telegram(), telegramToken, app.dispatcher(),
                         new TelegramRenderer(), clock);
                 telegram.start();
-                app.deliverVia(new TelegramDigestFormatter(new TelegramRenderer()), telegram.sender());
+                app.deliverVia(telegram.formatter(), telegram.sender());
                 platforms.running.add(telegram);
                 LOG.info("Telegram is on as @{}", telegram.botUsername());
             } catch (RuntimeException e) {

@@ -199,6 +199,11 @@ public final class TelegramAdapter implements AutoCloseable {
         return sender;
     }
 
+    /** The digest formatter that goes with {@link #sender()}, rendering as this adapter's replies do. */
+    public TelegramDigestFormatter formatter() {
+        return new TelegramDigestFormatter(renderer);
+    }
+
     /** Stops polling and the workers; replies in progress get a moment to finish. */
     @Override
     public synchronized void close() {

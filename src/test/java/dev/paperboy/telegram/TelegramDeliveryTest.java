@@ -32,7 +32,7 @@ class TelegramDeliveryTest {
         Clock clock = Clock.offset(Clock.systemUTC(),
                 Duration.between(Instant.now(), Instant.parse("2022-11-16T09:00:00Z")));
         bot = new TelegramHarness(dir, clock, TelegramAdapter.Options.defaults().withPollTimeoutSeconds(1), null);
-        bot.app.deliverVia(new TelegramDigestFormatter(new TelegramRenderer()), bot.adapter.sender());
+        bot.app.deliverVia(bot.adapter.formatter(), bot.adapter.sender());
         bot.app.startDelivery();
     }
 
