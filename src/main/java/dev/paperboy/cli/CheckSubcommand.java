@@ -32,7 +32,7 @@ public final class CheckSubcommand implements Callable<Integer> {
                 return 1;
             }
             Library library = loaded.get();
-            out.println("OK: " + config.contentDir() + " holds " + library.topics().size() + " topics, "
+            out.println("OK: " + config.contentDir() + " holds " + library.topicNames().size() + " topics, "
                     + library.digests().size() + " digests, " + library.paperCount() + " papers.");
             out.flush();
             return 0;

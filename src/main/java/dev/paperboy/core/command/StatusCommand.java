@@ -21,12 +21,10 @@ final class StatusCommand implements Command {
     private final Subscriptions subscriptions;
     private final List<StatusContributor> contributors;
 
-    /** {@code subscriptions} may be null where there is no delivery (tools, tests). */
-    StatusCommand(LiveLibrary library, Clock clock, Subscriptions subscriptions) {
-        this(library, clock, subscriptions, List.of());
-    }
-
-    /** {@code contributors} add their own lines (the arXiv fetch, for one) after the core's. */
+    /**
+     * {@code subscriptions} may be null where there is no delivery (tools, tests); {@code contributors} add
+     * their own lines (the arXiv fetch, for one) after the core's.
+     */
     StatusCommand(LiveLibrary library, Clock clock, Subscriptions subscriptions, List<StatusContributor> contributors) {
         this.library = library;
         this.clock = clock;
@@ -60,7 +58,7 @@ final class StatusCommand implements Command {
         Library snapshot = library.current();
         List<String> lines = new ArrayList<>();
         lines.add("Content: " + library.describeSource());
-        lines.add("Library: " + snapshot.topics().size() + " topics, " + snapshot.digests().size() + " digests, "
+        lines.add("Library: " + snapshot.topicNames().size() + " topics, " + snapshot.digests().size() + " digests, "
                 + snapshot.paperCount() + " papers");
         lines.add("Up for " + human(Duration.between(started, clock.instant())));
         library.lastReload().ifPresentOrElse(last -> lines.add("Last reload: " + last.at() + ", "
