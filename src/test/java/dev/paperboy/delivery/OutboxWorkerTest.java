@@ -4,18 +4,27 @@ import dev.paperboy.core.delivery.Subscription;
 import dev.paperboy.core.delivery.SubscriptionFilter;
 import dev.paperboy.core.delivery.Target;
 import dev.paperboy.core.delivery.SendOutcome;
+import dev.paperboy.core.delivery.DeliveryStore;
+import dev.paperboy.core.delivery.OutboxWorker;
+import dev.paperboy.core.delivery.RateLimiter;
+import dev.paperboy.core.delivery.RetryPolicy;
 import static dev.paperboy.core.Fixtures.digest;
 import static dev.paperboy.core.Fixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.command.Platform;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +207,40 @@ class OutboxWorkerTest {
         h.deliverAll();
 
         assertThat(h.telegram.payloadsTo("555")).hasSize(1);
+    }
+
+    @Test
+    void aSendThatSettlesWhileTheOutboxIsReadIsNotHandedOutAgain() {
+        subscribe(USER);
+        planAtEight();
+        h.telegram.script("555", new SendOutcome.RetryAfter(Duration.ofSeconds(30)));
+        // Sends start on a later thread; the first settles (throttled) while the next look reads the outbox.
+        Deque<Runnable> started = new ArrayDeque<>();
+        DeliveryStore settlingWhileRead = (DeliveryStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DeliveryStore.class}, (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(h.store, args);
+                        if (method.getName().equals("heads")) {
+                            while (!started.isEmpty()) {
+                                started.poll().run();
+                            }
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OutboxWorker worker = new OutboxWorker(settlingWhileRead, List.of(h.telegram),
+                new RateLimiter(List.of(), Duration.ZERO), RetryPolicy.defaults(), h.clock, new Random(7), started::add, 4);
+
+        worker.dispatch(true);
+        worker.dispatch(true);
+        while (!started.isEmpty()) {
+            started.poll().run();
+        }
+
+        // The platform said to wait 30 s: the stale copy of the message read during the settle must not go.
+        assertThat(h.telegram.attempts()).hasSize(1);
     }
 
     @Test

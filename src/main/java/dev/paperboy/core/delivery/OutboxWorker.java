@@ -103,7 +103,10 @@ public final class OutboxWorker {
         Instant now = clock.instant();
         if (fresh || buffer.isEmpty() || !now.isBefore(fetchedAt.plus(REFRESH))) {
             buffer.clear();
-            store.heads(senders.keySet(), now, BATCH).stream().filter(i -> !inFlight.contains(i.target()))
+            // Taken before the read: a send that settles during it was read as waiting, and a retry_after or
+            // backoff it just recorded would be ignored. Only this method adds to inFlight, so none is missed.
+            Set<Target> busy = Set.copyOf(inFlight);
+            store.heads(senders.keySet(), now, BATCH).stream().filter(i -> !busy.contains(i.target()))
                     .forEach(buffer::add);
             fetchedAt = now;
         }
