@@ -92,8 +92,7 @@ public final class ImportSubcommand implements Callable<Integer> {
                 ReloadResult reload = app.loadContent();
                 err.println();
                 if (!reload.applied()) {
-                    reload.problems().stream().limit(SHOWN_PROBLEMS).forEach(p -> err.println(p.file() + ":" + p.line()
-                            + ": " + p.message()));
+                    reload.problems().stream().limit(SHOWN_PROBLEMS).forEach(err::println);
                     err.println("The papers were imported into " + PaperboyApp.importedDir(config) + ", but the"
                             + " content has problems (above), so nothing is served or indexed until they are fixed.");
                     err.flush();
