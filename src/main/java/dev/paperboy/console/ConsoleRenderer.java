@@ -5,19 +5,15 @@ import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
-import dev.paperboy.core.command.DigestReply;
 import dev.paperboy.core.command.ErrorReply;
-import dev.paperboy.core.command.PaperReply;
-import dev.paperboy.core.command.Reply;
-import dev.paperboy.core.command.SearchReply;
 import dev.paperboy.core.command.TextReply;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.render.ReplyRenderer;
 import dev.paperboy.core.render.SnippetText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -26,7 +22,7 @@ import java.util.stream.Stream;
  * console has no length limit, so abstracts are shown whole and each reply or digest is one string;
  * control characters in content are removed so papers cannot drive the terminal.
  */
-public final class ConsoleRenderer {
+public final class ConsoleRenderer implements ReplyRenderer<String> {
 
     private static final String INDENT = "   ";
 
@@ -45,26 +41,14 @@ public final class ConsoleRenderer {
         this.width = width;
     }
 
-    /** The text that answers a command: one string per digest, page, paper or message. */
-    public List<String> render(Reply reply) {
-        Objects.requireNonNull(reply, "reply");
-        if (reply instanceof TextReply text) {
-            return List.of(renderText(text));
-        } else if (reply instanceof ErrorReply error) {
-            String message = PlainText.clean(error.message()).strip();
-            return List.of(PlainText.wrap("Error: " + (message.isEmpty() ? "something went wrong." : message),
-                    width, ""));
-        } else if (reply instanceof DigestReply digests) {
-            return digests.digests().stream().flatMap(d -> renderDigest(d).stream()).toList();
-        } else if (reply instanceof SearchReply search) {
-            return List.of(renderSearch(search.page()));
-        } else if (reply instanceof PaperReply paper) {
-            return List.of(renderPaper(paper.paper()));
-        }
-        throw new IllegalStateException("unknown reply " + reply.getClass().getName());
+    @Override
+    public List<String> renderError(ErrorReply error) {
+        String message = PlainText.clean(error.message()).strip();
+        return List.of(PlainText.wrap("Error: " + (message.isEmpty() ? "something went wrong." : message), width, ""));
     }
 
     /** A digest as one string: a heading, then every paper with its whole abstract. */
+    @Override
     public List<String> renderDigest(Digest digest) {
         int count = digest.papers().size();
         String heading = PlainText.oneLine(digest.topic()) + " · " + digest.date() + " · "
@@ -91,7 +75,12 @@ public final class ConsoleRenderer {
         return List.of(out.toString());
     }
 
-    private String renderSearch(SearchPage page) {
+    @Override
+    public List<String> renderSearch(SearchPage page) {
+        return List.of(renderSearchBlock(page));
+    }
+
+    private String renderSearchBlock(SearchPage page) {
         String query = PlainText.oneLine(page.query());
         StringBuilder out = new StringBuilder();
         if (page.correctedQuery() == null) {
@@ -135,7 +124,12 @@ public final class ConsoleRenderer {
         return out.toString();
     }
 
-    private String renderPaper(LibraryPaper libraryPaper) {
+    @Override
+    public List<String> renderPaper(LibraryPaper libraryPaper) {
+        return List.of(renderPaperBlock(libraryPaper));
+    }
+
+    private String renderPaperBlock(LibraryPaper libraryPaper) {
         Paper paper = libraryPaper.paper();
         StringBuilder out = new StringBuilder(PlainText.wrap(PlainText.oneLine(paper.title()), width, ""));
         LocalDate date = libraryPaper.date() != null ? libraryPaper.date() : paper.published();
@@ -155,7 +149,12 @@ public final class ConsoleRenderer {
         return out.toString();
     }
 
-    private String renderText(TextReply text) {
+    @Override
+    public List<String> renderText(TextReply text) {
+        return List.of(renderTextBlock(text));
+    }
+
+    private String renderTextBlock(TextReply text) {
         List<String> lines = new ArrayList<>();
         String title = text.title() == null ? "" : PlainText.oneLine(text.title());
         if (!title.isEmpty()) {

@@ -5,20 +5,16 @@ import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
-import dev.paperboy.core.command.DigestReply;
 import dev.paperboy.core.command.ErrorReply;
-import dev.paperboy.core.command.PaperReply;
-import dev.paperboy.core.command.Reply;
-import dev.paperboy.core.command.SearchReply;
 import dev.paperboy.core.command.TextReply;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.MessagePacker;
 import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.render.ReplyRenderer;
 import dev.paperboy.core.render.SnippetText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +23,7 @@ import java.util.stream.Stream;
  * (the adapter also sends allowed-mentions none). Papers that do not fit one message's 10 embeds or
  * 6000 characters continue in the next message.
  */
-public final class DiscordRenderer {
+public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
 
     private static final String ZERO_WIDTH_SPACE = "\u200B";
     private static final int AUTHORS_LISTED = 8;
@@ -52,24 +48,8 @@ public final class DiscordRenderer {
         this.snippetLength = snippetLength;
     }
 
-    /** The messages that answer a command, in sending order. */
-    public List<DiscordMessage> render(Reply reply) {
-        Objects.requireNonNull(reply, "reply");
-        if (reply instanceof TextReply text) {
-            return renderText(text);
-        } else if (reply instanceof ErrorReply error) {
-            return renderError(error);
-        } else if (reply instanceof DigestReply digests) {
-            return digests.digests().stream().flatMap(d -> renderDigest(d).stream()).toList();
-        } else if (reply instanceof SearchReply search) {
-            return renderSearch(search.page());
-        } else if (reply instanceof PaperReply paper) {
-            return renderPaper(paper.paper());
-        }
-        throw new IllegalStateException("unknown reply " + reply.getClass().getName());
-    }
-
     /** A digest as one or more messages of at most 10 paper embeds each; the content carries the heading. */
+    @Override
     public List<DiscordMessage> renderDigest(Digest digest) {
         String topic = escapeMarkdown(PlainText.shorten(PlainText.oneLine(digest.topic()), 200));
         int count = digest.papers().size();
@@ -94,7 +74,8 @@ public final class DiscordRenderer {
         return messages;
     }
 
-    private List<DiscordMessage> renderSearch(SearchPage page) {
+    @Override
+    public List<DiscordMessage> renderSearch(SearchPage page) {
         String query = escapeMarkdown(PlainText.shorten(PlainText.oneLine(page.query()), 200));
         String corrected = page.correctedQuery() == null ? null
                 : escapeMarkdown(PlainText.shorten(PlainText.oneLine(page.correctedQuery()), 200));
@@ -130,7 +111,8 @@ public final class DiscordRenderer {
         return messages;
     }
 
-    private List<DiscordMessage> renderPaper(LibraryPaper libraryPaper) {
+    @Override
+    public List<DiscordMessage> renderPaper(LibraryPaper libraryPaper) {
         Paper paper = libraryPaper.paper();
         List<DiscordField> fields = new ArrayList<>();
         addField(fields, "Authors", AuthorList.format(paper.authors(), 50));
@@ -177,7 +159,8 @@ public final class DiscordRenderer {
         return packEmbeds(embeds).stream().map(group -> new DiscordMessage("", group)).toList();
     }
 
-    private List<DiscordMessage> renderText(TextReply text) {
+    @Override
+    public List<DiscordMessage> renderText(TextReply text) {
         List<String> blocks = new ArrayList<>();
         String title = text.title() == null ? "" : PlainText.oneLine(text.title());
         if (!title.isEmpty()) {
@@ -199,7 +182,8 @@ public final class DiscordRenderer {
         return messages.isEmpty() ? List.of(DiscordMessage.text("Done.")) : messages;
     }
 
-    private List<DiscordMessage> renderError(ErrorReply error) {
+    @Override
+    public List<DiscordMessage> renderError(ErrorReply error) {
         String prefix = "⚠️ **Error:** ";
         String message = PlainText.clean(error.message()).strip();
         if (message.isEmpty()) {

@@ -5,21 +5,17 @@ import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
-import dev.paperboy.core.command.DigestReply;
 import dev.paperboy.core.command.ErrorReply;
-import dev.paperboy.core.command.PaperReply;
-import dev.paperboy.core.command.Reply;
-import dev.paperboy.core.command.SearchReply;
 import dev.paperboy.core.command.TextReply;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.MessagePacker;
 import dev.paperboy.core.render.PaperBudget;
 import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.render.ReplyRenderer;
 import dev.paperboy.core.render.SnippetText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -30,7 +26,7 @@ import java.util.stream.Stream;
  * Long digests break between papers; a long abstract breaks between paragraphs, then sentences,
  * then words. Paging buttons are the adapter's business, not the renderer's.
  */
-public final class TelegramRenderer {
+public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
 
     private static final int LIMIT = TelegramMessage.MAX_LENGTH;
     private static final String BLOCK_SEPARATOR = "\n\n";
@@ -55,24 +51,8 @@ public final class TelegramRenderer {
         this.snippetLength = snippetLength;
     }
 
-    /** The messages that answer a command, in sending order. */
-    public List<TelegramMessage> render(Reply reply) {
-        Objects.requireNonNull(reply, "reply");
-        if (reply instanceof TextReply text) {
-            return renderText(text);
-        } else if (reply instanceof ErrorReply error) {
-            return renderError(error);
-        } else if (reply instanceof DigestReply digests) {
-            return digests.digests().stream().flatMap(d -> renderDigest(d).stream()).toList();
-        } else if (reply instanceof SearchReply search) {
-            return renderSearch(search.page());
-        } else if (reply instanceof PaperReply paper) {
-            return renderPaper(paper.paper());
-        }
-        throw new IllegalStateException("unknown reply " + reply.getClass().getName());
-    }
-
     /** A digest as one or more messages, split between papers; the first carries the heading. */
+    @Override
     public List<TelegramMessage> renderDigest(Digest digest) {
         String topic = escape(PlainText.shorten(PlainText.oneLine(digest.topic()), 200));
         int count = digest.papers().size();
@@ -95,7 +75,8 @@ public final class TelegramRenderer {
         return withHeadings(MessagePacker.pack(blocks, BLOCK_SEPARATOR, room), heading, continued);
     }
 
-    private List<TelegramMessage> renderSearch(SearchPage page) {
+    @Override
+    public List<TelegramMessage> renderSearch(SearchPage page) {
         String query = PlainText.shorten(PlainText.oneLine(page.query()), 200);
         StringBuilder head = new StringBuilder();
         String corrected = page.correctedQuery() == null ? null
@@ -131,7 +112,8 @@ public final class TelegramRenderer {
         return withHeadings(MessagePacker.pack(blocks, BLOCK_SEPARATOR, room), heading, continued);
     }
 
-    private List<TelegramMessage> renderPaper(LibraryPaper libraryPaper) {
+    @Override
+    public List<TelegramMessage> renderPaper(LibraryPaper libraryPaper) {
         Paper paper = libraryPaper.paper();
         List<String> blocks = new ArrayList<>();
         blocks.add(fitListing(budget -> paperHead(libraryPaper, budget), LIMIT,
@@ -178,7 +160,8 @@ public final class TelegramRenderer {
         return new TelegramMessage(card);
     }
 
-    private List<TelegramMessage> renderText(TextReply text) {
+    @Override
+    public List<TelegramMessage> renderText(TextReply text) {
         List<String> blocks = new ArrayList<>();
         String title = text.title() == null ? "" : PlainText.oneLine(text.title());
         if (!title.isEmpty()) {
@@ -199,7 +182,8 @@ public final class TelegramRenderer {
         return messages.isEmpty() ? List.of(new TelegramMessage("Done.")) : messages;
     }
 
-    private List<TelegramMessage> renderError(ErrorReply error) {
+    @Override
+    public List<TelegramMessage> renderError(ErrorReply error) {
         String prefix = "⚠️ <b>Error:</b> ";
         String message = PlainText.clean(error.message()).strip();
         if (message.isEmpty()) {
