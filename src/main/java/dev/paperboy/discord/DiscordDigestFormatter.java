@@ -22,6 +22,8 @@ public final class DiscordDigestFormatter implements DigestFormatter {
 
     @Override
     public List<OutgoingMessage> format(Digest digest) {
-        return renderer.renderDigest(digest).stream().map(DiscordPayloads::toOutgoing).toList();
+        // one embed per paper, in the digest's order
+        return renderer.renderDigest(digest).stream()
+                .map(m -> DiscordPayloads.toOutgoing(m, m.embeds().size())).toList();
     }
 }

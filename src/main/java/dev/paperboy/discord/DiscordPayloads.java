@@ -19,9 +19,10 @@ public final class DiscordPayloads {
     private DiscordPayloads() {
     }
 
-    public static OutgoingMessage toOutgoing(DiscordMessage message) {
+    /** The message as an outbox payload carrying {@code papers} papers of a digest. */
+    public static OutgoingMessage toOutgoing(DiscordMessage message, int papers) {
         try {
-            return new OutgoingMessage(JSON.writeValueAsString(message));
+            return new OutgoingMessage(JSON.writeValueAsString(message), papers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a Discord message as JSON", e);
         }

@@ -107,12 +107,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public List<Subscription> active() {
-        return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
-                + " FROM subscription WHERE paused = ? ORDER BY id", this::subscription, false));
-    }
-
-    @Override
     public List<Subscription> activeNotRunSince(LocalDate day) {
         // ISO dates compare as text in both databases.
         return jdbc.inTransaction("read subscriptions", c -> Jdbc.query(c, "SELECT " + SUBSCRIPTION_COLUMNS
@@ -125,7 +119,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         return jdbc.inTransaction("remove subscriptions", c -> {
             int removed = 0;
             for (long id : ids) {
-                cancelWaiting(c, "subscription_id = ?", id, "unsubscribed");
+                cancelWaiting(c, "subscription_id", id, "unsubscribed");
                 removed += Jdbc.update(c, "DELETE FROM subscription WHERE id = ?", id);
             }
             return removed;
@@ -138,7 +132,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             int changed = 0;
             for (long id : ids) {
                 if (paused) {
-                    cancelWaiting(c, "subscription_id = ?", id, "paused");
+                    cancelWaiting(c, "subscription_id", id, "paused");
                 }
                 changed += Jdbc.update(c, "UPDATE subscription SET paused = ?, paused_reason = ? WHERE id = ?",
                         paused, paused ? reason : null, id);
@@ -207,12 +201,14 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 updates.computeIfAbsent(Arrays.asList(run.scheduledDay() == null ? null : run.scheduledDay().toString(),
                         at, run.outcome()), k -> new ArrayList<>()).add(s.id());
                 String targetKey = TargetKeys.of(s.target());
-                for (String paperKey : run.paperKeys()) {
-                    ledgerRows.add(new Object[] {targetKey, paperKey, s.id(), run.runKey(), at});
+                int[] parts = run.paperParts();
+                for (int i = 0; i < parts.length; i++) {
+                    ledgerRows.add(new Object[] {targetKey, run.paperKeys().get(i), s.id(), run.runKey(), parts[i], at});
                 }
-                for (OutgoingMessage message : run.messages()) {
+                for (int part = 0; part < run.messages().size(); part++) {
                     outboxRows.add(new Object[] {targetKey, s.target().platform().name(), s.target().chatId(),
-                            s.target().threadId(), s.id(), run.runKey(), message.payload(), PENDING, at, at});
+                            s.target().threadId(), s.id(), run.runKey(), part, run.messages().get(part).payload(),
+                            PENDING, at, at});
                 }
             }
             for (Map.Entry<List<Object>, List<Long>> update : updates.entrySet()) {
@@ -229,16 +225,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                             parameters);
                 }
             }
-            insertRows(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, planned_at) VALUES ",
-                    "(?, ?, ?, ?, ?)", ledgerRows);
+            insertRows(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, part, planned_at) "
+                    + "VALUES ", "(?, ?, ?, ?, ?, ?)", ledgerRows);
             insertRows(c, "INSERT INTO outbox (target_key, platform, chat_id, thread_id, subscription_id, run_key, "
-                    + "payload, state, attempts, not_before, created_at) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                    outboxRows);
+                    + "part, payload, state, attempts, not_before, created_at) VALUES ",
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", outboxRows);
             return null;
         });
     }
 
-    /** Rows per multi-row INSERT: at 10 columns, 1,000 parameters, within every SQLite's and PostgreSQL's limit. */
+    /** Rows per multi-row INSERT: at 11 columns, 1,100 parameters, within every SQLite's and PostgreSQL's limit. */
     private static final int ROWS_PER_INSERT = 100;
 
     /** Inserts the rows in multi-row statements of {@link #ROWS_PER_INSERT}, in order. */
@@ -311,7 +307,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             // Unconditional: even a message dropped while in flight did reach the chat.
             Jdbc.update(c, "UPDATE outbox SET state = 'SENT', sent_at = ?, message_id = ? WHERE id = ?",
                     at.toEpochMilli(), messageId, id);
-            completeRunIfDone(c, id, at);
+            Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL AND EXISTS "
+                    + "(SELECT 1 FROM outbox o WHERE o.id = ? AND o.run_key = ledger.run_key AND o.part = ledger.part)",
+                    at.toEpochMilli(), messageId, id);
             return null;
         });
     }
@@ -326,9 +324,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public void markFailed(long id, String reason, Instant at) {
         jdbc.inTransaction("mark a message failed", c -> {
+            // The papers of a message given up never reached the chat: the next run may offer them again.
+            forgetUnsent(c, "id", id);
             Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', last_error = ? WHERE id = ? AND state = ?", reason, id,
                     PENDING);
-            completeRunIfDone(c, id, at);
             return null;
         });
     }
@@ -337,7 +336,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     public void targetGone(Target target, String reason, Instant at) {
         jdbc.inTransaction("pause a gone target", c -> {
             String key = TargetKeys.of(target);
-            cancelWaiting(c, "target_key = ?", key, "target gone: " + reason);
+            cancelWaiting(c, "target_key", key, "target gone: " + reason);
             Jdbc.update(c, "UPDATE subscription SET paused = ?, paused_reason = ?, last_run_at = ?, last_outcome = ? "
                     + "WHERE target_key = ?", true, reason, at.toEpochMilli(), "paused by the bot: " + reason, key);
             return null;
@@ -372,12 +371,27 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         jdbc.close();
     }
 
-    /** Drops the waiting messages that match, and forgets the papers of their runs so that they can come again. */
-    private static void cancelWaiting(Connection c, String where, Object value, String why) throws SQLException {
-        Jdbc.update(c, "DELETE FROM ledger WHERE sent_at IS NULL AND run_key IN (SELECT run_key FROM outbox WHERE "
-                + "state = ? AND " + where + ")", PENDING, value);
-        Jdbc.update(c, "UPDATE outbox SET state = 'DROPPED', last_error = ? WHERE state = ? AND " + where, why, PENDING,
-                value);
+    @Override
+    public int purgeSettled(Instant before) {
+        return jdbc.inTransaction("purge settled messages", c -> Jdbc.update(c,
+                "DELETE FROM outbox WHERE state <> ? AND created_at < ?", PENDING, before.toEpochMilli()));
+    }
+
+    /**
+     * Drops the waiting messages whose {@code column} is {@code value}, and forgets the papers they carry
+     * so that they can come again; papers of the same runs already sent stay in the ledger.
+     */
+    private static void cancelWaiting(Connection c, String column, Object value, String why) throws SQLException {
+        forgetUnsent(c, column, value);
+        Jdbc.update(c, "UPDATE outbox SET state = 'DROPPED', last_error = ? WHERE state = ? AND " + column + " = ?",
+                why, PENDING, value);
+    }
+
+    /** Deletes the ledger entries of the papers carried by the waiting messages whose {@code column} is {@code value}. */
+    private static void forgetUnsent(Connection c, String column, Object value) throws SQLException {
+        Jdbc.update(c, "DELETE FROM ledger WHERE sent_at IS NULL AND EXISTS (SELECT 1 FROM outbox o WHERE "
+                + "o.run_key = ledger.run_key AND o.part = ledger.part AND o.state = ? AND o." + column + " = ?)",
+                PENDING, value);
     }
 
     private static Set<Long> existingSubscriptions(Connection c, List<PlannedRun> runs) throws SQLException {
@@ -390,15 +404,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                     chunk.toArray()));
         }
         return existing;
-    }
-
-    private static void completeRunIfDone(Connection c, long outboxId, Instant at) throws SQLException {
-        List<String> run = Jdbc.query(c, "SELECT run_key FROM outbox WHERE id = ?", r -> r.getString(1), outboxId);
-        if (run.isEmpty()) {
-            return;
-        }
-        Jdbc.update(c, "UPDATE ledger SET sent_at = ? WHERE run_key = ? AND sent_at IS NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM outbox WHERE run_key = ? AND state = ?)", at.toEpochMilli(), run.get(0), run.get(0), PENDING);
     }
 
     private Subscription subscription(ResultSet r) throws SQLException {

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Renders a digest for delivery to Telegram: one {@link OutgoingMessage} per Telegram message, in
- * sending order, each payload the message's HTML (what {@link TelegramSender} expects).
+ * sending order, each payload the message's HTML (what {@link TelegramSender} expects), with the papers it carries.
  */
 public final class TelegramDigestFormatter implements DigestFormatter {
 
@@ -26,6 +26,7 @@ public final class TelegramDigestFormatter implements DigestFormatter {
 
     @Override
     public List<OutgoingMessage> format(Digest digest) {
-        return renderer.renderDigest(digest).stream().map(m -> new OutgoingMessage(m.html())).toList();
+        return renderer.renderDigestCounted(digest).stream()
+                .map(m -> new OutgoingMessage(m.message().html(), m.papers())).toList();
     }
 }

@@ -54,6 +54,15 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
     /** A digest as one or more messages, split between papers; the first carries the heading. */
     @Override
     public List<TelegramMessage> renderDigest(Digest digest) {
+        return renderDigestCounted(digest).stream().map(DigestMessage::message).toList();
+    }
+
+    /** One message of a digest with how many of the digest's papers it carries, in order. */
+    public record DigestMessage(TelegramMessage message, int papers) {
+    }
+
+    /** {@link #renderDigest}, with each message's count of papers (a paper is never split between two). */
+    public List<DigestMessage> renderDigestCounted(Digest digest) {
         String topic = escape(PlainText.shorten(PlainText.oneLine(digest.topic()), 200));
         int count = digest.papers().size();
         String heading = "<b>" + topic + "</b> · " + digest.date() + "\n"
@@ -72,7 +81,18 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
         if (!attribution.isEmpty()) {
             blocks.add(PlainText.fit(attribution, Math.min(room, 400), text -> "<i>" + escape(text) + "</i>"));
         }
-        return withHeadings(MessagePacker.pack(blocks, BLOCK_SEPARATOR, room), heading, continued);
+        List<List<String>> groups = MessagePacker.pack(blocks, String::length, BLOCK_SEPARATOR.length(), room,
+                Integer.MAX_VALUE);
+        List<TelegramMessage> messages = withHeadings(groups.stream().map(g -> String.join(BLOCK_SEPARATOR, g)).toList(),
+                heading, continued);
+        List<DigestMessage> counted = new ArrayList<>();
+        int left = count;
+        for (int i = 0; i < messages.size(); i++) {
+            int papers = i < groups.size() ? Math.min(left, groups.get(i).size()) : 0;
+            left -= papers;
+            counted.add(new DigestMessage(messages.get(i), papers));
+        }
+        return counted;
     }
 
     @Override

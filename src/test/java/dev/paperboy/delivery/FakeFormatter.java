@@ -26,7 +26,7 @@ public final class FakeFormatter implements DigestFormatter {
     public List<OutgoingMessage> format(Digest digest) {
         List<OutgoingMessage> messages = new ArrayList<>();
         for (Paper paper : digest.papers()) {
-            messages.add(new OutgoingMessage(digest.topic() + " " + digest.date() + " " + paper.key()));
+            messages.add(new OutgoingMessage(digest.topic() + " " + digest.date() + " " + paper.key(), 1));
         }
         if (messages.isEmpty()) {
             messages.add(new OutgoingMessage(digest.topic() + " " + digest.date() + " no new papers"));

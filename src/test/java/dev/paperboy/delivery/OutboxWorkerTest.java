@@ -195,6 +195,22 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void anotherSubscriptionOfTheChatGetsOnlyThePapersTheStoppedRunDidNotSend() {
+        Subscription s = subscribe(USER);
+        h.subscribe(USER, SubscriptionFilter.query("robot"), "09:00", "UTC");
+        planAtEight();
+        h.worker.dispatch(true); // the first paper's message goes
+
+        h.store.remove(List.of(s.id()));
+        h.clock.set(EIGHT.plus(Duration.ofHours(1)));
+        h.planner.planDue();
+        h.deliverAll();
+
+        assertThat(h.telegram.payloadsTo("555")).containsExactly("Robots 2026-05-10 arxiv:2605.00001",
+                "Search: robot 2026-05-10 arxiv:2605.00002", "Search: robot 2026-05-10 arxiv:2605.00003");
+    }
+
+    @Test
     void aMessageDroppedWhileWaitingToBeSentIsNotSent() {
         subscribe(GROUP);
         Subscription s = subscribe(USER);

@@ -1,5 +1,7 @@
 package dev.paperboy.delivery;
 
+import dev.paperboy.core.delivery.DeliveryPlanner;
+import dev.paperboy.core.delivery.DeliveryStore;
 import dev.paperboy.core.delivery.OutgoingMessage;
 import dev.paperboy.core.delivery.PlannedRun;
 import dev.paperboy.core.delivery.Subscription;
@@ -12,6 +14,8 @@ import static dev.paperboy.core.Fixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.core.command.Platform;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +153,44 @@ class PlanningTest {
             assertThat(r.outcome()).isEqualTo("nothing new, nothing sent");
         });
         assertThat(h.telegram.payloadsTo("-100")).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDeliverNowRacingTheSchedulePlansEachPaperOnce() throws Exception {
+        h = new DeliveryHarness(dir, Instant.parse("2026-05-10T07:00:00Z"));
+        h.load(digest("Robots", "2026-05-09", paper("2605.00001", "Robot arm")));
+        Subscription s = h.subscribe(CHAT, SubscriptionFilter.topic("Robots"), "08:00", "UTC");
+        h.clock.set(Instant.parse("2026-05-10T08:00:00Z"));
+        // Each pass waits at its ledger read for the other: two passes at once would both read it empty.
+        CountDownLatch bothReading = new CountDownLatch(2);
+        DeliveryStore racing = (DeliveryStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DeliveryStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("paperKeys")) {
+                        bothReading.countDown();
+                        bothReading.await(500, TimeUnit.MILLISECONDS);
+                    }
+                    try {
+                        return method.invoke(h.store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DeliveryPlanner planner = new DeliveryPlanner(racing, h.library, h.search,
+                List.of(new FakeFormatter(Platform.TELEGRAM)), DeliverySettings.defaults(), h.clock);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> planned = new ArrayList<>();
+        try {
+            Future<List<PlannedRun>> scheduled = pool.submit(planner::planDue);
+            Future<PlannedRun> now = pool.submit(() -> planner.planNow(s));
+            scheduled.get(5, TimeUnit.SECONDS).forEach(r -> planned.addAll(r.paperKeys()));
+            planned.addAll(now.get(5, TimeUnit.SECONDS).paperKeys());
+        } finally {
+            pool.shutdownNow();
+        }
+        h.deliverAll();
+
+        assertThat(planned).containsExactly("arxiv:2605.00001");
+        assertThat(h.telegram.payloadsTo("-100")).hasSize(1);
     }
 
     @Test

@@ -392,7 +392,7 @@ class DiscordAdapterTest {
     @Test
     void goneChannelsAndMalformedPayloadsAreReportedNotThrown() {
         DiscordSender sender = adapter.sender();
-        OutgoingMessage hello = DiscordPayloads.toOutgoing(DiscordMessage.text("hello"));
+        OutgoingMessage hello = DiscordPayloads.toOutgoing(DiscordMessage.text("hello"), 0);
         assertThat(sender.send(Target.chat(Platform.DISCORD, fake.lockedId), hello))
                 .isInstanceOfSatisfying(SendOutcome.TargetGone.class, g -> assertThat(g.reason()).contains("50013"));
         assertThat(sender.send(Target.chat(Platform.DISCORD, fake.hiddenId), hello))
@@ -411,7 +411,7 @@ class DiscordAdapterTest {
         DiscordSender sender = adapter.sender();
         fake.rateLimitNext("POST", "/channels/" + fake.generalId, 0.6, false);
         SendOutcome outcome = sender.send(Target.chat(Platform.DISCORD, fake.generalId),
-                DiscordPayloads.toOutgoing(DiscordMessage.text("after the limit")));
+                DiscordPayloads.toOutgoing(DiscordMessage.text("after the limit"), 0));
         assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
         List<FakeDiscord.Request> posts = fake.requests("POST", "/channels/" + fake.generalId + "/messages");
         FakeDiscord.Request limited = posts.stream().filter(r -> r.status() == 429).reduce((a, b) -> b).orElseThrow();

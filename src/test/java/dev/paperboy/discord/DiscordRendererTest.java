@@ -75,6 +75,16 @@ class DiscordRendererTest {
     }
 
     @Test
+    void theDigestFormatterCountsOnePaperPerEmbed() {
+        List<dev.paperboy.core.delivery.OutgoingMessage> outgoing = new DiscordDigestFormatter(renderer)
+                .format(RenderFixtures.largeDigest());
+
+        assertThat(outgoing).extracting(m -> m.papers()).containsExactlyElementsOf(
+                renderer.renderDigest(RenderFixtures.largeDigest()).stream().map(m -> m.embeds().size()).toList());
+        assertThat(outgoing.stream().mapToInt(m -> m.papers()).sum()).isEqualTo(12);
+    }
+
+    @Test
     void packsByTotalCharactersToo() {
         List<DiscordMessage> messages = renderer.renderDigest(RenderFixtures.largeDigest());
 

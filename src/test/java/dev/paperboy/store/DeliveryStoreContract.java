@@ -11,6 +11,10 @@ import dev.paperboy.core.delivery.PlannedRun;
 import dev.paperboy.core.delivery.Subscription;
 import dev.paperboy.core.delivery.SubscriptionFilter;
 import dev.paperboy.core.delivery.Target;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,6 +37,24 @@ abstract class DeliveryStoreContract {
 
     /** A store on an empty database. */
     abstract DeliveryStore openEmpty() throws Exception;
+
+    /** A connection of its own to the store's database, for reading what the store's API does not show. */
+    abstract Connection connect() throws SQLException;
+
+    /** Every ledger entry as "paper message-id", "-" for one not sent yet, by paper. */
+    List<String> ledger() throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT paper_key, message_id, sent_at FROM ledger ORDER BY paper_key")) {
+            while (r.next()) {
+                String paper = r.getString(1);
+                String message = r.getString(2);
+                r.getLong(3);
+                rows.add(paper + " " + (r.wasNull() ? "-" : message));
+            }
+        }
+        return rows;
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -139,6 +161,60 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void eachPaperCountsAsSentWithTheMessageThatCarriesIt() throws Exception {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2", "p3"),
+                List.of(new OutgoingMessage("heading and p1", 1), new OutgoingMessage("p2 and p3", 2)), "3 papers",
+                NOW)));
+
+        store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m1", NOW);
+        assertThat(ledger()).containsExactly("p1 m1", "p2 -", "p3 -");
+
+        store.remove(List.of(a.id()));
+        assertThat(ledger()).containsExactly("p1 m1");
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).containsExactly("p1");
+    }
+
+    @Test
+    void papersOfAFormatterThatDoesNotCountAreSentWithTheLastMessage() throws Exception {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(run(a, "ra", List.of("p1", "p2"), "a1", "a2")));
+
+        store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m1", NOW);
+        assertThat(ledger()).containsExactly("p1 -", "p2 -");
+        store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m2", NOW);
+        assertThat(ledger()).containsExactly("p1 m2", "p2 m2");
+    }
+
+    @Test
+    void aMessageGivenUpForgetsOnlyThePapersItCarried() throws Exception {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2"),
+                List.of(new OutgoingMessage("p1", 1), new OutgoingMessage("p2", 1)), "2 papers", NOW)));
+
+        store.markFailed(store.heads(ALL, NOW, 10).get(0).id(), "too long", NOW);
+        store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m2", NOW);
+
+        assertThat(ledger()).containsExactly("p2 m2");
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).containsExactly("p2");
+    }
+
+    @Test
+    void purgingDeletesOnlySettledMessagesPlannedBeforeTheCutoff() {
+        Subscription a = subscribe(CHAT, "A");
+        Subscription b = subscribe(OTHER, "B");
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1", "a2"), run(b, "rb", List.of("p2"), "b1")));
+        store.markSent(store.heads(List.of(Platform.TELEGRAM), NOW, 10).get(0).id(), "m1", NOW);
+        store.setPaused(List.of(b.id()), true, null);
+
+        assertThat(store.purgeSettled(NOW)).isZero();
+        assertThat(store.purgeSettled(NOW.plusMillis(1))).isEqualTo(2);
+
+        assertThat(store.heads(ALL, NOW, 10)).extracting(i -> i.message().payload()).containsExactly("a2");
+        assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).containsExactly("p1");
+    }
+
+    @Test
     void pausingDropsWaitingMessagesAndTheActiveListSkipsIt() {
         Subscription a = subscribe(CHAT, "A");
         Subscription b = subscribe(OTHER, "B");
@@ -146,11 +222,11 @@ abstract class DeliveryStoreContract {
 
         store.setPaused(List.of(a.id()), true, null);
 
-        assertThat(store.active()).extracting(Subscription::id).containsExactly(b.id());
+        assertThat(store.activeNotRunSince(LocalDate.of(9999, 12, 31))).extracting(Subscription::id).containsExactly(b.id());
         assertThat(store.waitingCount()).isZero();
         assertThat(store.counts().paused()).isEqualTo(1);
         store.setPaused(List.of(a.id()), false, null);
-        assertThat(store.active()).hasSize(2);
+        assertThat(store.activeNotRunSince(LocalDate.of(9999, 12, 31))).hasSize(2);
     }
 
     @Test

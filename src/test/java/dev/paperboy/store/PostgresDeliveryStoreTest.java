@@ -32,4 +32,9 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
         }
         return JdbcDeliveryStore.open(Database.url(url));
     }
+
+    @Override
+    Connection connect() throws java.sql.SQLException {
+        return DriverManager.getConnection(url());
+    }
 }

@@ -72,6 +72,24 @@ class TelegramRendererTest {
     }
 
     @Test
+    void countsThePapersEachDigestMessageCarriesWithoutCountingTheAttribution() {
+        dev.paperboy.core.Digest large = RenderFixtures.largeDigest();
+        dev.paperboy.core.Digest attributed = new dev.paperboy.core.Digest(large.topic(), large.date(), large.papers(),
+                new dev.paperboy.core.DigestSource("page.txt", 1, "From the daily page\nby its author"));
+
+        List<TelegramRenderer.DigestMessage> counted = renderer.renderDigestCounted(attributed);
+
+        assertThat(counted).extracting(TelegramRenderer.DigestMessage::message)
+                .isEqualTo(renderer.renderDigest(attributed));
+        assertThat(counted.get(counted.size() - 1).message().html()).contains("From the daily page");
+        for (TelegramRenderer.DigestMessage message : counted) {
+            long titles = Pattern.compile("Paper number \\d+:").matcher(message.message().html()).results().count();
+            assertThat(message.papers()).isEqualTo(titles);
+        }
+        assertThat(counted.stream().mapToInt(TelegramRenderer.DigestMessage::papers).sum()).isEqualTo(12);
+    }
+
+    @Test
     void shortensAbstractsInDigestsAndPointsToTheFullOne() {
         String html = renderer.renderDigest(RenderFixtures.seedShapedDigest()).get(0).html();
 

@@ -34,9 +34,13 @@ public final class DeliveryEngine implements AutoCloseable {
      * them; the slack only absorbs the difference between our clock and the platform's.
      */
     private static final Duration LIMITER_SLACK = Duration.ofMillis(5);
+    /** Settled outbox rows are kept this long for inspection; the ledger keeps what went where for good. */
+    static final Duration SETTLED_KEPT = Duration.ofDays(30);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final DeliveryPlanner planner;
     private final OutboxWorker worker;
+    private final OutboxStore outbox;
     private final Duration tick;
     private final Clock clock;
     private final ExecutorService sendPool;
@@ -46,6 +50,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
     private Thread dispatcher;
+    private Instant lastPurge;
 
     /** An engine with its own sender threads, as the application runs it. */
     public static DeliveryEngine create(DeliveryStore store, LiveLibrary library, SearchIndex search,
@@ -60,13 +65,14 @@ public final class DeliveryEngine implements AutoCloseable {
         DeliveryPlanner planner = new DeliveryPlanner(store, library, search, formatters, settings, clock);
         OutboxWorker worker = new OutboxWorker(store, senders, new RateLimiter(limits, LIMITER_SLACK),
                 settings.retry(), clock, new SecureRandom(), pool, settings.senderThreads());
-        return new DeliveryEngine(planner, worker, settings.tick(), clock, pool);
+        return new DeliveryEngine(planner, worker, store, settings.tick(), clock, pool);
     }
 
-    public DeliveryEngine(DeliveryPlanner planner, OutboxWorker worker, Duration tick, Clock clock,
+    public DeliveryEngine(DeliveryPlanner planner, OutboxWorker worker, OutboxStore outbox, Duration tick, Clock clock,
                           ExecutorService sendPool) {
         this.planner = planner;
         this.worker = worker;
+        this.outbox = outbox;
         this.tick = tick;
         this.clock = clock;
         this.sendPool = sendPool;
@@ -129,6 +135,24 @@ public final class DeliveryEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             // One failed pass must not end the schedule: the next tick tries again.
             LOG.error("Planning deliveries failed; trying again in {} s", tick.toSeconds(), e);
+        }
+        purgeSettledHourly();
+    }
+
+    /** Deletes settled outbox rows older than {@link #SETTLED_KEPT}, at most once an hour. */
+    void purgeSettledHourly() {
+        Instant now = clock.instant();
+        if (lastPurge != null && Duration.between(lastPurge, now).compareTo(PURGE_EVERY) < 0) {
+            return;
+        }
+        lastPurge = now;
+        try {
+            int purged = outbox.purgeSettled(now.minus(SETTLED_KEPT));
+            if (purged > 0) {
+                LOG.info("Deleted {} settled outbox messages older than {} days", purged, SETTLED_KEPT.toDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete old settled outbox messages; trying again in an hour", e);
         }
     }
 

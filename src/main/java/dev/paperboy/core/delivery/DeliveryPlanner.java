@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,11 @@ public final class DeliveryPlanner {
     private final Map<Platform, DigestFormatter> formatters = new java.util.concurrent.ConcurrentHashMap<>();
     private final DeliverySettings settings;
     private final Clock clock;
+    /**
+     * One pass at a time: a {@code deliver now} and a scheduled pass for the same target would both read
+     * the ledger before either wrote it, and plan the same papers twice.
+     */
+    private final ReentrantLock planning = new ReentrantLock();
     private volatile Runnable afterPlanning = () -> { };
 
     public DeliveryPlanner(DeliveryStore store, LiveLibrary library, SearchIndex search, List<DigestFormatter> formatters,
@@ -85,6 +91,15 @@ public final class DeliveryPlanner {
         if (subscriptions.isEmpty()) {
             return List.of();
         }
+        planning.lock();
+        try {
+            return planLocked(subscriptions, now, scheduled);
+        } finally {
+            planning.unlock();
+        }
+    }
+
+    private List<PlannedRun> planLocked(List<Subscription> subscriptions, Instant now, boolean scheduled) {
         PaperMatcher matcher = new PaperMatcher(library.current(), search);
         Set<Target> targets = new LinkedHashSet<>();
         subscriptions.forEach(s -> targets.add(s.target()));

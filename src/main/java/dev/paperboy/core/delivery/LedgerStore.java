@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Port: which paper went to which target. An entry is written when a run is planned, so a paper in
- * flight is never planned twice; it counts as sent once every message of its run is sent.
+ * flight is never planned twice; it counts as sent once the message that carries it is, with that message's platform id.
  */
 public interface LedgerStore {
 

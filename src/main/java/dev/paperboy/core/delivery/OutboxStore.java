@@ -17,13 +17,16 @@ public interface OutboxStore {
     /** Whether the message still waits: false once it was dropped (unsubscribed, paused) or settled. */
     boolean isWaiting(long id);
 
-    /** Sent: keeps the platform's message id; when the run has nothing left, its ledger entries are sent too. */
+    /** Sent: keeps the platform's message id, and marks the papers this message carries sent in the ledger. */
     void markSent(long id, String messageId, Instant at);
 
     /** Not now: try again at {@code notBefore}; {@code failed} counts an attempt (throttling does not). */
     void retryLater(long id, Instant notBefore, String reason, boolean failed);
 
-    /** Given up on this message (refused by the platform, or too many failures); the target's next one follows. */
+    /**
+     * Given up on this message (refused by the platform, or too many failures); the target's next one
+     * follows, and the ledger forgets the papers it carried, so that the next run may offer them again.
+     */
     void markFailed(long id, String reason, Instant at);
 
     /**
@@ -36,4 +39,10 @@ public interface OutboxStore {
     void migrate(Target from, Target to);
 
     int waitingCount();
+
+    /**
+     * Deletes the messages settled (sent, failed or dropped) that were planned before {@code before};
+     * the ledger keeps what was sent where. Returns how many were deleted.
+     */
+    int purgeSettled(Instant before);
 }

@@ -31,4 +31,25 @@ public record PlannedRun(Subscription subscription, String runKey, LocalDate sch
     public Target target() {
         return subscription.target();
     }
+
+    /**
+     * For each paper, in order, the index of the message that carries it: from the messages' own
+     * {@link OutgoingMessage#papers()} counts when they add up to the papers, else the last message (each
+     * paper then counts as sent only with the whole run).
+     */
+    public int[] paperParts() {
+        int[] parts = new int[paperKeys.size()];
+        int counted = messages.stream().mapToInt(OutgoingMessage::papers).sum();
+        if (counted != parts.length) {
+            java.util.Arrays.fill(parts, Math.max(0, messages.size() - 1));
+            return parts;
+        }
+        int paper = 0;
+        for (int part = 0; part < messages.size(); part++) {
+            for (int i = 0; i < messages.get(part).papers(); i++) {
+                parts[paper++] = part;
+            }
+        }
+        return parts;
+    }
 }

@@ -18,9 +18,6 @@ public interface SubscriptionStore {
     /** The target's subscriptions, oldest first: the order users number them in. */
     List<Subscription> forTarget(Target target);
 
-    /** Every subscription that is not paused, for the planner. */
-    List<Subscription> active();
-
     /**
      * The subscriptions that are not paused and whose last scheduled day is before {@code day} (or that
      * never ran): the only ones that can be due, so the planner need not read the others every tick.
@@ -29,7 +26,7 @@ public interface SubscriptionStore {
 
     /**
      * Removes subscriptions. Their messages still waiting in the outbox are dropped, and the ledger
-     * forgets the papers of those unsent runs. Returns how many were removed.
+     * forgets the papers those messages carry. Returns how many were removed.
      */
     int remove(Collection<Long> ids);
 
