@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The composition root: wires content, library, search, delivery and commands from one configuration. */
 public final class PaperboyApp implements AutoCloseable {
@@ -55,7 +56,8 @@ public final class PaperboyApp implements AutoCloseable {
         Subscriptions subscriptions = new Subscriptions(store, delivery.planner(), config.deliveryTime(),
                 config.timezone(), settings.windowDays(), clock);
         this.dispatcher = new CommandDispatcher(CommandRegistry.standard(library, search, clock, config.timezone(),
-                config.pageSize(), subscriptions, arxiv.statusContributors()));
+                config.pageSize(), subscriptions, Stream.concat(Stream.of(delivery),
+                        arxiv.statusContributors().stream()).toList()));
     }
 
     /**

@@ -34,11 +34,24 @@ import java.util.Locale;
 
 /**
  * {@code bench delivery}: one digest fanned out to many Telegram targets through the real planner,
- * outbox and store (SQLite) and a fake Telegram that enforces scaled limits; once straight through,
- * once with the engine killed mid-run (in-process: the store is closed under the running engine,
- * which is halted, then a new store and engine start on the same file after a one-second pause).
+ * outbox and store (SQLite) and a fake Telegram that enforces scaled limits; straight through, then
+ * interrupted halfway and restarted on the same file after a one-second pause, in two ways (see
+ * {@link Interruption}).
  */
 public final class DeliveryBench {
+
+    /** How a run is interrupted halfway. */
+    public enum Interruption {
+        /** Not at all. */
+        NONE,
+        /** Stopped as {@code kill} (SIGTERM) stops {@code run}: the engine's graceful close. */
+        STOP,
+        /**
+         * Killed as {@code kill -9} would (in-process): the store is closed under the running engine, so
+         * sends on their way cannot be marked, and the engine's threads are halted at once.
+         */
+        CRASH
+    }
 
     /** The figures of one run, as the JSON line prints them. */
     public record Result(int targets, long messages, double seconds, double floorSeconds, long rateLimited,
@@ -82,8 +95,8 @@ public final class DeliveryBench {
         }
     }
 
-    /** Delivers to every target; with {@code killHalfway} the engine dies once half the messages went. */
-    public Result deliver(String name, boolean killHalfway) throws InterruptedException {
+    /** Delivers to every target, interrupted once half the messages went. */
+    public Result deliver(String name, Interruption interruption) throws InterruptedException {
         Path dir = work.resolve(name);
         ThrottlingFakeSender telegram = new ThrottlingFakeSender(overallRate, perChatRate, latency);
         JdbcDeliveryStore store = JdbcDeliveryStore.open(Database.sqlite(dir));
@@ -93,12 +106,17 @@ public final class DeliveryBench {
         long messages = store.waitingCount();
         long start = System.nanoTime();
         engine.start();
-        if (killHalfway) {
+        if (interruption != Interruption.NONE) {
             while (telegram.delivered() < messages / 2) {
                 Thread.sleep(5);
             }
-            store.close(); // sends in flight now cannot be marked: exactly what a crash between send and mark does
-            engine.halt();
+            if (interruption == Interruption.STOP) {
+                engine.close();
+                store.close();
+            } else {
+                store.close(); // sends on their way now cannot be marked: a crash between send and mark
+                engine.halt();
+            }
             Thread.sleep(1000); // a real restart takes at least this long
             store = JdbcDeliveryStore.open(Database.sqlite(dir));
             engine = engine(store, telegram, now);

@@ -57,11 +57,15 @@ public final class BenchDeliverySubcommand implements Callable<Integer> {
         out.printf("planning %d subscriptions due at one minute: %d ms (first in this JVM), %d ms (second)%n",
                 targets, cold, warm);
         out.flush();
-        DeliveryBench.Result straight = bench.deliver("straight", false);
+        DeliveryBench.Result straight = bench.deliver("straight", DeliveryBench.Interruption.NONE);
         out.println("straight run: " + describe(straight));
         out.flush();
-        DeliveryBench.Result killed = bench.deliver("killed", true);
-        out.println("killed halfway and restarted: " + describe(killed));
+        DeliveryBench.Result stopped = bench.deliver("stopped", DeliveryBench.Interruption.STOP);
+        out.println("stopped halfway (SIGTERM) and restarted: " + describe(stopped));
+        out.flush();
+        DeliveryBench.Result crashed = bench.deliver("crashed", DeliveryBench.Interruption.CRASH);
+        out.println("crashed halfway (kill -9) and restarted: " + describe(crashed) + "; at most " + threads
+                + " (one a sender thread) can be duplicates");
         out.println("work files: " + dir);
         if (json) {
             out.println(straight.json());

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -52,6 +53,17 @@ public final class Database {
 
     public boolean postgres() {
         return postgres;
+    }
+
+    /** The SQLite database file; empty for PostgreSQL and for an in-memory SQLite database. */
+    Optional<Path> sqliteFile() {
+        if (postgres) {
+            return Optional.empty();
+        }
+        int query = url.indexOf('?');
+        String file = url.substring("jdbc:sqlite:".length(), query < 0 ? url.length() : query);
+        return file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")
+                ? Optional.empty() : Optional.of(Path.of(file));
     }
 
     /** Brings the schema up to date; safe to run at every start and from several instances. */

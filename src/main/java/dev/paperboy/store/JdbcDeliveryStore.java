@@ -41,18 +41,22 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     private static final int IN_BATCH = 500;
 
     private final Jdbc jdbc;
+    private final Database database;
+    /** This store's claim on delivery; null while it has none. */
+    private DeliveryClaim claim;
     /** Parsing the same few zones and times for thousands of rows shows in planning time. */
     private final Map<String, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, LocalTime> times = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private JdbcDeliveryStore(Jdbc jdbc) {
+    private JdbcDeliveryStore(Jdbc jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** Migrates the database and opens the store on it. */
     public static JdbcDeliveryStore open(Database database) {
         database.migrate();
-        return new JdbcDeliveryStore(new Jdbc(database.connect()));
+        return new JdbcDeliveryStore(new Jdbc(database.connect()), database);
     }
 
     @Override
@@ -367,8 +371,20 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public void close() {
+    public synchronized boolean claimDelivery() {
+        if (claim == null) {
+            claim = DeliveryClaim.tryTake(database, jdbc);
+        }
+        return claim != null;
+    }
+
+    @Override
+    public synchronized void close() {
         jdbc.close();
+        if (claim != null) {
+            claim.close();
+            claim = null;
+        }
     }
 
     @Override

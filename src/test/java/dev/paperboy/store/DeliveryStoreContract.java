@@ -38,6 +38,9 @@ abstract class DeliveryStoreContract {
     /** A store on an empty database. */
     abstract DeliveryStore openEmpty() throws Exception;
 
+    /** A second store on the same database, as another process would open it. */
+    abstract DeliveryStore openAnother() throws Exception;
+
     /** A connection of its own to the store's database, for reading what the store's API does not show. */
     abstract Connection connect() throws SQLException;
 
@@ -212,6 +215,19 @@ abstract class DeliveryStoreContract {
 
         assertThat(store.heads(ALL, NOW, 10)).extracting(i -> i.message().payload()).containsExactly("a2");
         assertThat(store.paperKeys(List.of(CHAT)).get(CHAT)).containsExactly("p1");
+    }
+
+    @Test
+    void onlyOneStoreOfADatabaseMayDeliverAtATime() throws Exception {
+        try (DeliveryStore other = openAnother()) {
+            assertThat(store.claimDelivery()).isTrue();
+            assertThat(store.claimDelivery()).isTrue();
+            assertThat(other.claimDelivery()).isFalse();
+
+            store.close();
+            store = null;
+            assertThat(other.claimDelivery()).isTrue();
+        }
     }
 
     @Test

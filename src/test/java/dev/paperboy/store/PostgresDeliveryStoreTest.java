@@ -34,6 +34,11 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     }
 
     @Override
+    DeliveryStore openAnother() {
+        return JdbcDeliveryStore.open(Database.url(url()));
+    }
+
+    @Override
     Connection connect() throws java.sql.SQLException {
         return DriverManager.getConnection(url());
     }

@@ -26,6 +26,11 @@ class SqliteDeliveryStoreTest extends DeliveryStoreContract {
     }
 
     @Override
+    DeliveryStore openAnother() {
+        return JdbcDeliveryStore.open(Database.sqlite(dir.resolve("data")));
+    }
+
+    @Override
     Connection connect() {
         return Database.sqlite(dir.resolve("data")).connect();
     }

@@ -2,6 +2,7 @@ package dev.paperboy.core.delivery;
 
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.SearchIndex;
+import dev.paperboy.core.StatusContributor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * sender threads. {@link #close()} stops taking new work, lets sends in flight finish and be
  * recorded, and returns; whatever was not sent stays in the outbox for the next start.
  */
-public final class DeliveryEngine implements AutoCloseable {
+public final class DeliveryEngine implements AutoCloseable, StatusContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
     /** The longest the dispatcher sleeps without looking at the outbox. */
@@ -40,7 +41,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private final DeliveryPlanner planner;
     private final OutboxWorker worker;
-    private final OutboxStore outbox;
+    private final DeliveryStore store;
     private final Duration tick;
     private final Clock clock;
     private final ExecutorService sendPool;
@@ -48,6 +49,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private boolean woken;
     private volatile boolean running;
+    private volatile boolean claimRefused;
     private ScheduledExecutorService scheduler;
     private Thread dispatcher;
     private Instant lastPurge;
@@ -68,11 +70,11 @@ public final class DeliveryEngine implements AutoCloseable {
         return new DeliveryEngine(planner, worker, store, settings.tick(), clock, pool);
     }
 
-    public DeliveryEngine(DeliveryPlanner planner, OutboxWorker worker, OutboxStore outbox, Duration tick, Clock clock,
+    public DeliveryEngine(DeliveryPlanner planner, OutboxWorker worker, DeliveryStore store, Duration tick, Clock clock,
                           ExecutorService sendPool) {
         this.planner = planner;
         this.worker = worker;
-        this.outbox = outbox;
+        this.store = store;
         this.tick = tick;
         this.clock = clock;
         this.sendPool = sendPool;
@@ -101,10 +103,22 @@ public final class DeliveryEngine implements AutoCloseable {
         wakeUp();
     }
 
+    /**
+     * Starts planning and sending, unless another process delivers from the same store: then this one
+     * logs why, says so in {@link #statusLines()}, and leaves delivery to the other.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
+        if (!store.claimDelivery()) {
+            claimRefused = true;
+            LOG.error("Another Paperboy process delivers from this database, so this one does not plan or send "
+                    + "(its commands still work, and /deliver now is sent by the other). To deliver from here, stop "
+                    + "the other one, or give each its own data directory or PAPERBOY_DATABASE_URL.");
+            return;
+        }
+        claimRefused = false;
         running = true;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "paperboy-planner");
@@ -116,6 +130,14 @@ public final class DeliveryEngine implements AutoCloseable {
         dispatcher.setDaemon(true);
         dispatcher.start();
         LOG.info("Delivery started: planning every {} s", tick.toSeconds());
+    }
+
+    /** For {@code /status}: a line when another process delivers instead of this one. */
+    @Override
+    public List<String> statusLines() {
+        return claimRefused
+                ? List.of("Delivery: not from this process; another Paperboy process delivers from this database.")
+                : List.of();
     }
 
     /** Looks at the outbox now rather than at the next wake-up. */
@@ -147,7 +169,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
         lastPurge = now;
         try {
-            int purged = outbox.purgeSettled(now.minus(SETTLED_KEPT));
+            int purged = store.purgeSettled(now.minus(SETTLED_KEPT));
             if (purged > 0) {
                 LOG.info("Deleted {} settled outbox messages older than {} days", purged, SETTLED_KEPT.toDays());
             }

@@ -14,6 +14,13 @@ public interface DeliveryStore extends SubscriptionStore, LedgerStore, OutboxSto
      */
     void record(List<PlannedRun> runs);
 
+    /**
+     * Claims delivery from this store for this process until {@link #close()}; false when another
+     * process (or another store object) holds it. Two processes planning and sending from one store
+     * would both send the same messages.
+     */
+    boolean claimDelivery();
+
     @Override
     void close();
 }
