@@ -1,5 +1,6 @@
 package dev.paperboy.discord;
 
+import dev.paperboy.core.command.TokenCache;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.TopicSummary;
@@ -51,7 +52,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final CommandDispatcher dispatcher;
     private final DiscordRenderer renderer;
     private final Supplier<List<String>> topics;
-    private final SearchSessions searches;
+    private final TokenCache<String> searches;
     private final Duration deferAfter;
     private final DiscordSender sender;
     private volatile JDA jda;
@@ -83,7 +84,7 @@ public final class DiscordAdapter implements AutoCloseable {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.topics = Objects.requireNonNull(topics, "topics");
-        this.searches = new SearchSessions(2000, Duration.ofHours(6), clock);
+        this.searches = new TokenCache<>(2000, Duration.ofHours(6), clock);
         this.deferAfter = deferAfter;
         this.sender = new DiscordSender(() -> jda, Duration.ofSeconds(30));
     }
@@ -180,7 +181,7 @@ public final class DiscordAdapter implements AutoCloseable {
         return jda;
     }
 
-    SearchSessions searches() {
+    TokenCache<String> searches() {
         return searches;
     }
 

@@ -1,5 +1,6 @@
 package dev.paperboy.discord;
 
+import dev.paperboy.core.command.TokenCache;
 import dev.paperboy.core.command.Caller;
 import dev.paperboy.core.command.Command;
 import dev.paperboy.core.command.CommandDispatcher;
@@ -59,14 +60,14 @@ final class DiscordInteractions extends ListenerAdapter {
     private final DiscordRenderer renderer;
     private final Set<String> admins;
     private final Supplier<List<String>> topics;
-    private final SearchSessions searches;
+    private final TokenCache<String> searches;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Duration deferAfter;
     private final List<String> zones;
 
     DiscordInteractions(CommandDispatcher dispatcher, DiscordRenderer renderer, Set<String> admins,
-                        Supplier<List<String>> topics, SearchSessions searches, ExecutorService workers,
+                        Supplier<List<String>> topics, TokenCache<String> searches, ExecutorService workers,
                         ScheduledExecutorService timers, Duration deferAfter) {
         this.dispatcher = dispatcher;
         this.renderer = renderer;
@@ -186,12 +187,12 @@ final class DiscordInteractions extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        Map.Entry<String, Integer> button = SearchSessions.parseButton(event.getComponentId());
+        Map.Entry<String, Integer> button = SearchButtons.parse(event.getComponentId());
         if (button == null) {
             refuse(event, "This button is not mine any more; run the command again.");
             return;
         }
-        Optional<String> query = searches.query(button.getKey());
+        Optional<String> query = searches.get(button.getKey());
         if (query.isEmpty()) {
             refuse(event, EXPIRED);
             return;
@@ -291,14 +292,14 @@ final class DiscordInteractions extends ListenerAdapter {
             result.add(new Outgoing(message, List.of()));
         }
         if (reply instanceof SearchReply search && search.page().pageCount() > 1) {
-            String token = searchToken != null ? searchToken : searches.remember(search.page().query());
+            String token = searchToken != null ? searchToken : searches.put(search.page().query());
             int page = search.page().page();
             int pages = search.page().pageCount();
             ActionRow row = ActionRow.of(
-                    Button.secondary(SearchSessions.buttonId(token, Math.max(page - 1, 0)), "◀ Previous")
+                    Button.secondary(SearchButtons.id(token, Math.max(page - 1, 0)), "◀ Previous")
                             .withDisabled(page <= 1),
                     Button.secondary("pb:i:" + token, page + " / " + pages).withDisabled(true),
-                    Button.secondary(SearchSessions.buttonId(token, page + 1), "Next ▶").withDisabled(page >= pages));
+                    Button.secondary(SearchButtons.id(token, page + 1), "Next ▶").withDisabled(page >= pages));
             Outgoing last = result.remove(result.size() - 1);
             result.add(new Outgoing(last.message(), List.of(row)));
         }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code callback_data} of Paperboy's inline buttons, always within Telegram's 64 bytes: the
- * query itself never travels in a button, only a short token for it ({@link QueryCache}).
+ * query itself never travels in a button, only a short token for it ({@link dev.paperboy.core.command.TokenCache}).
  *
  * <ul>
  *   <li>{@code p:<token>:<page>} — show that page of the cached command</li>

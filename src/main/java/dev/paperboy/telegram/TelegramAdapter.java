@@ -1,6 +1,8 @@
 package dev.paperboy.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.core.command.CommandRequest;
+import dev.paperboy.core.command.TokenCache;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.core.command.CommandDispatcher;
 import dev.paperboy.core.delivery.MessageSender;
@@ -92,7 +94,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final Options options;
     private final TelegramAdmins admins;
     private final FloodThrottle throttle;
-    private final QueryCache queries;
+    private final TokenCache<CommandRequest> queries;
     private final TelegramReplies replies;
     private final TelegramSearchButtons buttons;
     private final TelegramCallbackHandler callbacks;
@@ -127,7 +129,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         Objects.requireNonNull(clock, "clock");
         this.admins = new TelegramAdmins(connection, configuredAdmins, dispatcher, clock, options.chatAdminTtl());
-        this.queries = new QueryCache(options.queryCacheSize(), options.queryCacheTtl(), clock);
+        this.queries = new TokenCache<>(options.queryCacheSize(), options.queryCacheTtl(), clock);
         this.throttle = new FloodThrottle(options.floodLimit(), options.floodWindow(), clock);
         this.replies = new TelegramReplies(connection);
         this.buttons = new TelegramSearchButtons(renderer);

@@ -1,5 +1,6 @@
 package dev.paperboy.telegram;
 
+import dev.paperboy.core.command.TokenCache;
 import dev.paperboy.core.command.Caller;
 import dev.paperboy.core.command.CommandDispatcher;
 import dev.paperboy.core.command.CommandRequest;
@@ -33,12 +34,12 @@ final class TelegramCallbackHandler {
     private final TelegramRenderer renderer;
     private final TelegramAdmins admins;
     private final FloodThrottle throttle;
-    private final QueryCache queries;
+    private final TokenCache<CommandRequest> queries;
     private final TelegramReplies replies;
     private final TelegramSearchButtons buttons;
 
     TelegramCallbackHandler(TelegramConnection connection, CommandDispatcher dispatcher, TelegramRenderer renderer,
-                            TelegramAdmins admins, FloodThrottle throttle, QueryCache queries,
+                            TelegramAdmins admins, FloodThrottle throttle, TokenCache<CommandRequest> queries,
                             TelegramReplies replies, TelegramSearchButtons buttons) {
         this.connection = connection;
         this.dispatcher = dispatcher;
@@ -89,7 +90,8 @@ final class TelegramCallbackHandler {
             return null;
         }
         CallbackData.Page page = (CallbackData.Page) data.get();
-        Optional<CommandRequest> request = queries.get(page.token(), page.page());
+        Optional<CommandRequest> request = queries.get(page.token())
+                .map(r -> new CommandRequest(r.name(), r.arguments(), page.page()));
         if (request.isEmpty()) {
             return EXPIRED;
         }

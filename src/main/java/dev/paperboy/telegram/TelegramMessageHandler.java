@@ -1,5 +1,6 @@
 package dev.paperboy.telegram;
 
+import dev.paperboy.core.command.TokenCache;
 import dev.paperboy.core.command.Caller;
 import dev.paperboy.core.command.CommandDispatcher;
 import dev.paperboy.core.command.CommandRequest;
@@ -29,14 +30,14 @@ final class TelegramMessageHandler {
     private final TelegramRenderer renderer;
     private final TelegramAdmins admins;
     private final FloodThrottle throttle;
-    private final QueryCache queries;
+    private final TokenCache<CommandRequest> queries;
     private final TelegramReplies replies;
     private final TelegramSearchButtons buttons;
     private final String botUsername;
 
     /** @param botUsername the bot's username from getMe, without the @ */
     TelegramMessageHandler(CommandDispatcher dispatcher, TelegramRenderer renderer, TelegramAdmins admins,
-                           FloodThrottle throttle, QueryCache queries, TelegramReplies replies,
+                           FloodThrottle throttle, TokenCache<CommandRequest> queries, TelegramReplies replies,
                            TelegramSearchButtons buttons, String botUsername) {
         this.dispatcher = dispatcher;
         this.renderer = renderer;
