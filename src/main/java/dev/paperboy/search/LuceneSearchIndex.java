@@ -41,12 +41,12 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -86,6 +86,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** The order of documents in the index: newest first, so that ties in score go to newer papers. */
     private static final Sort INDEX_ORDER = new Sort(NEWEST);
     private static final Sort BY_DATE = new Sort(NEWEST, SCORE, KEY);
+    private static final Comparator<LibraryPaper> NEWEST_PAPER_FIRST = Comparator.comparing(LibraryPaper::date,
+            Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
     /**
      * Matches counted exactly; past this the total is "at least", which is what lets Lucene skip
      * documents that cannot reach the page (block-max WAND) instead of scoring every match.
@@ -93,11 +95,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     static final int TOTAL_HITS_THRESHOLD = 1000;
     /** Corrected versions of a query tried, per pass, before giving up. */
     private static final int MAX_CORRECTED_QUERIES = 8;
-    /** Extra matches fetched beyond the page, for re-ranking by recency. */
-    private static final int RERANK_MARGIN = 20;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-4";
+    static final String FORMAT = "paperboy-search-5";
     static final String FORMAT_KEY = "paperboy.format";
 
     private final IndexStorage storage;
@@ -228,8 +228,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig(indexAnalyzer).setOpenMode(mode).setRAMBufferSizeMB(128)
+        return new IndexWriterConfig(indexAnalyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb())
                 .setIndexSort(INDEX_ORDER);
+    }
+
+    /**
+     * A quarter of the heap, at most 1 GB: a big buffer flushes few segments, so a build merges little
+     * (88,000 papers fit in one segment a thread).
+     */
+    static double ramBufferMb() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+        return Math.max(16, Math.min(1024, quarter));
     }
 
     private static boolean lockedByAnotherProcess(Directory directory) throws IOException {
@@ -265,6 +274,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         for (String gone : indexed.keySet()) {
             writer.deleteDocuments(new Term(PaperFields.KEY, gone));
         }
+        // newest first, the index's own order: each thread's segment then needs no sorting when it is written
+        added.sort(NEWEST_PAPER_FIRST);
         write(added, false);
         write(changed, true);
         if (fromEmpty && !added.isEmpty()) {
@@ -407,17 +418,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private Result run(Generation generation, UserQuery query, SearchRequest request) throws IOException {
-        Optional<Query> built = queries.build(query);
+        Optional<PaperQueryFactory.PaperQuery> built = queries.build(query);
         if (built.isEmpty()) {
             return new Result(List.of(), 0, false, false);
         }
         long skip = (long) (request.page() - 1) * request.pageSize();
         if (skip >= generation.reader().maxDoc()) {
             // a page past any possible end: count, but do not sort every match to show none
-            return new Result(List.of(), generation.searcher().count(built.get()), false, true);
+            return new Result(List.of(), generation.searcher().count(built.get().combined()), false, true);
         }
         int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
-        Ranking ranking = query.sortByDate() ? byDate(generation, built.get(), wanted)
+        Ranking ranking = query.sortByDate() ? byDate(generation, built.get().combined(), wanted)
                 : byRelevance(generation, built.get(), wanted);
         List<SearchHit> hits = new ArrayList<>();
         if (skip < ranking.docs().size()) {
@@ -439,38 +450,26 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
-     * The best {@code wanted} matches by BM25 score times {@link RecencyBoost}. Lucene ranks by the plain
-     * score, which lets it skip documents that cannot make the top (block-max WAND), and only the top
-     * few are re-ranked with the recency factor. The factor is at most {@code 1 + WEIGHT}, so once the
-     * last fetched plain score times that is below the {@code wanted}-th re-ranked score, nothing left
-     * behind could have made the page; until then, more is fetched. The result is the same as scoring
-     * every match with the factor.
+     * The best {@code wanted} matches by (BM25 score + bonuses) times {@link RecencyBoost}, in one pass of
+     * {@link RankingCollector}: Lucene skips what cannot reach the page (block-max WAND) on the base query,
+     * and the bonuses and the recency factor are worked out only for matches that still could. The result
+     * is the same as scoring every match with all of it.
      */
-    private Ranking byRelevance(Generation generation, Query query, int wanted) throws IOException {
-        double maxFactor = 1 + RecencyBoost.WEIGHT;
-        int fetch = Math.min(wanted + RERANK_MARGIN, generation.reader().maxDoc());
-        while (true) {
-            TopDocs top = generation.searcher().search(query,
-                    new TopScoreDocCollectorManager(fetch, null, TOTAL_HITS_THRESHOLD));
-            List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc doc : top.scoreDocs) {
-                long day = generation.day(doc.doc);
-                double factor = day == Long.MIN_VALUE ? 1.0 : RecencyBoost.multiplier(generation.newestDay(), day);
-                ranked.add(new Ranked(doc.doc, (float) (doc.score * factor), day));
-            }
-            // the index is sorted newest first, so the doc id settles the last ties newest first
-            ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score())
-                    .thenComparing(Comparator.comparingLong(Ranked::day).reversed())
-                    .thenComparingInt(Ranked::doc));
-            boolean all = top.scoreDocs.length < fetch;
-            float lastPlain = top.scoreDocs.length == 0 ? 0 : top.scoreDocs[top.scoreDocs.length - 1].score;
-            boolean settled = all || lastPlain == 0
-                    || ranked.size() >= wanted && ranked.get(wanted - 1).score() > lastPlain * maxFactor;
-            if (settled || fetch >= generation.reader().maxDoc()) {
-                return new Ranking(ranked, top.totalHits);
-            }
-            fetch = (int) Math.min((long) fetch * 4, generation.reader().maxDoc());
+    private Ranking byRelevance(Generation generation, PaperQueryFactory.PaperQuery query, int wanted)
+            throws IOException {
+        IndexSearcher searcher = generation.searcher();
+        List<Weight> bonuses = new ArrayList<>();
+        for (Query bonus : query.bonuses()) {
+            bonuses.add(searcher.createWeight(searcher.rewrite(bonus), ScoreMode.TOP_SCORES, 1f));
         }
+        RankingCollector collector = new RankingCollector(wanted, generation.newestDay(), bonuses,
+                TOTAL_HITS_THRESHOLD);
+        searcher.search(query.base(), collector.manager());
+        List<Ranked> ranked = new ArrayList<>();
+        for (RankingCollector.Hit hit : collector.hits()) {
+            ranked.add(new Ranked(hit.doc(), hit.score(), hit.day()));
+        }
+        return new Ranking(ranked, collector.totalHits());
     }
 
     /** Newest first, then by score; the index is sorted by date, so Lucene stops once the page is full. */

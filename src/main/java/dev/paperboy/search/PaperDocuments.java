@@ -3,7 +3,10 @@ package dev.paperboy.search;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,6 +27,18 @@ final class PaperDocuments {
 
     /** Only which papers have the word: no frequencies, positions or norms, so it costs little. */
     private static final FieldType SPELL_TYPE = spellType();
+    /**
+     * How much one occurrence in each field counts in {@link PaperFields#TEXT}: title matches weigh most,
+     * authors more than the abstract.
+     */
+    static final int TITLE_WEIGHT = 6;
+    static final int AUTHORS_WEIGHT = 2;
+    static final int TOPICS_WEIGHT = 2;
+    static final int ABSTRACT_WEIGHT = 1;
+    static final int COMMENT_WEIGHT = 1;
+    /** Analyzers are safe to share between threads: each thread gets its own token streams. */
+    private static final Analyzer ENGLISH = PaperAnalyzers.english();
+    private static final Analyzer NAMES = PaperAnalyzers.names();
 
     private PaperDocuments() {
     }
@@ -45,15 +60,15 @@ final class PaperDocuments {
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
         doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint(libraryPaper)));
 
-        addText(doc, PaperFields.TITLE, paper.title());
+        addText(doc, PaperFields.TITLE, paper.title(), TITLE_WEIGHT);
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         for (String author : paper.authors()) {
-            addText(doc, PaperFields.AUTHORS, author);
+            addAuthor(doc, author);
         }
-        addText(doc, PaperFields.ABSTRACT, paper.abstractText());
-        addText(doc, PaperFields.COMMENT, paper.comment());
+        addText(doc, PaperFields.ABSTRACT, paper.abstractText(), ABSTRACT_WEIGHT);
+        addText(doc, PaperFields.COMMENT, paper.comment(), COMMENT_WEIGHT);
         for (String topic : libraryPaper.topics()) {
-            addText(doc, PaperFields.TOPICS, topic);
+            addText(doc, PaperFields.TOPICS, topic, TOPICS_WEIGHT);
             doc.add(new StringField(PaperFields.TOPIC_KEYWORD, Topics.normalise(topic), Field.Store.NO));
         }
         for (String category : paper.categories()) {
@@ -102,9 +117,31 @@ final class PaperDocuments {
         return (hash ^ 0x1F) * 0x100000001b3L;
     }
 
-    private static void addText(Document doc, String field, String value) {
+    /** A text field analysed once, its terms also counted into the combined field. */
+    private static void addText(Document doc, String field, String value, int weight) {
         if (value != null && !value.isEmpty()) {
-            doc.add(new TextField(field, value, Field.Store.NO));
+            AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
+            doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
+            doc.add(WeightedTerms.field(analyzed.terms(), weight));
         }
+    }
+
+    /**
+     * An author's name in the combined field, as the English analyzer reads it (so that a plain word, which
+     * is analysed so, finds it) and as the name analyzer does ("O'Brien" is also "obrien").
+     */
+    private static void addAuthor(Document doc, String author) {
+        if (author == null || author.isEmpty()) {
+            return;
+        }
+        AnalyzedText analyzed = AnalyzedText.of(NAMES, PaperFields.AUTHORS, author);
+        doc.add(new Field(PaperFields.AUTHORS, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
+        List<String> terms = new ArrayList<>(analyzed.terms());
+        for (String term : AnalyzedText.of(ENGLISH, PaperFields.AUTHORS, author).terms()) {
+            if (!terms.contains(term)) {
+                terms.add(term);
+            }
+        }
+        doc.add(WeightedTerms.field(terms, AUTHORS_WEIGHT));
     }
 }

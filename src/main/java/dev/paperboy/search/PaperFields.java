@@ -10,6 +10,12 @@ final class PaperFields {
     static final String ABSTRACT = "abstract";
     static final String COMMENT = "comment";
     static final String TOPICS = "topics";
+    /**
+     * Everything a plain word may match (title, authors, abstract, topics, comment) as one field, each
+     * field's occurrences weighted into the term frequency: one posting list a word, which block-max WAND
+     * can skip through well. Frequencies only, no positions.
+     */
+    static final String TEXT = "text";
     /** Topic names as {@code Topics.normalise} spells them, for exact topic matches. */
     static final String TOPIC_KEYWORD = "topic_kw";
     /** arXiv categories, lower-cased ({@code cs.cv}). */

@@ -25,6 +25,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -33,9 +34,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a parsed user query into a Lucene query. Every word must match somewhere (title, authors,
- * abstract, topics, comment, weighted in that spirit); words typed next to each other earn a bonus
- * when they stand next to each other in the title.
+ * Turns a parsed user query into a Lucene query. Every word must match somewhere: a plain word is one
+ * term of the combined field {@link PaperFields#TEXT}, where title, authors, topics, abstract and comment
+ * occurrences count with their weights (title most, authors more than abstract); quoted phrases and
+ * field clauses search their fields. Words typed next to each other earn a bonus when they stand next
+ * to each other in the title, or as one person's name in the authors.
  */
 final class PaperQueryFactory {
 
@@ -45,7 +48,11 @@ final class PaperQueryFactory {
     static final float ABSTRACT_BOOST = 1.0f;
     static final float COMMENT_BOOST = 0.5f;
     static final float ID_BOOST = 10.0f;
-    static final float TITLE_PHRASE_BOOST = 1.5f;
+    /**
+     * A fixed bonus, not a BM25 score: the words are already scored in the title; and a small known bound
+     * keeps the bonus from stopping Lucene skipping matches that cannot reach the page.
+     */
+    static final float TITLE_PHRASE_BONUS = 2.0f;
     static final float AUTHOR_PHRASE_BOOST = 4.0f;
     /**
      * How much a word's matches in its other fields add to its best field: enough that a word in
@@ -65,8 +72,30 @@ final class PaperQueryFactory {
         this.names = names;
     }
 
+    /**
+     * A query in two parts: {@code base} decides what matches and scores it, {@code bonuses} only add to
+     * the score of matches (words typed together standing together). Kept apart so that the base can be
+     * ranked with block-max WAND and the bonuses added to the few matches that may reach the page.
+     */
+    record PaperQuery(Query base, List<Query> bonuses) {
+
+        PaperQuery {
+            bonuses = List.copyOf(bonuses);
+        }
+
+        /** Base and bonuses as one Lucene query, scoring exactly as base plus bonuses. */
+        Query combined() {
+            if (bonuses.isEmpty()) {
+                return base;
+            }
+            BooleanQuery.Builder builder = new BooleanQuery.Builder().add(base, Occur.MUST);
+            bonuses.forEach(q -> builder.add(q, Occur.SHOULD));
+            return builder.build();
+        }
+    }
+
     /** The query, or empty when nothing in it can match a paper (no words, only exclusions). */
-    Optional<Query> build(UserQuery query) {
+    Optional<PaperQuery> build(UserQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         boolean positive = false;
         for (List<Clause> group : query.groups()) {
@@ -82,8 +111,7 @@ final class PaperQueryFactory {
         for (Clause excluded : query.exclusions()) {
             clause(excluded).ifPresent(b -> builder.add(b.query(), Occur.MUST_NOT));
         }
-        adjacentWordsBonus(query).forEach(q -> builder.add(q, Occur.SHOULD));
-        return Optional.of(builder.build());
+        return Optional.of(new PaperQuery(builder.build(), adjacentWordsBonus(query)));
     }
 
     /** The analysed terms a snippet of the abstract should mark for this query. */
@@ -118,7 +146,9 @@ final class PaperQueryFactory {
         String value = clause.value();
         return switch (clause.kind()) {
             // "foo:bar" with an unknown field is two words; the tokenizer would keep them as one
-            case TEXT -> anyField(value.replace(':', ' '), ArxivIds.normalise(value));
+            case TEXT -> clause.quoted() || ArxivIds.normalise(value).isPresent()
+                    ? anyField(value.replace(':', ' '), ArxivIds.normalise(value))
+                    : combined(value.replace(':', ' '));
             case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
             case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
             case AUTHOR -> text(names, PaperFields.AUTHORS, value, AUTHOR_SLOP).map(q -> new Built(q, true));
@@ -132,9 +162,27 @@ final class PaperQueryFactory {
     }
 
     /**
-     * A word or phrase anywhere: the best field counts, the others add a little. A word that the
-     * English analyzer drops (a stop word, punctuation) is no clause at all rather than one that
-     * demands the word in the authors.
+     * A plain word anywhere, in the combined field where each field's matches count with its weight. A word
+     * the analyzer splits ("in-context") needs all its parts; a word it drops (a stop word) is no clause.
+     */
+    private Optional<Built> combined(String value) {
+        List<Token> tokens = analyze(english, PaperFields.TEXT, value);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tokens.size() == 1) {
+            return Optional.of(new Built(new TermQuery(new Term(PaperFields.TEXT, tokens.get(0).text())), true));
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        tokens.stream().map(Token::text).distinct()
+                .forEach(t -> all.add(new TermQuery(new Term(PaperFields.TEXT, t)), Occur.MUST));
+        return Optional.of(new Built(all.build(), true));
+    }
+
+    /**
+     * A phrase (or an arXiv id typed as a word) anywhere: a sum over the fields, each weighted. A word
+     * that the English analyzer drops (a stop word, punctuation) is no clause at all rather than one
+     * that demands the word in the authors.
      */
     private Optional<Built> anyField(String value, Optional<String> arxivId) {
         if (analyze(english, PaperFields.TITLE, value).isEmpty()) {
@@ -240,7 +288,8 @@ final class PaperQueryFactory {
         List<Query> bonus = new ArrayList<>();
         List<Token> titleTokens = analyze(english, PaperFields.TITLE, joined);
         if (titleTokens.size() >= 2) {
-            bonus.add(new BoostQuery(phrase(PaperFields.TITLE, titleTokens, 0), TITLE_PHRASE_BOOST));
+            bonus.add(new BoostQuery(new ConstantScoreQuery(phrase(PaperFields.TITLE, titleTokens, 0)),
+                    TITLE_PHRASE_BONUS));
         }
         // a name typed as plain words ("Yann LeCun") is worth most as one person in the author list
         List<Token> nameTokens = analyze(names, PaperFields.AUTHORS, joined);

@@ -1,0 +1,72 @@
+package dev.paperboy.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * A text analysed once and replayed: its own field gets the terms with their positions, and the
+ * {@link WeightedTerms} of the combined field the same terms, without analysing the text twice.
+ */
+final class AnalyzedText {
+
+    private final List<String> terms = new ArrayList<>();
+    private int[] increments = new int[16];
+
+    static AnalyzedText of(Analyzer analyzer, String field, String text) {
+        AnalyzedText analyzed = new AnalyzedText();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (analyzed.terms.size() == analyzed.increments.length) {
+                    analyzed.increments = java.util.Arrays.copyOf(analyzed.increments, analyzed.terms.size() * 2);
+                }
+                analyzed.increments[analyzed.terms.size()] = increment.getPositionIncrement();
+                analyzed.terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not analyse a text held in memory", e);
+        }
+        return analyzed;
+    }
+
+    List<String> terms() {
+        return terms;
+    }
+
+
+    /** The terms with their positions, as the analyzer gave them. */
+    TokenStream tokenStream() {
+        return new TokenStream() {
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+            private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+            private int next;
+
+            @Override
+            public boolean incrementToken() {
+                if (next >= terms.size()) {
+                    return false;
+                }
+                clearAttributes();
+                term.setEmpty().append(terms.get(next));
+                increment.setPositionIncrement(increments[next]);
+                next++;
+                return true;
+            }
+
+            @Override
+            public void reset() throws IOException {
+                super.reset();
+                next = 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package dev.paperboy.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The best {@code wanted} matches by (base score + bonuses) × {@link RecencyBoost}, in one pass. Lucene
+ * ranks the base query, which lets it skip with block-max WAND; bonuses (phrase matches) are scored only
+ * for matches that could still reach the top, and the skipping threshold given to Lucene is the lowest base
+ * score that could: a match scoring below it, even with every bonus and the newest date, cannot beat the
+ * current {@code wanted}-th. The result is the same as scoring every match in full.
+ *
+ * <p>Matches are counted exactly up to {@code totalThreshold}; past that, once skipping starts, the total
+ * is a lower bound. For one search at a time: {@link #manager()} hands out this one collector.
+ */
+final class RankingCollector implements Collector {
+
+    /** A match with its final score and its day (epoch day, Long.MIN_VALUE for none); doc is index-wide. */
+    record Hit(int doc, float score, long day) {
+    }
+
+    /** Best first: higher score, then newer, then the lower doc id (newer, as the index is sorted). */
+    static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble((Hit h) -> -h.score())
+            .thenComparing(Comparator.comparingLong(Hit::day).reversed())
+            .thenComparingInt(Hit::doc);
+
+    private static final double MAX_FACTOR = 1 + RecencyBoost.WEIGHT;
+    /** Room for float rounding in the bounds, so that they never cut off a match that belongs. */
+    private static final double SLACK = 1e-4;
+
+    private final int wanted;
+    private final long newestDay;
+    private final List<Weight> bonuses;
+    private final int totalThreshold;
+    private final PriorityQueue<Hit> top;
+    private long total;
+    private boolean skipping;
+
+    RankingCollector(int wanted, long newestDay, List<Weight> bonuses, int totalThreshold) {
+        this.wanted = wanted;
+        this.newestDay = newestDay;
+        this.bonuses = bonuses;
+        this.totalThreshold = totalThreshold;
+        this.top = new PriorityQueue<>(wanted + 1, BEST_FIRST.reversed());
+    }
+
+    /** The matches best first, at most {@code wanted}. */
+    List<Hit> hits() {
+        List<Hit> hits = new ArrayList<>(top);
+        hits.sort(BEST_FIRST);
+        return hits;
+    }
+
+    TotalHits totalHits() {
+        return new TotalHits(total,
+                skipping ? TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO : TotalHits.Relation.EQUAL_TO);
+    }
+
+    CollectorManager<RankingCollector, RankingCollector> manager() {
+        RankingCollector self = this;
+        return new CollectorManager<>() {
+            @Override
+            public RankingCollector newCollector() {
+                return self;
+            }
+
+            @Override
+            public RankingCollector reduce(java.util.Collection<RankingCollector> collectors) {
+                return self;
+            }
+        };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return ScoreMode.TOP_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        NumericDocValues days = DocValues.getNumeric(context.reader(), PaperFields.DAY);
+        List<Scorer> bonusScorers = new ArrayList<>();
+        // a phrase is checked only on the matches that need it: advancing its full iterator would check
+        // the positions of every paper between them
+        List<DocIdSetIterator> approximations = new ArrayList<>();
+        List<TwoPhaseIterator> confirmations = new ArrayList<>();
+        double bonusBound = 0;
+        for (Weight weight : bonuses) {
+            Scorer scorer = weight.scorer(context);
+            if (scorer != null) {
+                scorer.advanceShallow(0);
+                bonusBound += scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
+                bonusScorers.add(scorer);
+                TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+                approximations.add(twoPhase == null ? scorer.iterator() : twoPhase.approximation());
+                confirmations.add(twoPhase);
+            }
+        }
+        double leafBonusBound = bonusBound;
+        int docBase = context.docBase;
+        return new LeafCollector() {
+            private Scorable scorer;
+
+            @Override
+            public void setScorer(Scorable scorer) throws IOException {
+                this.scorer = scorer;
+                raiseThreshold();
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                total++;
+                float base = scorer.score();
+                if (top.size() >= wanted
+                        && (base + leafBonusBound) * MAX_FACTOR * (1 + SLACK) < top.peek().score()) {
+                    if (!skipping) {
+                        raiseThreshold();
+                    }
+                    return;
+                }
+                double bonus = 0;
+                for (int i = 0; i < bonusScorers.size(); i++) {
+                    DocIdSetIterator approximation = approximations.get(i);
+                    if (approximation.docID() < doc) {
+                        approximation.advance(doc);
+                    }
+                    if (approximation.docID() == doc
+                            && (confirmations.get(i) == null || confirmations.get(i).matches())) {
+                        bonus += bonusScorers.get(i).score();
+                    }
+                }
+                long day = days.advanceExact(doc) ? days.longValue() : Long.MIN_VALUE;
+                double factor = day == Long.MIN_VALUE ? 1.0 : RecencyBoost.multiplier(newestDay, day);
+                Hit hit = new Hit(docBase + doc, (float) ((base + bonus) * factor), day);
+                if (top.size() < wanted) {
+                    top.add(hit);
+                } else if (BEST_FIRST.compare(hit, top.peek()) < 0) {
+                    top.poll();
+                    top.add(hit);
+                } else if (skipping) {
+                    return;
+                }
+                raiseThreshold();
+            }
+
+            /** Past the exact count and with the page full: tell Lucene the lowest base score that can still win. */
+            private void raiseThreshold() throws IOException {
+                if (total <= totalThreshold || top.size() < wanted) {
+                    return;
+                }
+                double lowest = top.peek().score() / MAX_FACTOR * (1 - SLACK) - leafBonusBound;
+                if (lowest > 0) {
+                    scorer.setMinCompetitiveScore((float) lowest);
+                    skipping = true;
+                }
+            }
+        };
+    }
+}
