@@ -1,0 +1,31 @@
+package dev.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.Snippet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SnippetMakerTest {
+
+    private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
+
+    private static java.util.List<String> marked(Snippet snippet) {
+        return snippet.spans().stream().filter(Snippet.Span::highlighted).map(Snippet.Span::text).toList();
+    }
+
+    @Test
+    void marksWordsWithAccentsPossessivesAndPluralsAsTheIndexReadsThem() {
+        Snippet snippet = snippets.snippet("We solve Schrödinger's equation with Models; the model's errors shrink.",
+                Set.of("schrodinger", "model"));
+
+        assertThat(marked(snippet)).containsExactly("Schrödinger's", "Models", "model's");
+    }
+
+    @Test
+    void numbersAndAbbreviationsStayWholeWords() {
+        Snippet snippet = snippets.snippet("GPT-4 beats version 3.5 on e.g. math, and 4 is marked.", Set.of("4"));
+
+        assertThat(marked(snippet)).containsExactly("4", "4");
+    }
+}
