@@ -42,6 +42,8 @@ final class DiscordCommandTable {
             "subscribe", List.of(
                     new Extra("time", "Local delivery time as HH:mm, e.g. 08:30", Type.STRING, Use.SUFFIX, "at", "at"),
                     new Extra("timezone", "IANA timezone, e.g. Europe/Berlin", Type.TIMEZONE, Use.SUFFIX, "tz", "tz"),
+                    new Extra("from", "Also send older papers, from this date (YYYY-MM-DD)", Type.STRING, Use.SUFFIX,
+                            "since", "since"),
                     new Extra("channel", "The channel to deliver to (default: this one)", Type.CHANNEL,
                             Use.TARGET_CHANNEL, null, null)));
 

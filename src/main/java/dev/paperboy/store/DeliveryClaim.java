@@ -19,9 +19,11 @@ final class DeliveryClaim implements AutoCloseable {
     private static final long KEY = 0x7061706572626f79L;
 
     private final FileChannel lockFile;
+    private final Jdbc advisoryLockSession;
 
-    private DeliveryClaim(FileChannel lockFile) {
+    private DeliveryClaim(FileChannel lockFile, Jdbc advisoryLockSession) {
         this.lockFile = lockFile;
+        this.advisoryLockSession = advisoryLockSession;
     }
 
     /** The claim, or null when someone else holds it. */
@@ -29,18 +31,18 @@ final class DeliveryClaim implements AutoCloseable {
         if (database.postgres()) {
             boolean taken = jdbc.inTransaction("claim delivery", c -> Jdbc.query(c, "SELECT pg_try_advisory_lock(?)",
                     r -> r.getBoolean(1), KEY).get(0));
-            return taken ? new DeliveryClaim(null) : null; // released with the connection
+            return taken ? new DeliveryClaim(null, jdbc) : null;
         }
         Optional<Path> file = database.sqliteFile();
         if (file.isEmpty()) {
-            return new DeliveryClaim(null); // in memory: no other process can reach it
+            return new DeliveryClaim(null, null); // in memory: no other process can reach it
         }
         Path path = file.get().resolveSibling(file.get().getFileName() + ".delivery-lock");
         FileChannel channel = null;
         try {
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             if (channel.tryLock() != null) {
-                return new DeliveryClaim(channel);
+                return new DeliveryClaim(channel, null);
             }
             channel.close();
             return null;
@@ -53,10 +55,21 @@ final class DeliveryClaim implements AutoCloseable {
         }
     }
 
-    /** Lets go of the claim (the PostgreSQL lock goes with the store's connection). */
+    /**
+     * Lets go of the claim; call it before the store's connection closes. Unlocking at once matters: a
+     * closed connection's lock goes only once the server has ended that session, a moment later.
+     */
     @Override
     public void close() {
         close(lockFile);
+        if (advisoryLockSession != null) {
+            try {
+                advisoryLockSession.inTransaction("release delivery", c -> Jdbc.query(c,
+                        "SELECT pg_advisory_unlock(?)", r -> r.getBoolean(1), KEY));
+            } catch (StoreException e) {
+                // the connection is gone: so is its session, and the lock with it
+            }
+        }
     }
 
     private static void close(FileChannel channel) {

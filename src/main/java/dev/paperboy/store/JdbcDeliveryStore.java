@@ -35,7 +35,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     private static final String SUBSCRIPTION_COLUMNS = "id, platform, chat_id, thread_id, filter_kind, filter_text, "
             + "deliver_at, zone_id, paused, paused_reason, created_by, created_at, last_delivered_date, last_run_at, "
-            + "last_outcome";
+            + "last_outcome, since";
     private static final String PENDING = "PENDING";
     /** Parameters per IN list: well under SQLite's and PostgreSQL's limits. */
     private static final int IN_BATCH = 500;
@@ -63,11 +63,12 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     public Subscription add(NewSubscription s) {
         long id = jdbc.inTransaction("add a subscription", c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscription (target_key, platform, chat_id, "
-                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at, since) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
                         s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
-                        s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli());
+                        s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli(),
+                        s.since() == null ? null : s.since().toString());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -82,12 +83,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     public int addAll(List<NewSubscription> subscriptions) {
         return jdbc.inTransaction("add subscriptions", c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscription (target_key, platform, chat_id, "
-                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at, since) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (NewSubscription s : subscriptions) {
                     Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
                             s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
-                            s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli());
+                            s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli(),
+                        s.since() == null ? null : s.since().toString());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -380,11 +382,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public synchronized void close() {
-        jdbc.close();
         if (claim != null) {
             claim.close();
             claim = null;
         }
+        jdbc.close();
     }
 
     @Override
@@ -426,9 +428,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         String lastDate = r.getString(13);
         long lastRun = r.getLong(14);
         boolean noLastRun = r.wasNull();
+        String since = r.getString(16);
         return new Subscription(r.getLong(1), TargetKeys.target(r.getString(2), r.getString(3), r.getString(4)),
                 new SubscriptionFilter(SubscriptionFilter.Kind.valueOf(r.getString(5)), r.getString(6)),
-                times.computeIfAbsent(r.getString(7), LocalTime::parse), zones.computeIfAbsent(r.getString(8), ZoneId::of), r.getBoolean(9), r.getString(10),
+                times.computeIfAbsent(r.getString(7), LocalTime::parse), zones.computeIfAbsent(r.getString(8), ZoneId::of),
+                since == null ? null : LocalDate.parse(since), r.getBoolean(9), r.getString(10),
                 r.getString(11), Instant.ofEpochMilli(r.getLong(12)), lastDate == null ? null : LocalDate.parse(lastDate),
                 noLastRun ? null : Instant.ofEpochMilli(lastRun), r.getString(15));
     }

@@ -194,6 +194,28 @@ class PlanningTest {
     }
 
     @Test
+    void aSubscriptionWithSinceGetsOlderPapersThanTheWindowOnce() {
+        h = new DeliveryHarness(dir, Instant.parse("2026-05-10T07:00:00Z"));
+        h.load(digest("Robots", "2026-04-20", paper("2604.00001", "Old robot")),
+                digest("Robots", "2026-05-09", paper("2605.00001", "New robot")));
+        Target other = Target.chat(Platform.TELEGRAM, "-200");
+        Subscription windowOnly = h.subscribe(other, SubscriptionFilter.topic("Robots"), "08:00", "UTC");
+        Subscription since = h.store.add(new dev.paperboy.core.delivery.NewSubscription(CHAT,
+                SubscriptionFilter.topic("Robots"), java.time.LocalTime.of(8, 0), java.time.ZoneOffset.UTC,
+                LocalDate.of(2026, 4, 15), "42", h.clock.instant()));
+        h.clock.set(Instant.parse("2026-05-10T08:00:00Z"));
+
+        List<PlannedRun> first = h.planner.planDue();
+        h.clock.set(Instant.parse("2026-05-11T08:00:00Z"));
+        List<PlannedRun> second = h.planner.planDue();
+
+        assertThat(first).extracting(r -> r.subscription().id()).containsExactly(windowOnly.id(), since.id());
+        assertThat(first.get(0).paperKeys()).containsExactly("arxiv:2605.00001");
+        assertThat(first.get(1).paperKeys()).containsExactlyInAnyOrder("arxiv:2604.00001", "arxiv:2605.00001");
+        assertThat(second).allSatisfy(r -> assertThat(r.paperKeys()).isEmpty());
+    }
+
+    @Test
     void aDayWithNothingNewSendsANoteOnlyWhenConfigured() {
         DeliverySettings noting = new DeliverySettings(7, true, Duration.ofSeconds(30), 1, RetryPolicy.defaults());
         h = new DeliveryHarness(dir, Instant.parse("2026-05-10T07:00:00Z"), noting, List.of());

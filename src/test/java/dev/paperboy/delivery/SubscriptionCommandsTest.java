@@ -108,12 +108,31 @@ class SubscriptionCommandsTest {
         assertThat(text("/subscribe vision transformer", chatAdmin)).isEqualTo(first);
         assertThat(h.store.forTarget(GROUP)).hasSize(1);
         assertThat(error("/subscribe vision transformer at 10:00", chatAdmin))
-                .startsWith("This chat already has that subscription (number 1), at 08:00 UTC.");
+                .startsWith("This chat already has that subscription (number 1): Vision Transformer at 08:00 UTC. "
+                        + "To change it, /unsubscribe 1 and subscribe again.");
         assertThat(error("/unsubscribe", chatAdmin)).contains("/unsubscribe 1", "/unsubscribe all");
         assertThat(error("/unsubscribe 3", chatAdmin)).isEqualTo("There is no subscription 3 here; this chat has 1. "
                 + "Type /subscriptions to see them with their numbers.");
         assertThat(error("/unsubscribe first", chatAdmin)).startsWith("Type the number of a subscription or \"all\"");
         assertThat(error("/deliver later", botAdmin)).startsWith("Type /deliver now");
+    }
+
+    @Test
+    void sinceAsksForOlderPapersThanTheWindowWithinLimits() {
+        String reply = text("/subscribe vision transformer at 09:30 since 2026-04-01", chatAdmin);
+
+        assertThat(reply).startsWith("Subscribed: Vision Transformer at 09:30 UTC, since 2026-04-01, every day.")
+                .contains("with the matching papers since 2026-04-01 that this chat has not had");
+        assertThat(h.store.forTarget(GROUP).get(0).since()).isEqualTo(java.time.LocalDate.of(2026, 4, 1));
+        assertThat(error("/subscribe robots since yesterday", chatAdmin)).isEqualTo("\"yesterday\" is not a date. "
+                + "Type it as YYYY-MM-DD, for example: /subscribe Vision Transformer since 2026-01-15");
+        assertThat(error("/subscribe robots since 2026-05-11", chatAdmin)).isEqualTo("Since 2026-05-11 is in the "
+                + "future; give a past date, at most 90 days back (2026-02-09 or later).");
+        assertThat(error("/subscribe robots since 2026-02-08", chatAdmin)).startsWith("Since 2026-02-08 is too far "
+                + "back: a first delivery reaches at most 90 days back, so 2026-02-09 or later.");
+        // within the window anyway: nothing to keep
+        assertThat(text("/subscribe diffusion since 2026-05-08", chatAdmin)).contains("papers of the last 7 days");
+        assertThat(h.store.forTarget(GROUP).get(1).since()).isNull();
     }
 
     @Test

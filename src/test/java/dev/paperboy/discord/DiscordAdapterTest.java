@@ -153,10 +153,10 @@ class DiscordAdapterTest {
 
         JsonNode subscribe = command(global, "subscribe");
         assertThat(subscribe.path("default_member_permissions").asText()).isEqualTo("16");
-        assertThat(names(subscribe.path("options"), "name")).containsExactly("what", "time", "timezone", "channel");
+        assertThat(names(subscribe.path("options"), "name")).containsExactly("what", "time", "timezone", "from", "channel");
         assertThat(subscribe.path("options").get(0).path("autocomplete").asBoolean()).isTrue();
         assertThat(subscribe.path("options").get(2).path("autocomplete").asBoolean()).isTrue();
-        assertThat(subscribe.path("options").get(3).path("type").asInt()).isEqualTo(7);
+        assertThat(subscribe.path("options").get(4).path("type").asInt()).isEqualTo(7);
         global.forEach(c -> assertThat(c.path("description").asText().length()).isBetween(1, 100));
     }
 

@@ -99,7 +99,7 @@ class DiscordDeliveryTest {
         List<String> options = StreamSupport.stream(subscribe.path("options").spliterator(), false)
                 .map(o -> o.path("name").asText()).toList();
         // The core's "at" and "tz" keywords are Discord's typed "time" and "timezone" options, not a second copy.
-        assertThat(options).containsExactly("what", "time", "timezone", "channel");
+        assertThat(options).containsExactly("what", "time", "timezone", "from", "channel");
         assertThat(subscribe.path("default_member_permissions").asText()).isEqualTo("16");
 
         // For every command: each option once, and no keyword option left beside the typed option that adds it.
@@ -203,6 +203,12 @@ class DiscordDeliveryTest {
         assertClean(zone);
         assertThat(zone.ephemeral(0)).isTrue();
         assertThat(zone.allText()).contains("\"Mars/Olympus\" is not a timezone");
+
+        Interaction from = fake.slash(Who.MANAGER, fake.generalId, "subscribe", "what", "Speech",
+                "from", "someday").awaitMessages(1);
+        assertClean(from);
+        assertThat(from.ephemeral(0)).isTrue();
+        assertThat(from.allText()).contains("\"someday\" is not a date");
 
         Interaction list = fake.slash(Who.PLAIN, fake.generalId, "subscriptions").awaitMessages(1);
         assertThat(list.allText()).containsIgnoringCase("no subscriptions");

@@ -86,7 +86,7 @@ abstract class DeliveryStoreContract {
         Subscription first = subscribe(CHAT, "Vision Transformer");
         Subscription second = store.add(new NewSubscription(new Target(Platform.TELEGRAM, "-100", "7"),
                 SubscriptionFilter.query("au:lovelace diffusion"), LocalTime.of(23, 59), ZoneId.of("America/New_York"),
-                "43", NOW));
+                LocalDate.of(2026, 1, 15), "43", NOW));
         Subscription third = subscribe(CHAT, "Speech");
 
         assertThat(store.forTarget(CHAT)).extracting(Subscription::id).containsExactly(first.id(), third.id());
@@ -96,6 +96,8 @@ abstract class DeliveryStoreContract {
         assertThat(read.time()).isEqualTo(LocalTime.of(23, 59));
         assertThat(read.zone()).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(read.createdAt()).isEqualTo(NOW);
+        assertThat(read.since()).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(store.find(first.id()).orElseThrow().since()).isNull();
         assertThat(read.paused()).isFalse();
         assertThat(read.lastDeliveredDate()).isNull();
         assertThat(read.lastRunAt()).isNull();

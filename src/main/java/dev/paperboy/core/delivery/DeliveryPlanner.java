@@ -142,7 +142,7 @@ public final class DeliveryPlanner {
                                Set<String> seen, Map<String, List<OutgoingMessage>> rendered, Instant now,
                                boolean scheduled) {
         LocalDate day = subscription.localDate(now);
-        LocalDate oldest = day.minusDays(settings.windowDays());
+        LocalDate oldest = subscription.oldestPaperDate(day, settings.windowDays());
         List<Paper> fresh = new ArrayList<>();
         for (LibraryPaper paper : matcher.matches(subscription.filter())) {
             // Papers without a day cannot be placed in the window; bulk dumps must not flood a new subscriber.

@@ -11,13 +11,15 @@ import java.util.Objects;
  * A target's standing order: every local day at {@code time} in {@code zone}, the new papers that
  * match {@code filter}. The last-run fields are what {@code status} and {@code subscriptions} show.
  *
+ * @param since             the oldest paper date the subscriber asked for when it is before the delivery
+ *                          window, else null (the window alone decides)
  * @param pausedReason      why it is paused when the bot paused it (blocked, kicked), else null
  * @param lastDeliveredDate the local day of the last scheduled run (delivered or skipped), or null
  * @param lastRunAt         when that run (or a {@code deliver now}) was planned, or null
  * @param lastOutcome       what happened then, for people: "3 papers", "nothing new", "bot was blocked"
  */
 public record Subscription(long id, Target target, SubscriptionFilter filter, LocalTime time, ZoneId zone,
-                           boolean paused, String pausedReason, String createdBy, Instant createdAt,
+                           LocalDate since, boolean paused, String pausedReason, String createdBy, Instant createdAt,
                            LocalDate lastDeliveredDate, Instant lastRunAt, String lastOutcome) {
 
     public Subscription {
@@ -61,6 +63,12 @@ public record Subscription(long id, Target target, SubscriptionFilter filter, Lo
 
     /** One line for people: {@code Vision Transformer at 08:00 Europe/Berlin}. */
     public String describe() {
-        return filter.describe() + " at " + time + " " + zone.getId();
+        return filter.describe() + " at " + time + " " + zone.getId() + (since == null ? "" : ", since " + since);
+    }
+
+    /** The oldest paper date a run on {@code day} may send: the window's start, or {@link #since} if earlier. */
+    public LocalDate oldestPaperDate(LocalDate day, int windowDays) {
+        LocalDate windowStart = day.minusDays(windowDays);
+        return since != null && since.isBefore(windowStart) ? since : windowStart;
     }
 }

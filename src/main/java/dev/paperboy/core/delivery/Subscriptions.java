@@ -43,6 +43,11 @@ public final class Subscriptions {
         return defaultZone;
     }
 
+    /** The local day now in {@code zone}. */
+    public LocalDate today(ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
     public int windowDays() {
         return windowDays;
     }
@@ -55,8 +60,9 @@ public final class Subscriptions {
         return store.forTarget(target);
     }
 
-    public Subscription add(Target target, SubscriptionFilter filter, LocalTime time, ZoneId zone, String userId) {
-        return store.add(new NewSubscription(target, filter, time, zone, userId, clock.instant()));
+    public Subscription add(Target target, SubscriptionFilter filter, LocalTime time, ZoneId zone, LocalDate since,
+                            String userId) {
+        return store.add(new NewSubscription(target, filter, time, zone, since, userId, clock.instant()));
     }
 
     public int remove(List<Subscription> subscriptions) {
