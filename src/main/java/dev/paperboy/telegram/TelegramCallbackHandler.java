@@ -51,28 +51,44 @@ final class TelegramCallbackHandler {
         this.buttons = buttons;
     }
 
+    /**
+     * Answers the button as soon as its reply is known, and only then sends or edits: sending waits for
+     * Telegram and its rate limits, and until the answer the user's button shows a spinner.
+     */
     void handle(CallbackQuery query) {
-        String notice = null;
+        Outcome outcome = Outcome.notice(null);
         try {
-            notice = callback(query);
+            outcome = callback(query);
         } finally {
-            answer(query.getId(), notice);
+            answer(query.getId(), outcome.notice());
+        }
+        outcome.delivery().run();
+    }
+
+    /** What a button press comes to: a short notice for the button, and the messages to send after it. */
+    private record Outcome(String notice, Runnable delivery) {
+
+        static Outcome notice(String notice) {
+            return new Outcome(notice, () -> { });
+        }
+
+        static Outcome deliver(Runnable delivery) {
+            return new Outcome(null, delivery);
         }
     }
 
-    /** Acts on a button; returns the short notice to show, or null for none. */
-    private String callback(CallbackQuery query) {
+    private Outcome callback(CallbackQuery query) {
         Optional<CallbackData> data = CallbackData.decode(query.getData());
         MaybeInaccessibleMessage message = query.getMessage();
         if (data.isEmpty() || message == null) {
-            return "This button no longer works. Please send the command again.";
+            return Outcome.notice("This button no longer works. Please send the command again.");
         }
         if (data.get() instanceof CallbackData.Noop) {
-            return null;
+            return Outcome.notice(null);
         }
         String userId = String.valueOf(query.getFrom().getId());
         if (throttle.check(userId) != FloodThrottle.Verdict.ALLOW) {
-            return "⏳ Too many requests; please wait a few seconds.";
+            return Outcome.notice("⏳ Too many requests; please wait a few seconds.");
         }
         Chat chat = message.getChat();
         String chatId = String.valueOf(message.getChatId());
@@ -84,30 +100,29 @@ final class TelegramCallbackHandler {
         if (data.get() instanceof CallbackData.More more) {
             Reply reply = dispatcher.dispatch(new CommandRequest("paper", more.arxivId()), caller);
             if (reply instanceof ErrorReply error) {
-                return shortNotice(error.message());
+                return Outcome.notice(shortNotice(error.message()));
             }
-            replies.send(chatId, thread, renderer.render(reply), null);
-            return null;
+            return Outcome.deliver(() -> replies.send(chatId, thread, renderer.render(reply), null));
         }
         CallbackData.Page page = (CallbackData.Page) data.get();
         Optional<CommandRequest> request = queries.get(page.token())
                 .map(r -> new CommandRequest(r.name(), r.arguments(), page.page()));
         if (request.isEmpty()) {
-            return EXPIRED;
+            return Outcome.notice(EXPIRED);
         }
         Reply reply = dispatcher.dispatch(request.get(), caller);
         if (reply instanceof ErrorReply error) {
-            return shortNotice(error.message());
+            return Outcome.notice(shortNotice(error.message()));
         }
         List<TelegramMessage> messages = buttons.render(reply);
         InlineKeyboardMarkup keyboard = buttons.keyboard(reply, page.token());
-        if (messages.size() == 1 && message instanceof Message) {
-            if (replies.edit(chatId, message.getMessageId(), messages.get(0), keyboard)) {
-                return null;
+        return Outcome.deliver(() -> {
+            if (messages.size() == 1 && message instanceof Message
+                    && replies.edit(chatId, message.getMessageId(), messages.get(0), keyboard)) {
+                return;
             }
-        }
-        replies.send(chatId, thread, messages, keyboard);
-        return null;
+            replies.send(chatId, thread, messages, keyboard);
+        });
     }
 
     private void answer(String callbackId, String notice) {

@@ -150,6 +150,10 @@ class TelegramAdapterTest {
         assertThat(bot.fake.awaitCallbackAnswer(next).path("text").isMissingNode()).isTrue();
         Sent second = bot.fake.await("page 2", () -> bot.fake.latest(first),
                 m -> m.text().contains("page 2 of 4"), java.time.Duration.ofSeconds(10));
+        // The button is answered first, so its spinner stops before the (rate-limited) edit.
+        List<String> order = bot.fake.calls().stream().map(c -> c.method().toLowerCase(java.util.Locale.ROOT))
+                .filter(m -> m.equals("answercallbackquery") || m.equals("editmessagetext")).toList();
+        assertThat(order).containsExactly("answercallbackquery", "editmessagetext");
         assertThat(second.buttons().get(second.buttons().size() - 1).keySet())
                 .containsExactly("« Previous", "Page 2 of 4", "Next »");
 
