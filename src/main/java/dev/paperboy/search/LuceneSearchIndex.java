@@ -433,12 +433,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         List<SearchHit> hits = new ArrayList<>();
         if (skip < ranking.docs().size()) {
             Set<String> terms = queries.highlightTerms(query);
-            for (Ranked doc : ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()))) {
-                String key = generation.key(doc.doc());
+            List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
+            Map<Integer, String> keys = generation.keys(page.stream().mapToInt(Ranked::doc).toArray());
+            Map<String, String> stems = new HashMap<>();
+            for (Ranked doc : page) {
+                String key = keys.getOrDefault(doc.doc(), "");
                 Optional<LibraryPaper> paper = generation.library().findByKey(key);
                 if (paper.isPresent()) {
                     hits.add(new SearchHit(paper.get(), doc.score(),
-                            snippets.snippet(paper.get().paper().abstractText(), terms)));
+                            snippets.snippet(paper.get().paper().abstractText(), terms, stems)));
                 }
             }
         }
@@ -565,12 +568,27 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return newestDay;
         }
 
-        /** The paper's key, from doc values: cheaper than decompressing stored fields. */
-        String key(int doc) throws IOException {
+        /**
+         * The papers' keys by doc, from doc values (cheaper than decompressing stored fields), read in doc
+         * order so that each segment's values are opened once and only move forward.
+         */
+        Map<Integer, String> keys(int[] docs) throws IOException {
+            int[] sorted = docs.clone();
+            java.util.Arrays.sort(sorted);
+            Map<Integer, String> keys = new HashMap<>();
             List<LeafReaderContext> leaves = reader.leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            SortedDocValues keys = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
-            return keys.advanceExact(doc - leaf.docBase) ? keys.lookupOrd(keys.ordValue()).utf8ToString() : "";
+            LeafReaderContext leaf = null;
+            SortedDocValues values = null;
+            for (int doc : sorted) {
+                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    values = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
+                }
+                if (!keys.containsKey(doc) && values.advanceExact(doc - leaf.docBase)) {
+                    keys.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+                }
+            }
+            return keys;
         }
 
         /** The paper's day (epoch day), or Long.MIN_VALUE when it has none. */

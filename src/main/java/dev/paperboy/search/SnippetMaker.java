@@ -4,8 +4,10 @@ import dev.paperboy.core.Snippet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -29,11 +31,19 @@ final class SnippetMaker {
     }
 
     Snippet snippet(String abstractText, Set<String> terms) {
+        return snippet(abstractText, terms, new HashMap<>());
+    }
+
+    /**
+     * The snippet, remembering in {@code stems} how words were analysed: the snippets of one page share
+     * most of their words, and analysing a word is the dear part.
+     */
+    Snippet snippet(String abstractText, Set<String> terms, Map<String, String> stems) {
         String text = collapseSpaces(abstractText).strip();
         if (text.isEmpty()) {
             return Snippet.none();
         }
-        List<Match> matches = terms.isEmpty() ? List.of() : matches(text, terms);
+        List<Match> matches = terms.isEmpty() ? List.of() : matches(text, terms, stems);
         if (matches.isEmpty()) {
             return lead(text);
         }
@@ -68,33 +78,44 @@ final class SnippetMaker {
      * joins them), and a word is analysed (alone, as the indexer would) only when its first two letters,
      * folded, are those of some term; stems keep the first letters of their word.
      */
-    private List<Match> matches(String text, Set<String> terms) {
+    private List<Match> matches(String text, Set<String> terms, Map<String, String> stems) {
         Set<String> prefixes = new HashSet<>();
         terms.forEach(t -> prefixes.add(t.substring(0, Math.min(2, t.length()))));
+        // the usual case, two ASCII letters, looked up without making a string
+        boolean[] asciiPrefixes = new boolean[128 * 128];
+        for (String prefix : prefixes) {
+            if (prefix.length() == 2 && prefix.charAt(0) < 128 && prefix.charAt(1) < 128) {
+                asciiPrefixes[prefix.charAt(0) * 128 + prefix.charAt(1)] = true;
+            }
+        }
         List<Match> matches = new ArrayList<>();
         int length = text.length();
         int i = 0;
-        try {
-            while (i < length) {
-                if (!isWordChar(text.charAt(i))) {
-                    i++;
+        while (i < length) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int end = wordEnd(text, start);
+            i = end;
+            char first = text.charAt(start);
+            char second = end > start + 1 ? text.charAt(start + 1) : 0;
+            if (first < 128 && second != 0 && second < 128) {
+                if (!asciiPrefixes[lower(first) * 128 + lower(second)]) {
                     continue;
                 }
-                int start = i;
-                int end = wordEnd(text, start);
-                i = end;
+            } else {
                 String head = folded(text, start, Math.min(end, start + 2));
                 if (!prefixes.contains(head.substring(0, Math.min(2, head.length())))) {
                     continue;
                 }
-                String word = folded(text, start, end);
-                String stem = terms.contains(word) ? word : stem(word);
-                if (stem != null && terms.contains(stem)) {
-                    matches.add(new Match(start, end, stem));
-                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not analyse an abstract", e);
+            String word = folded(text, start, end);
+            String stem = terms.contains(word) ? word : stems.computeIfAbsent(word, this::stemOrEmpty);
+            if (stem != null && terms.contains(stem)) {
+                matches.add(new Match(start, end, stem));
+            }
         }
         return matches;
     }
@@ -135,6 +156,10 @@ final class SnippetMaker {
         return i;
     }
 
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
     /** Lower case, and accents folded to ASCII, as the index folds them. */
     private static String folded(String text, int from, int to) {
         char[] chars = new char[to - from];
@@ -142,7 +167,7 @@ final class SnippetMaker {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             ascii &= c < 128;
-            chars[i - from] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            chars[i - from] = c < 128 ? lower(c) : Character.toLowerCase(c);
         }
         if (ascii) {
             return new String(chars);
@@ -150,6 +175,16 @@ final class SnippetMaker {
         char[] out = new char[chars.length * 4];
         int n = ASCIIFoldingFilter.foldToASCII(chars, 0, out, 0, chars.length);
         return new String(out, 0, n);
+    }
+
+    /** The word as the index holds it, or "" when the analyzer drops it (a stop word). */
+    private String stemOrEmpty(String word) {
+        try {
+            String stem = stem(word);
+            return stem == null ? "" : stem;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not analyse a word", e);
+        }
     }
 
     /** The word as the index holds it, or null when the analyzer drops it (a stop word). */
@@ -165,23 +200,26 @@ final class SnippetMaker {
 
     /** Runs of white space as one space, without a regular expression (this runs for every hit). */
     static String collapseSpaces(String text) {
-        StringBuilder out = null;
+        char[] out = null;
+        int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = Character.isWhitespace(c);
-            boolean needsWork = space && (c != ' ' || (i > 0 && Character.isWhitespace(text.charAt(i - 1))));
-            if (out == null && needsWork) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (out != null) {
-                if (!space) {
-                    out.append(c);
-                } else if (out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
+            boolean space = c <= ' ' ? Character.isWhitespace(c) : c >= 128 && Character.isWhitespace(c);
+            if (out == null) {
+                if (!space || c == ' ' && (i == 0 || !Character.isWhitespace(text.charAt(i - 1)))) {
+                    continue;
                 }
+                out = new char[text.length()];
+                text.getChars(0, i, out, 0);
+                length = i;
+            }
+            if (!space) {
+                out[length++] = c;
+            } else if (length == 0 || out[length - 1] != ' ') {
+                out[length++] = ' ';
             }
         }
-        return out == null ? text : out.toString();
+        return out == null ? text : new String(out, 0, length);
     }
 
     /** The first and last match of the window that holds the most different query words. */
