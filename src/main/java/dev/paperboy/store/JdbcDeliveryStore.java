@@ -313,9 +313,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             // Unconditional: even a message dropped while in flight did reach the chat.
             Jdbc.update(c, "UPDATE outbox SET state = 'SENT', sent_at = ?, message_id = ? WHERE id = ?",
                     at.toEpochMilli(), messageId, id);
-            Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL AND EXISTS "
-                    + "(SELECT 1 FROM outbox o WHERE o.id = ? AND o.run_key = ledger.run_key AND o.part = ledger.part)",
-                    at.toEpochMilli(), messageId, id);
+            // Uncorrelated lookups, so that the ledger is read through its run index rather than scanned.
+            Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL "
+                    + "AND run_key = (SELECT run_key FROM outbox WHERE id = ?) AND part = (SELECT part FROM outbox WHERE id = ?)",
+                    at.toEpochMilli(), messageId, id, id);
             return null;
         });
     }
@@ -407,9 +408,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     /** Deletes the ledger entries of the papers carried by the waiting messages whose {@code column} is {@code value}. */
     private static void forgetUnsent(Connection c, String column, Object value) throws SQLException {
-        Jdbc.update(c, "DELETE FROM ledger WHERE sent_at IS NULL AND EXISTS (SELECT 1 FROM outbox o WHERE "
-                + "o.run_key = ledger.run_key AND o.part = ledger.part AND o.state = ? AND o." + column + " = ?)",
-                PENDING, value);
+        // The IN list lets the ledger be read through its run index; EXISTS then keeps only those messages' papers.
+        Jdbc.update(c, "DELETE FROM ledger WHERE sent_at IS NULL AND run_key IN (SELECT run_key FROM outbox WHERE "
+                + "state = ? AND " + column + " = ?) AND EXISTS (SELECT 1 FROM outbox o WHERE o.run_key = ledger.run_key "
+                + "AND o.part = ledger.part AND o.state = ? AND o." + column + " = ?)", PENDING, value, PENDING, value);
     }
 
     private static Set<Long> existingSubscriptions(Connection c, List<PlannedRun> runs) throws SQLException {
