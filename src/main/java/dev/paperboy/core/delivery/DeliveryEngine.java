@@ -36,7 +36,7 @@ public final class DeliveryEngine implements AutoCloseable, StatusContributor {
      */
     private static final Duration LIMITER_SLACK = Duration.ofMillis(5);
     /** Settled outbox rows are kept this long for inspection; the ledger keeps what went where for good. */
-    static final Duration SETTLED_KEPT = Duration.ofDays(30);
+    private static final Duration SETTLED_KEPT = Duration.ofDays(30);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final DeliveryPlanner planner;
@@ -162,7 +162,7 @@ public final class DeliveryEngine implements AutoCloseable, StatusContributor {
     }
 
     /** Deletes settled outbox rows older than {@link #SETTLED_KEPT}, at most once an hour. */
-    void purgeSettledHourly() {
+    private void purgeSettledHourly() {
         Instant now = clock.instant();
         if (lastPurge != null && Duration.between(lastPurge, now).compareTo(PURGE_EVERY) < 0) {
             return;
