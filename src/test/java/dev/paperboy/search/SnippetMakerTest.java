@@ -28,4 +28,19 @@ class SnippetMakerTest {
 
         assertThat(marked(snippet)).containsExactly("4", "4");
     }
+
+    @Test
+    void findsWordsInAnyCaseAndNeverInsideAWord() {
+        Snippet snippet = snippets.snippet("Isn't it laborious? LARGE models of La Palma's ridges; enlarge re.large.",
+                Set.of("large", "model", "palma"));
+
+        assertThat(marked(snippet)).containsExactly("LARGE models", "Palma's");
+    }
+
+    @Test
+    void anAccentedFirstLetterIsFoldedLikeTheIndexFoldsIt() {
+        Snippet snippet = snippets.snippet("Work by Erdős and Ørsted on Édouard's graphs.", Set.of("edouard", "orst"));
+
+        assertThat(marked(snippet)).containsExactly("Édouard's");
+    }
 }
