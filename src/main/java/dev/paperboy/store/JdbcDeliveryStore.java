@@ -165,21 +165,37 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public Map<Target, Set<String>> paperKeys(Collection<Target> targets) {
-        Map<String, Set<String>> byKey = new java.util.HashMap<>();
+    public Map<Target, Set<String>> paperKeys(Map<Target, Set<String>> candidates) {
         Map<Target, Set<String>> result = new LinkedHashMap<>();
-        for (Target target : targets) {
-            Set<String> keys = new HashSet<>();
-            result.put(target, keys);
-            byKey.put(TargetKeys.of(target), keys);
-        }
-        List<String> all = List.copyOf(byKey.keySet());
+        Map<String, Target> byKey = new java.util.HashMap<>();
+        candidates.forEach((target, papers) -> {
+            result.put(target, new HashSet<>());
+            if (!papers.isEmpty()) {
+                byKey.put(TargetKeys.of(target), target);
+            }
+        });
+        List<String> targetKeys = List.copyOf(byKey.keySet());
         jdbc.inTransaction("read the ledger", c -> {
-            for (int from = 0; from < all.size(); from += IN_BATCH) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_BATCH));
-                String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
-                Jdbc.query(c, "SELECT target_key, paper_key FROM ledger WHERE target_key IN (" + in + ")",
-                        r -> byKey.get(r.getString(1)).add(r.getString(2)), chunk.toArray());
+            // Both IN lists probe the primary key (target, paper); pairs that are not a target's own
+            // candidates (another target's in the same chunk) are dropped here.
+            for (int from = 0; from < targetKeys.size(); from += IN_BATCH) {
+                List<String> targetChunk = targetKeys.subList(from, Math.min(targetKeys.size(), from + IN_BATCH));
+                List<String> papers = targetChunk.stream().flatMap(k -> candidates.get(byKey.get(k)).stream())
+                        .distinct().toList();
+                for (int p = 0; p < papers.size(); p += IN_BATCH) {
+                    List<String> paperChunk = papers.subList(p, Math.min(papers.size(), p + IN_BATCH));
+                    List<Object> parameters = new ArrayList<>(targetChunk);
+                    parameters.addAll(paperChunk);
+                    Jdbc.query(c, "SELECT target_key, paper_key FROM ledger WHERE target_key IN ("
+                            + placeholders(targetChunk.size()) + ") AND paper_key IN (" + placeholders(paperChunk.size())
+                            + ")", r -> {
+                                Target target = byKey.get(r.getString(1));
+                                if (candidates.get(target).contains(r.getString(2))) {
+                                    result.get(target).add(r.getString(2));
+                                }
+                                return null;
+                            }, parameters.toArray());
+                }
             }
             return null;
         });

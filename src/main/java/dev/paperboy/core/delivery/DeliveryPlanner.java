@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,9 +101,14 @@ public final class DeliveryPlanner {
 
     private List<PlannedRun> planLocked(List<Subscription> subscriptions, Instant now, boolean scheduled) {
         PaperMatcher matcher = new PaperMatcher(library.current(), search);
-        Set<Target> targets = new LinkedHashSet<>();
-        subscriptions.forEach(s -> targets.add(s.target()));
-        Map<Target, Set<String>> had = new HashMap<>(store.paperKeys(targets));
+        // The ledger is asked only about the papers these runs could send, so that a pass does not grow
+        // with the ledger's history.
+        Map<Target, Set<String>> candidates = new LinkedHashMap<>();
+        for (Subscription subscription : subscriptions) {
+            Set<String> keys = candidates.computeIfAbsent(subscription.target(), t -> new HashSet<>());
+            matcher.datedFrom(subscription.filter(), oldest(subscription, now)).forEach(p -> keys.add(p.key()));
+        }
+        Map<Target, Set<String>> had = new HashMap<>(store.paperKeys(candidates));
         Map<String, List<OutgoingMessage>> rendered = new HashMap<>();
         List<PlannedRun> runs = new ArrayList<>();
         List<PlannedRun> written = new ArrayList<>();
@@ -142,11 +147,10 @@ public final class DeliveryPlanner {
                                Set<String> seen, Map<String, List<OutgoingMessage>> rendered, Instant now,
                                boolean scheduled) {
         LocalDate day = subscription.localDate(now);
-        LocalDate oldest = subscription.oldestPaperDate(day, settings.windowDays());
         List<Paper> fresh = new ArrayList<>();
-        for (LibraryPaper paper : matcher.matches(subscription.filter())) {
-            // Papers without a day cannot be placed in the window; bulk dumps must not flood a new subscriber.
-            if (paper.date() != null && !paper.date().isBefore(oldest) && seen.add(paper.key())) {
+        // Papers without a day cannot be placed in the window; bulk dumps must not flood a new subscriber.
+        for (LibraryPaper paper : matcher.datedFrom(subscription.filter(), oldest(subscription, now))) {
+            if (seen.add(paper.key())) {
                 fresh.add(paper.paper());
             }
         }
@@ -171,6 +175,11 @@ public final class DeliveryPlanner {
         String runKey = subscription.id() + ":" + day + (scheduled ? "" : ":now:" + now.toEpochMilli());
         return new PlannedRun(subscription, runKey, scheduled ? day : null, keys,
                 messages, scheduled ? outcome : outcome + " (deliver now)", now);
+    }
+
+    /** The oldest paper date the subscription's run at {@code now} may send. */
+    private LocalDate oldest(Subscription subscription, Instant now) {
+        return subscription.oldestPaperDate(subscription.localDate(now), settings.windowDays());
     }
 
     private static Digest digest(String label, LocalDate day, List<Paper> papers) {

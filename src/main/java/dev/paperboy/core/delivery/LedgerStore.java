@@ -1,6 +1,5 @@
 package dev.paperboy.core.delivery;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +9,10 @@ import java.util.Set;
  */
 public interface LedgerStore {
 
-    /** The {@link dev.paperboy.core.Paper#key()} of every paper each target has had or has on its way. */
-    Map<Target, Set<String>> paperKeys(Collection<Target> targets);
+    /**
+     * Of each target's candidate papers ({@link dev.paperboy.core.Paper#key()}), those the target has had
+     * or has on its way. Asking about candidates, not for everything, keeps planning independent of how
+     * long the ledger's history is.
+     */
+    Map<Target, Set<String>> paperKeys(Map<Target, Set<String>> candidates);
 }

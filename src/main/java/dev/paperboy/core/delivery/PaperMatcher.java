@@ -7,6 +7,7 @@ import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import dev.paperboy.core.Topics;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ final class PaperMatcher {
     private final SearchIndex search;
     private final Map<SubscriptionFilter, List<LibraryPaper>> cache = new HashMap<>();
     private final Map<SubscriptionFilter, String> labels = new HashMap<>();
+    private final Map<Map.Entry<SubscriptionFilter, LocalDate>, List<LibraryPaper>> windows = new HashMap<>();
 
     PaperMatcher(Library library, SearchIndex search) {
         this.library = library;
@@ -37,6 +39,18 @@ final class PaperMatcher {
                     ? topic(f.text()) : query(f.text()));
             found.sort(NEWEST_FIRST);
             return List.copyOf(found);
+        });
+    }
+
+    /** The papers the filter matches that are dated {@code oldest} or later, newest first. */
+    List<LibraryPaper> datedFrom(SubscriptionFilter filter, LocalDate oldest) {
+        return windows.computeIfAbsent(Map.entry(filter, oldest), k -> {
+            List<LibraryPaper> all = matches(filter);
+            int end = 0;
+            while (end < all.size() && all.get(end).date() != null && !all.get(end).date().isBefore(oldest)) {
+                end++;
+            }
+            return all.subList(0, end);
         });
     }
 
