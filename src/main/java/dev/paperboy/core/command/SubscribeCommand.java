@@ -29,7 +29,7 @@ final class SubscribeCommand implements Command {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
     private static final String EXAMPLE = "/subscribe Vision Transformer at 08:30 tz Europe/Berlin";
     /** How far back {@code since} may reach: a first delivery of more would flood the chat. */
-    static final int MAX_SINCE_DAYS = 90;
+    private static final int MAX_SINCE_DAYS = 90;
 
     private final Subscriptions subscriptions;
     private final LiveLibrary library;
