@@ -62,8 +62,12 @@ public final class Database {
         }
         int query = url.indexOf('?');
         String file = url.substring("jdbc:sqlite:".length(), query < 0 ? url.length() : query);
-        return file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")
-                ? Optional.empty() : Optional.of(Path.of(file));
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        boolean memory = file.isEmpty() || file.startsWith(":memory:")
+                || query >= 0 && url.substring(query).contains("mode=memory");
+        return memory ? Optional.empty() : Optional.of(Path.of(file));
     }
 
     /** Brings the schema up to date; safe to run at every start and from several instances. */

@@ -242,9 +242,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                     for (int i = 0; i < chunk.size(); i++) {
                         parameters[3 + i] = chunk.get(i);
                     }
+                    // A scheduled run (it has a day) delivers what "since" asked for: from then on the window rules.
                     Jdbc.update(c, "UPDATE subscription SET last_delivered_date = COALESCE(?, last_delivered_date), "
-                            + "last_run_at = ?, last_outcome = ? WHERE id IN (" + placeholders(chunk.size()) + ")",
-                            parameters);
+                            + "last_run_at = ?, last_outcome = ?" + (update.getKey().get(0) == null ? "" : ", since = NULL")
+                            + " WHERE id IN (" + placeholders(chunk.size()) + ")", parameters);
                 }
             }
             insertRows(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, part, planned_at) "
@@ -345,10 +346,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public void markFailed(long id, String reason, Instant at) {
+    public void markFailed(long id, String reason, Instant at, boolean offerPapersAgain) {
         jdbc.inTransaction("mark a message failed", c -> {
-            // The papers of a message given up never reached the chat: the next run may offer them again.
-            forgetUnsent(c, "id", id);
+            if (offerPapersAgain) {
+                forgetUnsent(c, "id", id);
+            } else {
+                // Settled without a message id: a refused message would only be refused again.
+                Jdbc.update(c, "UPDATE ledger SET sent_at = ? WHERE sent_at IS NULL AND run_key = (SELECT run_key "
+                        + "FROM outbox WHERE id = ?) AND part = (SELECT part FROM outbox WHERE id = ?)",
+                        at.toEpochMilli(), id, id);
+            }
             Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', last_error = ? WHERE id = ? AND state = ?", reason, id,
                     PENDING);
             return null;

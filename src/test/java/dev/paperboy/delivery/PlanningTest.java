@@ -213,6 +213,13 @@ class PlanningTest {
         assertThat(first.get(0).paperKeys()).containsExactly("arxiv:2605.00001");
         assertThat(first.get(1).paperKeys()).containsExactlyInAnyOrder("arxiv:2604.00001", "arxiv:2605.00001");
         assertThat(second).allSatisfy(r -> assertThat(r.paperKeys()).isEmpty());
+
+        // After its first delivery the window rules: an old paper that arrives later is not sent.
+        h.load(digest("Robots", "2026-04-20", paper("2604.00001", "Old robot")),
+                digest("Robots", "2026-04-25", paper("2604.00002", "Late old robot")),
+                digest("Robots", "2026-05-09", paper("2605.00001", "New robot")));
+        h.clock.set(Instant.parse("2026-05-12T08:00:00Z"));
+        assertThat(h.planner.planDue()).allSatisfy(r -> assertThat(r.paperKeys()).isEmpty());
     }
 
     @Test

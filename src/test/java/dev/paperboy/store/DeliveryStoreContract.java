@@ -234,16 +234,40 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
-    void aMessageGivenUpForgetsOnlyThePapersItCarried() throws Exception {
+    void aMessageGivenUpAfterPassingFailuresForgetsOnlyThePapersItCarried() throws Exception {
         Subscription a = subscribe(CHAT, "A");
         store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2"),
                 List.of(new OutgoingMessage("p1", 1), new OutgoingMessage("p2", 1)), "2 papers", NOW)));
 
-        store.markFailed(store.heads(ALL, NOW, 10).get(0).id(), "too long", NOW);
+        store.markFailed(store.heads(ALL, NOW, 10).get(0).id(), "failed 12 times", NOW, true);
         store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m2", NOW);
 
         assertThat(ledger()).containsExactly("p2 m2");
         assertThat(had(CHAT)).containsExactly("p2");
+    }
+
+    @Test
+    void aRefusedMessagesPapersCountAsSettledSoTheyAreNotOfferedAgain() throws Exception {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2"),
+                List.of(new OutgoingMessage("p1", 1), new OutgoingMessage("p2", 1)), "2 papers", NOW)));
+
+        store.markFailed(store.heads(ALL, NOW, 10).get(0).id(), "refused: message is too long", NOW, false);
+
+        assertThat(ledger()).containsExactly("p1 null", "p2 -");
+        assertThat(had(CHAT)).containsExactlyInAnyOrder("p1", "p2");
+    }
+
+    @Test
+    void aScheduledRunUsesUpSinceButADeliverNowDoesNot() {
+        Subscription a = store.add(new NewSubscription(CHAT, SubscriptionFilter.topic("A"), LocalTime.of(8, 0),
+                ZoneId.of("UTC"), LocalDate.of(2026, 1, 15), "42", NOW));
+        store.record(List.of(new PlannedRun(a, "now", null, List.of(), List.of(), "nothing new (deliver now)", NOW)));
+        assertThat(store.find(a.id()).orElseThrow().since()).isEqualTo(LocalDate.of(2026, 1, 15));
+
+        store.record(List.of(run(a, "ra", List.of("p1"), "a1")));
+
+        assertThat(store.find(a.id()).orElseThrow().since()).isNull();
     }
 
     @Test
@@ -334,7 +358,7 @@ abstract class DeliveryStoreContract {
         store.retryLater(first.id(), NOW, "500", true);
         assertThat(store.heads(ALL, NOW, 10).get(0).attempts()).isEqualTo(1);
 
-        store.markFailed(first.id(), "too long", NOW);
+        store.markFailed(first.id(), "too long", NOW, false);
 
         assertThat(store.heads(ALL, NOW, 10)).extracting(i -> i.message().payload()).containsExactly("a2");
     }

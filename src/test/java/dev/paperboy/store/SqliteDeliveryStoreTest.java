@@ -92,4 +92,14 @@ class SqliteDeliveryStoreTest extends DeliveryStoreContract {
         assertThat(ledger()).containsExactly("p1 m2", "p2 m2");
         assertThat(store.waitingCount()).isZero();
     }
+
+    @Test
+    void theDeliveryLockSitsBesideTheDatabaseFileWhateverTheUrlsForm() {
+        assertThat(Database.url("jdbc:sqlite:/srv/pb/paperboy.db").sqliteFile()).contains(Path.of("/srv/pb/paperboy.db"));
+        assertThat(Database.url("jdbc:sqlite:file:/srv/pb/paperboy.db?journal_mode=WAL").sqliteFile())
+                .contains(Path.of("/srv/pb/paperboy.db"));
+        assertThat(Database.url("jdbc:sqlite::memory:").sqliteFile()).isEmpty();
+        assertThat(Database.url("jdbc:sqlite:file:shared?mode=memory&cache=shared").sqliteFile()).isEmpty();
+        assertThat(Database.url("jdbc:postgresql://127.0.0.1/pb").sqliteFile()).isEmpty();
+    }
 }

@@ -25,9 +25,10 @@ public interface OutboxStore {
 
     /**
      * Given up on this message (refused by the platform, or too many failures); the target's next one
-     * follows, and the ledger forgets the papers it carried, so that the next run may offer them again.
+     * follows. With {@code offerPapersAgain} (the failures were passing ones) the ledger forgets the papers
+     * it carried, so that the next run may offer them again; else they count as settled, never sent.
      */
-    void markFailed(long id, String reason, Instant at);
+    void markFailed(long id, String reason, Instant at, boolean offerPapersAgain);
 
     /**
      * The target is gone for the bot (blocked, kicked, deleted): pauses its subscriptions with the

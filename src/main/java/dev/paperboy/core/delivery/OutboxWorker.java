@@ -204,7 +204,7 @@ public final class OutboxWorker {
             transientFailures.incrementAndGet();
             int failures = item.attempts() + 1;
             if (failures >= retry.maxAttempts()) {
-                giveUp(item, "failed " + failures + " times, last: " + f.reason(), now);
+                giveUp(item, "failed " + failures + " times, last: " + f.reason(), now, true);
             } else {
                 store.retryLater(item.id(), now.plus(retry.backoff(failures, random)), f.reason(), true);
             }
@@ -219,14 +219,15 @@ public final class OutboxWorker {
             LOG.info("{} moved to {}; its subscriptions and waiting messages follow it", target, to);
             store.migrate(target, to);
         } else if (outcome instanceof SendOutcome.Rejected r) {
-            giveUp(item, "refused by " + target.platform() + ": " + r.reason(), now);
+            giveUp(item, "refused by " + target.platform() + ": " + r.reason(), now, false);
         }
     }
 
-    private void giveUp(OutboxItem item, String reason, Instant now) {
+    /** {@code offerPapersAgain}: whether the next run may offer the message's papers again (see the store). */
+    private void giveUp(OutboxItem item, String reason, Instant now, boolean offerPapersAgain) {
         failed.incrementAndGet();
         LOG.warn("Gave up a message to {}: {}", item.target(), reason);
-        store.markFailed(item.id(), reason, now);
+        store.markFailed(item.id(), reason, now, offerPapersAgain);
         if (item.subscriptionId() != 0) {
             store.recordOutcome(item.subscriptionId(), now, "a message was not delivered: " + reason);
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * A target's standing order: every local day at {@code time} in {@code zone}, the new papers that
  * match {@code filter}. The last-run fields are what {@code status} and {@code subscriptions} show.
  *
- * @param since             the oldest paper date the subscriber asked for when it is before the delivery
+ * @param since             until the first scheduled run has been planned (the store then clears it), the
+ *                          oldest paper date the subscriber asked for when it is before the delivery
  *                          window, else null (the window alone decides)
  * @param pausedReason      why it is paused when the bot paused it (blocked, kicked), else null
  * @param lastDeliveredDate the local day of the last scheduled run (delivered or skipped), or null
