@@ -413,10 +413,20 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         jdbc.close();
     }
 
+    /** Rows deleted per transaction, so that a large first purge does not hold the senders up for long. */
+    private static final int PURGE_CHUNK = 5000;
+
     @Override
     public int purgeSettled(Instant before) {
-        return jdbc.inTransaction("purge settled messages", c -> Jdbc.update(c,
-                "DELETE FROM outbox WHERE state <> ? AND created_at < ?", PENDING, before.toEpochMilli()));
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = jdbc.inTransaction("purge settled messages", c -> Jdbc.update(c,
+                    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> ? AND created_at < ? LIMIT ?)",
+                    PENDING, before.toEpochMilli(), PURGE_CHUNK));
+            purged += deleted;
+        } while (deleted == PURGE_CHUNK);
+        return purged;
     }
 
     /**

@@ -299,6 +299,17 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void purgesMoreSettledMessagesThanOneChunkHolds() {
+        Subscription a = subscribe(CHAT, "A");
+        String[] messages = java.util.stream.IntStream.range(0, 5003).mapToObj(i -> "m" + i).toArray(String[]::new);
+        store.record(List.of(run(a, "ra", List.of("p1"), messages)));
+        store.setPaused(List.of(a.id()), true, null);
+
+        assertThat(store.purgeSettled(NOW.plusMillis(1))).isEqualTo(5003);
+        assertThat(store.purgeSettled(NOW.plusMillis(1))).isZero();
+    }
+
+    @Test
     void pausingDropsWaitingMessagesAndTheActiveListSkipsIt() {
         Subscription a = subscribe(CHAT, "A");
         Subscription b = subscribe(OTHER, "B");
