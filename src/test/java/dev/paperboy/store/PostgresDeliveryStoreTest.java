@@ -34,6 +34,11 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     }
 
     @Override
+    String jdbcUrl() {
+        return url();
+    }
+
+    @Override
     DeliveryStore openAnother() {
         return JdbcDeliveryStore.open(Database.url(url()));
     }
