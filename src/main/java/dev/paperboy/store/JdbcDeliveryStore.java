@@ -230,7 +230,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 for (int part = 0; part < run.messages().size(); part++) {
                     outboxRows.add(new Object[] {targetKey, s.target().platform().name(), s.target().chatId(),
                             s.target().threadId(), s.id(), run.runKey(), part, run.messages().get(part).payload(),
-                            PENDING, at, at});
+                            keysOf(run.paperKeys(), parts, part), PENDING, at, at});
                 }
             }
             for (Map.Entry<List<Object>, List<Long>> update : updates.entrySet()) {
@@ -251,13 +251,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             insertRows(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, part, planned_at) "
                     + "VALUES ", "(?, ?, ?, ?, ?, ?)", ledgerRows);
             insertRows(c, "INSERT INTO outbox (target_key, platform, chat_id, thread_id, subscription_id, run_key, "
-                    + "part, payload, state, attempts, not_before, created_at) VALUES ",
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", outboxRows);
+                    + "part, payload, paper_keys, state, attempts, not_before, created_at) VALUES ",
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", outboxRows);
             return null;
         });
     }
 
-    /** Rows per multi-row INSERT: at 11 columns, 1,100 parameters, within every SQLite's and PostgreSQL's limit. */
+    /** Rows per multi-row INSERT: at 12 columns, 1,200 parameters, within every SQLite's and PostgreSQL's limit. */
     private static final int ROWS_PER_INSERT = 100;
 
     /** Inserts the rows in multi-row statements of {@link #ROWS_PER_INSERT}, in order. */
@@ -327,15 +327,41 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public void markSent(long id, String messageId, Instant at) {
         jdbc.inTransaction("mark a message sent", c -> {
+            List<Object[]> rows = Jdbc.query(c, "SELECT state, paper_keys, target_key, subscription_id, run_key, part "
+                    + "FROM outbox WHERE id = ?", r -> new Object[] {r.getString(1), r.getString(2), r.getString(3),
+                    r.getLong(4), r.getString(5), r.getInt(6)}, id);
             // Unconditional: even a message dropped while in flight did reach the chat.
             Jdbc.update(c, "UPDATE outbox SET state = 'SENT', sent_at = ?, message_id = ? WHERE id = ?",
                     at.toEpochMilli(), messageId, id);
-            // Uncorrelated lookups, so that the ledger is read through its run index rather than scanned.
-            Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL "
-                    + "AND run_key = (SELECT run_key FROM outbox WHERE id = ?) AND part = (SELECT part FROM outbox WHERE id = ?)",
-                    at.toEpochMilli(), messageId, id, id);
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Object[] row = rows.get(0);
+            if ("DROPPED".equals(row[0]) && row[1] != null) {
+                // Dropped while it was being sent: its papers were forgotten, but they reached the chat.
+                for (String paperKey : ((String) row[1]).split("\n")) {
+                    Jdbc.update(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, part, planned_at, "
+                            + "sent_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_key, paper_key) "
+                            + "DO NOTHING", row[2], paperKey, row[3], row[4], row[5], at.toEpochMilli(),
+                            at.toEpochMilli(), messageId);
+                }
+                return null;
+            }
+            Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL AND run_key = ? "
+                    + "AND part = ?", at.toEpochMilli(), messageId, row[4], row[5]);
             return null;
         });
+    }
+
+    /** The keys of the papers on message {@code part}, one a line; null when it carries none. */
+    private static String keysOf(List<String> paperKeys, int[] parts, int part) {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == part) {
+                keys.append(keys.isEmpty() ? "" : "\n").append(paperKeys.get(i));
+            }
+        }
+        return keys.isEmpty() ? null : keys.toString();
     }
 
     @Override

@@ -226,6 +226,21 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void aMessageDroppedWhileBeingSentStillRecordsThePapersItCarried() throws Exception {
+        Subscription a = subscribe(CHAT, "A");
+        store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2", "p3"),
+                List.of(new OutgoingMessage("p1 and p2", 2), new OutgoingMessage("p3", 1)), "3 papers", NOW)));
+        OutboxItem onItsWay = store.heads(ALL, NOW, 10).get(0);
+
+        store.remove(List.of(a.id()));
+        assertThat(had(CHAT)).isEmpty();
+        store.markSent(onItsWay.id(), "m1", NOW);
+
+        assertThat(ledger()).containsExactly("p1 m1", "p2 m1");
+        assertThat(store.waitingCount()).isZero();
+    }
+
+    @Test
     void papersOfAFormatterThatDoesNotCountAreSentWithTheLastMessage() throws Exception {
         Subscription a = subscribe(CHAT, "A");
         store.record(List.of(run(a, "ra", List.of("p1", "p2"), "a1", "a2")));
