@@ -327,30 +327,42 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public void markSent(long id, String messageId, Instant at) {
         jdbc.inTransaction("mark a message sent", c -> {
-            List<Object[]> rows = Jdbc.query(c, "SELECT state, paper_keys, target_key, subscription_id, run_key, part "
-                    + "FROM outbox WHERE id = ?", r -> new Object[] {r.getString(1), r.getString(2), r.getString(3),
-                    r.getLong(4), r.getString(5), r.getInt(6)}, id);
+            List<SentMessage> read = Jdbc.query(c, "SELECT state, paper_keys, target_key, subscription_id, run_key, "
+                    + "part FROM outbox WHERE id = ?", r -> new SentMessage(r.getString(1), r.getString(2),
+                    r.getString(3), r.getLong(4), r.getString(5), r.getInt(6)), id);
             // Unconditional: even a message dropped while in flight did reach the chat.
             Jdbc.update(c, "UPDATE outbox SET state = 'SENT', sent_at = ?, message_id = ? WHERE id = ?",
                     at.toEpochMilli(), messageId, id);
-            if (rows.isEmpty()) {
+            if (read.isEmpty()) {
                 return null;
             }
-            Object[] row = rows.get(0);
-            if ("DROPPED".equals(row[0]) && row[1] != null) {
-                // Dropped while it was being sent: its papers were forgotten, but they reached the chat.
-                for (String paperKey : ((String) row[1]).split("\n")) {
-                    Jdbc.update(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, part, planned_at, "
-                            + "sent_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_key, paper_key) "
-                            + "DO NOTHING", row[2], paperKey, row[3], row[4], row[5], at.toEpochMilli(),
-                            at.toEpochMilli(), messageId);
-                }
+            SentMessage message = read.get(0);
+            if (!"DROPPED".equals(message.state()) || message.paperKeys() == null) {
+                settlePapers(c, id, at, messageId);
                 return null;
             }
-            Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL AND run_key = ? "
-                    + "AND part = ?", at.toEpochMilli(), messageId, row[4], row[5]);
+            // Dropped while it was being sent: its papers were forgotten, but they reached the chat.
+            for (String paperKey : message.paperKeys().split("\n")) {
+                Jdbc.update(c, "INSERT INTO ledger (target_key, paper_key, subscription_id, run_key, part, planned_at, "
+                        + "sent_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_key, paper_key) "
+                        + "DO NOTHING", message.targetKey(), paperKey, message.subscriptionId(), message.runKey(),
+                        message.part(), at.toEpochMilli(), at.toEpochMilli(), messageId);
+            }
             return null;
         });
+    }
+
+    /** What {@link #markSent} reads of a message before marking it. */
+    private record SentMessage(String state, String paperKeys, String targetKey, long subscriptionId, String runKey,
+                               int part) {
+    }
+
+    /** Marks the papers that outbox message {@code id} carries as settled at {@code at}, with its platform id. */
+    private static void settlePapers(Connection c, long id, Instant at, String messageId) throws SQLException {
+        // Uncorrelated lookups, so that the ledger is read through its run index rather than scanned.
+        Jdbc.update(c, "UPDATE ledger SET sent_at = ?, message_id = ? WHERE sent_at IS NULL AND run_key = (SELECT "
+                + "run_key FROM outbox WHERE id = ?) AND part = (SELECT part FROM outbox WHERE id = ?)",
+                at.toEpochMilli(), messageId, id, id);
     }
 
     /** The keys of the papers on message {@code part}, one a line; null when it carries none. */
@@ -378,9 +390,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 forgetUnsent(c, "id", id);
             } else {
                 // Settled without a message id: a refused message would only be refused again.
-                Jdbc.update(c, "UPDATE ledger SET sent_at = ? WHERE sent_at IS NULL AND run_key = (SELECT run_key "
-                        + "FROM outbox WHERE id = ?) AND part = (SELECT part FROM outbox WHERE id = ?)",
-                        at.toEpochMilli(), id, id);
+                settlePapers(c, id, at, null);
             }
             Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', last_error = ? WHERE id = ? AND state = ?", reason, id,
                     PENDING);
