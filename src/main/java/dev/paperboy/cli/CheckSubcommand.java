@@ -1,9 +1,5 @@
 package dev.paperboy.cli;
 
-import dev.paperboy.config.PaperboyConfig;
-import dev.paperboy.core.Library;
-import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,18 +19,9 @@ public final class CheckSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return ConfigErrors.guard(err, () -> {
-            PaperboyConfig config = common.load();
-            Optional<Library> loaded = ValidContent.load(config, err, "nothing was changed.");
-            if (loaded.isEmpty()) {
-                return 1;
-            }
-            Library library = loaded.get();
+        return ValidContent.run(common, spec, "nothing was changed.", (config, library, out, err) -> {
             out.println("OK: " + config.contentDir() + " holds " + library.topicNames().size() + " topics, "
                     + library.digests().size() + " digests, " + library.paperCount() + " papers.");
-            out.flush();
             return 0;
         });
     }

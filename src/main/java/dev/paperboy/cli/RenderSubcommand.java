@@ -2,7 +2,6 @@ package dev.paperboy.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.console.ConsoleRenderer;
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.Library;
@@ -10,11 +9,9 @@ import dev.paperboy.discord.DiscordMessage;
 import dev.paperboy.discord.DiscordRenderer;
 import dev.paperboy.telegram.TelegramMessage;
 import dev.paperboy.telegram.TelegramRenderer;
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,21 +45,12 @@ public final class RenderSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return ConfigErrors.guard(err, () -> {
-            PaperboyConfig config = common.load();
-            Optional<Library> loaded = ValidContent.load(config, err,
-                    "nothing rendered: fix them first.");
-            if (loaded.isEmpty()) {
-                return 1;
-            }
-            List<Digest> digests = choose(loaded.get());
+        return ValidContent.run(common, spec, "nothing rendered: fix them first.", (config, library, out, err) -> {
+            List<Digest> digests = choose(library);
             if (digests.isEmpty()) {
                 err.println("No digest" + (topic == null ? "" : " of topic \"" + topic + "\"")
                         + (date == null ? "" : " on " + date) + " in " + config.contentDir()
                         + "; run `paperboy check` to list what is there.");
-                err.flush();
                 return 1;
             }
             List<String> blocks = new ArrayList<>();
@@ -74,7 +62,6 @@ public final class RenderSubcommand implements Callable<Integer> {
                         + " characters) ===");
                 out.println(blocks.get(i));
             }
-            out.flush();
             return 0;
         });
     }
