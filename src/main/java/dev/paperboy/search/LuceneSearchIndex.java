@@ -432,16 +432,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 : byRelevance(generation, built.get(), wanted);
         List<SearchHit> hits = new ArrayList<>();
         if (skip < ranking.docs().size()) {
-            Set<String> terms = queries.highlightTerms(query);
+            SnippetMaker.Terms terms = new SnippetMaker.Terms(queries.highlightTerms(query));
             List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
             Map<Integer, String> keys = generation.keys(page.stream().mapToInt(Ranked::doc).toArray());
-            Map<String, String> stems = new HashMap<>();
             for (Ranked doc : page) {
                 String key = keys.getOrDefault(doc.doc(), "");
                 Optional<LibraryPaper> paper = generation.library().findByKey(key);
                 if (paper.isPresent()) {
                     hits.add(new SearchHit(paper.get(), doc.score(),
-                            snippets.snippet(paper.get().paper().abstractText(), terms, stems)));
+                            snippets.snippet(paper.get().paper().abstractText(), terms)));
                 }
             }
         }

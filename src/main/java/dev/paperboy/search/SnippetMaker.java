@@ -17,7 +17,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Cuts a piece of about {@value #LENGTH} characters out of an abstract, where the most query words
  * gather, and marks them. Each candidate word is analysed as it was indexed, so "models" is marked
- * for a search for "model". Works on the library's text, so the index needs no stored text or offsets.
+ * for a search for "model". Works on the paper's text, so the index needs no offsets.
  */
 final class SnippetMaker {
 
@@ -30,20 +30,72 @@ final class SnippetMaker {
         this.analyzer = analyzer;
     }
 
+    /**
+     * The query terms of one search with what finding them needs, worked out once for all the snippets
+     * of a page; it also remembers how words were analysed, since the snippets of a page share most of
+     * their words and analysing a word is the dear part. For one search at a time.
+     */
+    static final class Terms {
+        private final String[] terms;
+        private final Set<String> prefixes = new HashSet<>();
+        private final Map<String, String> stems = new HashMap<>();
+
+        Terms(Set<String> terms) {
+            this.terms = terms.toArray(String[]::new);
+            for (String term : this.terms) {
+                prefixes.add(term.substring(0, Math.min(2, term.length())));
+            }
+        }
+
+        /** Whether some term of two or more letters starts with these two (lower-case) letters. */
+        boolean startsWith(char first, char second) {
+            for (String term : terms) {
+                if (term.length() >= 2 && term.charAt(0) == first && term.charAt(1) == second) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean isEmpty() {
+            return terms.length == 0;
+        }
+
+        /** The index of the term equal to this word, or -1. */
+        int indexOf(String word) {
+            for (int t = 0; t < terms.length; t++) {
+                if (terms[t].equals(word)) {
+                    return t;
+                }
+            }
+            return -1;
+        }
+
+        /** The index of the term the text's word spells, ASCII case aside, or -1. */
+        int indexOf(String text, int start, int end) {
+            for (int t = 0; t < terms.length; t++) {
+                if (terms[t].length() == end - start && text.regionMatches(true, start, terms[t], 0, end - start)) {
+                    return t;
+                }
+            }
+            return -1;
+        }
+    }
+
     Snippet snippet(String abstractText, Set<String> terms) {
-        return snippet(abstractText, terms, new HashMap<>());
+        return snippet(abstractText, new Terms(terms));
     }
 
     /**
-     * The snippet, remembering in {@code stems} how words were analysed: the snippets of one page share
-     * most of their words, and analysing a word is the dear part.
+     * The snippet. The abstract is read as it is; runs of white space become one space only in the piece
+     * that is shown, so a long abstract is not copied for every hit.
      */
-    Snippet snippet(String abstractText, Set<String> terms, Map<String, String> stems) {
-        String text = collapseSpaces(abstractText).strip();
+    Snippet snippet(String abstractText, Terms terms) {
+        String text = abstractText.strip();
         if (text.isEmpty()) {
             return Snippet.none();
         }
-        List<Match> matches = terms.isEmpty() ? List.of() : matches(text, terms, stems);
+        List<Match> matches = terms.isEmpty() ? List.of() : matches(text, terms);
         if (matches.isEmpty()) {
             return lead(text);
         }
@@ -56,38 +108,30 @@ final class SnippetMaker {
             // near the end of the abstract: show more of what comes before instead of a short piece
             start = Math.max(0, Math.min(from, text.length() - LENGTH));
         }
-        if (start > 0 && text.charAt(start - 1) != ' ') {
-            int space = text.indexOf(' ', start);
+        if (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            int space = nextSpace(text, start);
             start = space < 0 || space >= from ? from : space + 1;
         }
         int end = Math.min(text.length(), Math.max(to, start + LENGTH));
-        if (end < text.length() && text.charAt(end) != ' ') {
-            int space = text.lastIndexOf(' ', end);
+        if (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            int space = previousSpace(text, end);
             end = space >= to ? space : to;
         }
         return spans(text, matches.subList(window[0], window[1] + 1), start, end);
     }
 
-    private record Match(int start, int end, String term) {
+    private record Match(int start, int end, int term) {
     }
 
     /**
      * The words of the text whose analysed form is a query term. Running the tokenizer over every abstract
      * was most of a search's time, so words are found by a plain scan (letters and digits, joined across
      * an apostrophe or a dot between letters, and a dot or comma between digits, as the standard tokenizer
-     * joins them), and a word is analysed (alone, as the indexer would) only when its first two letters,
-     * folded, are those of some term; stems keep the first letters of their word.
+     * joins them), and a word is analysed (alone, as the indexer would) only when it is not a term as it
+     * stands and its first two letters, folded, are those of some term; stems keep the first letters of
+     * their word.
      */
-    private List<Match> matches(String text, Set<String> terms, Map<String, String> stems) {
-        Set<String> prefixes = new HashSet<>();
-        terms.forEach(t -> prefixes.add(t.substring(0, Math.min(2, t.length()))));
-        // the usual case, two ASCII letters, looked up without making a string
-        boolean[] asciiPrefixes = new boolean[128 * 128];
-        for (String prefix : prefixes) {
-            if (prefix.length() == 2 && prefix.charAt(0) < 128 && prefix.charAt(1) < 128) {
-                asciiPrefixes[prefix.charAt(0) * 128 + prefix.charAt(1)] = true;
-            }
-        }
+    private List<Match> matches(String text, Terms terms) {
         List<Match> matches = new ArrayList<>();
         int length = text.length();
         int i = 0;
@@ -102,19 +146,22 @@ final class SnippetMaker {
             char first = text.charAt(start);
             char second = end > start + 1 ? text.charAt(start + 1) : 0;
             if (first < 128 && second != 0 && second < 128) {
-                if (!asciiPrefixes[lower(first) * 128 + lower(second)]) {
+                if (!terms.startsWith(lower(first), lower(second))) {
                     continue;
                 }
             } else {
                 String head = folded(text, start, Math.min(end, start + 2));
-                if (!prefixes.contains(head.substring(0, Math.min(2, head.length())))) {
+                if (!terms.prefixes.contains(head.substring(0, Math.min(2, head.length())))) {
                     continue;
                 }
             }
-            String word = folded(text, start, end);
-            String stem = terms.contains(word) ? word : stems.computeIfAbsent(word, this::stemOrEmpty);
-            if (stem != null && terms.contains(stem)) {
-                matches.add(new Match(start, end, stem));
+            int term = terms.indexOf(text, start, end);
+            if (term < 0) {
+                String stem = terms.stems.computeIfAbsent(folded(text, start, end), this::stemOrEmpty);
+                term = terms.indexOf(stem);
+            }
+            if (term >= 0) {
+                matches.add(new Match(start, end, term));
             }
         }
         return matches;
@@ -139,13 +186,13 @@ final class SnippetMaker {
                 i++;
                 continue;
             }
-            if (i + 1 < length && i > start) {
+            if (i + 1 < length && i > start && isJoiner(c)) {
                 char before = text.charAt(i - 1);
                 char after = text.charAt(i + 1);
-                boolean letters = Character.isLetter(before) && Character.isLetter(after)
-                        && (c == '\'' || c == '\u2019' || c == '.' || c == ':');
-                boolean digits = Character.isDigit(before) && Character.isDigit(after)
-                        && (c == '.' || c == ',' || c == '\'' || c == ';');
+                boolean letters = (c == '\'' || c == '\u2019' || c == '.' || c == ':')
+                        && Character.isLetter(before) && Character.isLetter(after);
+                boolean digits = (c == '.' || c == ',' || c == '\'' || c == ';')
+                        && Character.isDigit(before) && Character.isDigit(after);
                 if (letters || digits) {
                     i += 2;
                     continue;
@@ -154,6 +201,29 @@ final class SnippetMaker {
             break;
         }
         return i;
+    }
+
+    /** A character that may join two parts of one word: "don't", "e.g", "3.5", "1,000". */
+    private static boolean isJoiner(char c) {
+        return c == '\'' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\u2019';
+    }
+
+    private static int nextSpace(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int previousSpace(String text, int from) {
+        for (int i = Math.min(from, text.length() - 1); i >= 0; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static char lower(char c) {
@@ -229,17 +299,18 @@ final class SnippetMaker {
         int bestDistinct = 0;
         int bestCount = 0;
         for (int first = 0; first < matches.size(); first++) {
-            Set<String> distinct = new HashSet<>();
+            long seen = 0; // terms by index, modulo 64: only a heuristic needs telling them apart
             int last = first;
             for (int i = first; i < matches.size() && matches.get(i).end() - matches.get(first).start() <= LENGTH; i++) {
-                distinct.add(matches.get(i).term());
+                seen |= 1L << (matches.get(i).term() & 63);
                 last = i;
             }
+            int distinct = Long.bitCount(seen);
             int count = last - first + 1;
-            if (distinct.size() > bestDistinct || (distinct.size() == bestDistinct && count > bestCount)) {
+            if (distinct > bestDistinct || (distinct == bestDistinct && count > bestCount)) {
                 bestFirst = first;
                 bestLast = last;
-                bestDistinct = distinct.size();
+                bestDistinct = distinct;
                 bestCount = count;
             }
         }
@@ -275,7 +346,7 @@ final class SnippetMaker {
 
     private static void flush(List<Snippet.Span> spans, StringBuilder text, boolean highlighted) {
         if (text.length() > 0) {
-            spans.add(new Snippet.Span(text.toString(), highlighted));
+            spans.add(new Snippet.Span(collapseSpaces(text.toString()), highlighted));
             text.setLength(0);
         }
     }
@@ -283,12 +354,12 @@ final class SnippetMaker {
     /** The start of the abstract, cut at a word boundary. */
     private static Snippet lead(String text) {
         if (text.length() <= LENGTH) {
-            return Snippet.plain(text);
+            return Snippet.plain(collapseSpaces(text));
         }
-        int cut = text.lastIndexOf(' ', LENGTH);
+        int cut = previousSpace(text, LENGTH);
         if (cut < LENGTH / 2) {
             cut = LENGTH;
         }
-        return Snippet.plain(text.substring(0, cut).stripTrailing() + ELLIPSIS);
+        return Snippet.plain(collapseSpaces(text.substring(0, cut).stripTrailing()) + ELLIPSIS);
     }
 }

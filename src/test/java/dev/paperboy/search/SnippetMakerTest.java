@@ -43,4 +43,26 @@ class SnippetMakerTest {
 
         assertThat(marked(snippet)).containsExactly("Édouard's");
     }
+
+    @Test
+    void runsOfWhiteSpaceBecomeOneSpaceInThePieceShown() {
+        String abstractText = "  A study\nof   large\n\tlanguage models,\r\nwhich   " + "fill pages of text ".repeat(20) + " \n";
+
+        Snippet marked = snippets.snippet(abstractText, Set.of("large", "language"));
+        Snippet lead = snippets.snippet(abstractText, Set.of("nothing"));
+
+        assertThat(marked.plainText()).startsWith("A study of large language models, which fill pages");
+        assertThat(marked(marked)).containsExactly("large language");
+        assertThat(lead.plainText()).startsWith("A study of large language models, which fill").endsWith("…")
+                .doesNotContain("  ", "\n", "\t", "\r");
+        assertThat(marked.plainText()).doesNotContain("  ", "\n", "\t", "\r");
+    }
+
+    @Test
+    void theTermsOfOnePageServeEverySnippetOnIt() {
+        SnippetMaker.Terms terms = new SnippetMaker.Terms(Set.of("model"));
+
+        assertThat(marked(snippets.snippet("Models of the world.", terms))).containsExactly("Models");
+        assertThat(marked(snippets.snippet("A model's view; modest modes.", terms))).containsExactly("model's");
+    }
 }
