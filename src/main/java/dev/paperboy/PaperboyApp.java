@@ -44,7 +44,7 @@ public final class PaperboyApp implements AutoCloseable {
 
     public PaperboyApp(PaperboyConfig config, Clock clock) {
         this.config = config;
-        this.search = new LuceneSearchIndex(IndexStorage.onDisk(config.dataDir().resolve("index")));
+        this.search = new LuceneSearchIndex(indexStorage(config));
         this.library = new LiveLibrary(contentSource(config), List.of(search), clock);
         this.arxiv = ArxivFeature.create(config, library, clock);
         this.store = JdbcDeliveryStore.open(database(config));
@@ -94,6 +94,11 @@ public final class PaperboyApp implements AutoCloseable {
 
     public DeliveryEngine delivery() {
         return delivery;
+    }
+
+    /** Where the search index is kept: {@code index/} in the data directory. */
+    public static IndexStorage indexStorage(PaperboyConfig config) {
+        return IndexStorage.onDisk(config.dataDir().resolve("index"));
     }
 
     /** Where {@code import} puts papers; read as content beside the content directory. */

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 /** Paperboy's own search index, asked exactly as the bot asks it (snippets, totals and corrections included). */
 final class PaperboyEngine implements BenchEngine {
 
+    /** The content version the bench's index is built for, so that a new process can serve it ({@link ColdStart}). */
+    static final String CONTENT_VERSION = "bench";
+
     private final Path directory;
     private final LuceneSearchIndex index;
 
@@ -30,7 +33,11 @@ final class PaperboyEngine implements BenchEngine {
 
     @Override
     public void build(List<Paper> papers) throws IOException {
-        index.libraryChanging(Library.of(List.of(), papers));
+        index.libraryChanging(Library.of(List.of(), papers).withContentVersion(CONTENT_VERSION));
+    }
+
+    Path directory() {
+        return directory;
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class SearchBench {
     record KindResult(double p50, double p95, double p99, double qps, double mrr, double recall) {
     }
 
+    /** New processes started to measure a cold start. */
+    private static final int COLD_RUNS = 3;
+
     private final Options options;
     private final PrintWriter out;
 
@@ -57,8 +60,8 @@ public final class SearchBench {
 
         Files.createDirectories(options.workDir());
         Path work = Files.createTempDirectory(options.workDir(), "bench-");
-        List<BenchEngine> engines = List.of(new PaperboyEngine(work.resolve("paperboy")),
-                new Fts5Engine(work.resolve("fts5.db")));
+        PaperboyEngine paperboy = new PaperboyEngine(work.resolve("paperboy"));
+        List<BenchEngine> engines = List.of(paperboy, new Fts5Engine(work.resolve("fts5.db")));
         double[] buildSeconds = new double[engines.size()];
         long[] sizes = new long[engines.size()];
         try {
@@ -71,8 +74,11 @@ public final class SearchBench {
                         sizes[e] / 1e6);
                 out.flush();
             }
+            ColdStart.Result cold = ColdStart.measure(paperboy.directory(), PaperboyEngine.CONTENT_VERSION,
+                    queries.stream().map(BenchQuery::text).toList(), COLD_RUNS);
             Map<Kind, List<KindResult>> results = measure(engines, byKind);
             printTable(engines, buildSeconds, sizes, results);
+            printColdStart(cold);
         } finally {
             for (BenchEngine engine : engines) {
                 engine.close();
@@ -177,6 +183,14 @@ public final class SearchBench {
         out.println();
         out.println("ratio: how many times faster (latency, build) or more (throughput) Paperboy is than FTS5;"
                 + " latencies are medians over rounds of each round's percentile, single-threaded.");
+        out.flush();
+    }
+
+    private void printColdStart(ColdStart.Result cold) {
+        out.printf(Locale.ROOT, "%nA new process serving Paperboy's index with -Xmx%dm (medians of %d runs): first"
+                        + " answer %.0f ms after starting the JVM; heap %.1f MB at its peak and %.1f MB after a GC,"
+                        + " having answered every query once.%n", ColdStart.HEAP_LIMIT_MB, cold.runs(),
+                cold.firstAnswerMillis(), cold.peakHeapMb(), cold.settledHeapMb());
         out.flush();
     }
 

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperboy.PaperboyApp;
 import dev.paperboy.console.ConsoleRenderer;
 import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.core.SearchHit;
+import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import dev.paperboy.core.command.SearchReply;
+import dev.paperboy.search.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code search}: runs one query against the content, as text or as JSON for scripts; or, with
  * {@code --batch}, every query of a file, one JSON line each with the time the search took in the process.
+ * When the index on disk was built from the content as it is now, it answers without reading the content
+ * (and without opening the database); otherwise the content is read and the index brought up to date first.
  */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the papers of the content.")
 public final class SearchSubcommand implements Callable<Integer> {
@@ -72,38 +78,52 @@ public final class SearchSubcommand implements Callable<Integer> {
             return 2;
         }
         return ConfigErrors.guard(err, () -> {
-            try (PaperboyApp app = new PaperboyApp(common.load(), Clock.systemUTC())) {
+            PaperboyConfig config = common.load();
+            Optional<String> version = PaperboyApp.contentSource(config).version();
+            if (version.isPresent()) {
+                // the index on disk answers at once when it was built from the content as it is now
+                try (LuceneSearchIndex index = new LuceneSearchIndex(PaperboyApp.indexStorage(config))) {
+                    if (index.serveIfCurrent(version.get())) {
+                        return answer(index, out);
+                    }
+                }
+            }
+            try (PaperboyApp app = new PaperboyApp(config, Clock.systemUTC())) {
                 if (!app.loadContent().applied()) {
                     err.println("The content has problems (listed above); run `check` to see them all.");
                     err.flush();
                     return 1;
                 }
-                if (batch != null) {
-                    runBatch(app, out);
-                    return 0;
-                }
-                SearchPage page = app.search().search(new SearchRequest(String.join(" ", query), 1, limit));
-                if (json) {
-                    out.println(toJson(page));
-                } else if (page.total() == 0) {
-                    out.println("No papers match.");
-                } else {
-                    new ConsoleRenderer().render(new SearchReply(page)).forEach(out::println);
-                }
-                out.flush();
-                return 0;
+                return answer(app.search(), out);
             }
         });
     }
 
-    private void runBatch(PaperboyApp app, PrintWriter out) throws IOException {
+    private int answer(SearchIndex index, PrintWriter out) throws Exception {
+        if (batch != null) {
+            runBatch(index, out);
+            return 0;
+        }
+        SearchPage page = index.search(new SearchRequest(String.join(" ", query), 1, limit));
+        if (json) {
+            out.println(toJson(page));
+        } else if (page.total() == 0) {
+            out.println("No papers match.");
+        } else {
+            new ConsoleRenderer().render(new SearchReply(page)).forEach(out::println);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void runBatch(SearchIndex index, PrintWriter out) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
             long started = System.nanoTime();
-            SearchPage page = app.search().search(new SearchRequest(line, 1, limit));
+            SearchPage page = index.search(new SearchRequest(line, 1, limit));
             long micros = (System.nanoTime() - started) / 1_000;
             ObjectNode root = mapper.createObjectNode();
             root.put("query", line);

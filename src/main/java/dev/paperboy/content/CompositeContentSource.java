@@ -9,6 +9,7 @@ import dev.paperboy.core.Paper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -45,9 +46,11 @@ public final class CompositeContentSource implements ContentSource {
         List<Paper> loosePapers = new ArrayList<>();
         List<ContentProblem> problems = new ArrayList<>();
         List<Integer> partOf = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
             ContentLoad load = part.source().load();
+            versions.add(load.version());
             for (Digest digest : load.digests()) {
                 digests.add(prefixed(part.prefix(), digest));
                 partOf.add(i);
@@ -57,7 +60,28 @@ public final class CompositeContentSource implements ContentSource {
                     new ContentProblem(part.prefix() + p.file(), p.line(), p.message())));
         }
         problems.addAll(duplicatesAcrossParts(digests, partOf));
-        return new ContentLoad(digests, loosePapers, problems);
+        return new ContentLoad(digests, loosePapers, problems, combined(versions).orElse(null));
+    }
+
+    /** The parts' versions together; empty when any part cannot tell its own. */
+    @Override
+    public Optional<String> version() {
+        List<String> versions = new ArrayList<>();
+        for (Part part : parts) {
+            versions.add(part.source().version().orElse(null));
+        }
+        return combined(versions);
+    }
+
+    private Optional<String> combined(List<String> versions) {
+        StringBuilder combined = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            if (versions.get(i) == null) {
+                return Optional.empty();
+            }
+            combined.append(i == 0 ? "" : " ").append(parts.get(i).prefix()).append('=').append(versions.get(i));
+        }
+        return Optional.of(combined.toString());
     }
 
     @Override

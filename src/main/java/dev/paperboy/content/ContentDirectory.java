@@ -18,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +71,10 @@ public final class ContentDirectory implements ContentSource {
             problems.add(new ContentProblem(directory.toString(), 0, message));
             return new ContentLoad(digests, loosePapers, problems);
         }
-        for (Path file : files(problems)) {
+        List<Path> files = files(problems);
+        // before reading: a file that changes while it is read makes the next version differ
+        String version = problems.isEmpty() ? versionOf(files).orElse(null) : null;
+        for (Path file : files) {
             String name = relativeName(file);
             ContentLoad one = loadFile(name, file);
             digests.addAll(one.digests());
@@ -75,7 +82,42 @@ public final class ContentDirectory implements ContentSource {
             problems.addAll(one.problems());
         }
         problems.addAll(duplicateDigests(digests));
-        return new ContentLoad(digests, loosePapers, problems);
+        return new ContentLoad(digests, loosePapers, problems, version);
+    }
+
+    /** Hashes the name, size, modification time and identity of every content file; empty when one cannot be read. */
+    @Override
+    public Optional<String> version() {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        List<ContentProblem> problems = new ArrayList<>();
+        List<Path> files = files(problems);
+        return problems.isEmpty() ? versionOf(files) : Optional.empty();
+    }
+
+    private Optional<String> versionOf(List<Path> files) {
+        MessageDigest digest = sha256();
+        for (Path file : files) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            String line = relativeName(file) + '\0' + attributes.size() + '\0'
+                    + attributes.lastModifiedTime().toInstant() + '\0' + attributes.fileKey() + '\n';
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+        }
+        return Optional.of(HexFormat.of().formatHex(digest.digest(), 0, 16));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     @Override

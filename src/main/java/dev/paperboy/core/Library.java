@@ -23,11 +23,14 @@ public final class Library {
     private final List<Digest> digests;
     private final Map<String, LibraryPaper> papers;
     private final Map<String, String> topicNames;
+    private final String contentVersion;
 
-    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, String> topicNames) {
+    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, String> topicNames,
+                    String contentVersion) {
         this.digests = digests;
         this.papers = papers;
         this.topicNames = topicNames;
+        this.contentVersion = contentVersion;
     }
 
     public static Library empty() {
@@ -69,7 +72,17 @@ public final class Library {
         content.forEach((key, paper) -> papers.put(key,
                 new LibraryPaper(paper, topics.get(key), firstSeen.getOrDefault(key, paper.published()))));
         return new Library(List.copyOf(sorted), Collections.unmodifiableMap(papers),
-                Collections.unmodifiableMap(topicNames));
+                Collections.unmodifiableMap(topicNames), null);
+    }
+
+    /** This snapshot, marked as read from content of this {@link ContentSource#version()} (null: unknown). */
+    public Library withContentVersion(String version) {
+        return new Library(digests, papers, topicNames, version);
+    }
+
+    /** The {@link ContentSource#version()} of the content this snapshot was read from, when known. */
+    public Optional<String> contentVersion() {
+        return Optional.ofNullable(contentVersion);
     }
 
     /** All digests, newest first. */

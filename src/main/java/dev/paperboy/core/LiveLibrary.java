@@ -76,7 +76,7 @@ public final class LiveLibrary {
             load.problems().forEach(p -> LOG.warn("  {}", p));
             return refused(old, load.problems());
         }
-        Library next = Library.of(load.digests(), load.loosePapers());
+        Library next = Library.of(load.digests(), load.loosePapers()).withContentVersion(load.version());
         for (LibraryListener listener : listeners) {
             try {
                 listener.libraryChanging(next);

@@ -6,6 +6,7 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.LocalDate;
@@ -26,17 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -56,9 +60,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The search port on Lucene. Each library snapshot gets a complete index of its own, built off to
- * the side and swapped in whole; hits are resolved against the snapshot their index was built from,
- * so a search never mixes two snapshots, and a search running during a swap finishes on the old index.
+ * The search port on Lucene. Each library snapshot is written into the index and committed before it is
+ * searched; hits are resolved against the snapshot the searched commit was built from, so a search never
+ * mixes two snapshots, and a search running during a swap finishes on the old index.
  *
  * <p>What users can type: words (every word must match, in title, authors, abstract, topics or
  * comment, title matches counting most); {@code "a phrase"}; {@code -word} and {@code -"a phrase"}
@@ -74,7 +78,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>There is one index, updated in place: each update writes only new and changed papers and deletes
  * removed ones, commits, and then swaps the searcher. On disk ({@link IndexStorage#onDisk}) it is
- * kept between runs and rebuilt when missing or of another {@link #FORMAT}.
+ * kept between runs and rebuilt when missing or of another {@link #FORMAT}. Each commit records the
+ * version of the content it was built from, so that a new process can serve a current index before it
+ * reads the content ({@link #serveIfCurrent}), from the papers stored in it.
  */
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
@@ -97,8 +103,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final int MAX_CORRECTED_QUERIES = 8;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-5";
+    static final String FORMAT = "paperboy-search-6";
     static final String FORMAT_KEY = "paperboy.format";
+    /** The {@link Library#contentVersion()} the committed index was built from, when known. */
+    static final String CONTENT_KEY = "paperboy.content";
 
     private final IndexStorage storage;
     private final int buildThreads;
@@ -158,17 +166,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 rollback(e);
                 throw e;
             }
-            long newestDay = next.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
-                    .mapToLong(LocalDate::toEpochDay).max().orElse(0);
             Generation old = current.get();
-            DirectoryReader reader = old == null ? null : DirectoryReader.openIfChanged(old.reader());
-            if (reader == null && old != null) {
+            // a generation served from disk before the first update has a directory of its own
+            boolean reusable = old != null && old.reader().directory() == directory;
+            DirectoryReader reader = reusable ? DirectoryReader.openIfChanged(old.reader()) : null;
+            if (reader == null && reusable) {
                 old.reader().incRef();
                 reader = old.reader();
             } else if (reader == null) {
                 reader = DirectoryReader.open(directory);
             }
-            current.set(new Generation(reader, next, newestDay));
+            current.set(new Generation(reader, next, null));
             if (old != null) {
                 old.release();
             }
@@ -177,6 +185,53 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{} in {} ms ({})",
                     next.paperCount(), counts[0], counts[1], counts[2], lastUpdate.rebuilt() ? " (built anew)" : "",
                     lastUpdate.millis(), storage);
+        } finally {
+            buildLock.unlock();
+        }
+    }
+
+    /**
+     * Serves the index kept on disk before any library is read, when it was built from content of exactly
+     * this version ({@link Library#contentVersion()}): a new process then answers at once, with the papers
+     * stored in the index, and the first {@link #libraryChanging} takes over as usual. True when it now
+     * serves; false, serving nothing yet, when there is no such index (or it cannot be read: the first
+     * update rebuilds it).
+     */
+    public boolean serveIfCurrent(String contentVersion) {
+        Objects.requireNonNull(contentVersion, "contentVersion");
+        buildLock.lock();
+        Directory served = null;
+        try {
+            if (closed || current.get() != null) {
+                return false;
+            }
+            served = storage.open();
+            if (served instanceof ByteBuffersDirectory || !DirectoryReader.indexExists(served)) {
+                served.close();
+                return false;
+            }
+            DirectoryReader reader = DirectoryReader.open(served);
+            Map<String, String> data = reader.getIndexCommit().getUserData();
+            if (!FORMAT.equals(data.get(FORMAT_KEY)) || !contentVersion.equals(data.get(CONTENT_KEY))) {
+                reader.close();
+                served.close();
+                return false;
+            }
+            current.set(new Generation(reader, null, served));
+            LOG.info("Search serves the index {} as built for the current content ({} papers)", storage,
+                    reader.numDocs());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not serve the search index {} before reading the content ({}); it is brought up to"
+                    + " date once the content is read", storage, e.toString());
+            if (served != null) {
+                try {
+                    served.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            return false;
         } finally {
             buildLock.unlock();
         }
@@ -282,7 +337,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             // a fresh index is read far more than written: one segment is worth its one-off cost
             writer.forceMerge(1);
         }
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+        Map<String, String> commitData = new HashMap<>(Map.of(FORMAT_KEY, FORMAT));
+        next.contentVersion().ifPresent(version -> commitData.put(CONTENT_KEY, version));
+        writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
         return new int[] {added.size(), changed.size(), indexed.size(), fromEmpty ? 1 : 0};
     }
@@ -436,8 +493,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
             Map<Integer, String> keys = generation.keys(page.stream().mapToInt(Ranked::doc).toArray());
             for (Ranked doc : page) {
-                String key = keys.getOrDefault(doc.doc(), "");
-                Optional<LibraryPaper> paper = generation.library().findByKey(key);
+                Optional<LibraryPaper> paper = generation.paper(doc.doc(), keys.getOrDefault(doc.doc(), ""));
                 if (paper.isPresent()) {
                     hits.add(new SearchHit(paper.get(), doc.score(),
                             snippets.snippet(paper.get().paper().abstractText(), terms)));
@@ -541,14 +597,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         private final DirectoryReader reader;
         private final IndexSearcher searcher;
         private final Library library;
+        private final Closeable directory;
         private final long newestDay;
         private final AtomicInteger references = new AtomicInteger(1);
 
-        Generation(DirectoryReader reader, Library library, long newestDay) {
+        /**
+         * A generation resolving hits in {@code library}, or, when it is null, from the papers stored in the
+         * index; {@code directory}, when not null, is this generation's own and closed with it.
+         */
+        Generation(DirectoryReader reader, Library library, Closeable directory) throws IOException {
             this.reader = reader;
             this.searcher = new IndexSearcher(reader);
             this.library = library;
-            this.newestDay = newestDay;
+            this.directory = directory;
+            byte[] newest = PointValues.getMaxPackedValue(reader, PaperFields.DAY);
+            this.newestDay = newest == null ? 0 : LongPoint.decodeDimension(newest, 0);
         }
 
         DirectoryReader reader() {
@@ -559,12 +622,18 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return searcher;
         }
 
-        Library library() {
-            return library;
-        }
-
         long newestDay() {
             return newestDay;
+        }
+
+        /** The paper of a hit: from the library by key, or else as stored in the index. */
+        Optional<LibraryPaper> paper(int doc, String key) throws IOException {
+            if (library != null) {
+                return library.findByKey(key);
+            }
+            BytesRef stored = searcher.storedFields().document(doc, Set.of(PaperFields.PAPER))
+                    .getBinaryValue(PaperFields.PAPER);
+            return stored == null ? Optional.empty() : Optional.of(StoredPapers.decode(stored));
         }
 
         /**
@@ -614,6 +683,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             if (references.decrementAndGet() == 0) {
                 try {
                     reader.decRef();
+                    if (directory != null) {
+                        directory.close();
+                    }
                 } catch (IOException e) {
                     LOG.warn("Could not free an old search index", e);
                 }

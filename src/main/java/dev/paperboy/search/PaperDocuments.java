@@ -20,8 +20,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Turns a library paper into an index document. Only the key is stored: hits are resolved against the
- * library snapshot the index was built from, so the index never serves text of another snapshot.
+ * Turns a library paper into an index document. The whole paper is stored ({@link StoredPapers}) so that
+ * the index can answer on its own before the library is read; with a library, hits are resolved by key.
  */
 final class PaperDocuments {
 
@@ -56,9 +56,10 @@ final class PaperDocuments {
         Paper paper = libraryPaper.paper();
         Document doc = new Document();
         String key = libraryPaper.key();
-        doc.add(new StringField(PaperFields.KEY, key, Field.Store.YES));
+        doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
         doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint(libraryPaper)));
+        doc.add(new StoredField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
         addText(doc, PaperFields.TITLE, paper.title(), TITLE_WEIGHT);
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
@@ -88,7 +89,7 @@ final class PaperDocuments {
         return doc;
     }
 
-    /** A 64-bit hash (FNV-1a) of every indexed value of the paper: equal for papers indexed alike. */
+    /** A 64-bit hash (FNV-1a) of every indexed or stored value of the paper: equal for papers indexed alike. */
     static long fingerprint(LibraryPaper libraryPaper) {
         Paper paper = libraryPaper.paper();
         long hash = 0xcbf29ce484222325L;
@@ -106,6 +107,12 @@ final class PaperDocuments {
             hash = mix(hash, category);
         }
         hash = mix(hash, String.valueOf(paper.arxivId()));
+        hash = mix(hash, String.valueOf(paper.version()));
+        hash = mix(hash, String.valueOf(paper.published()));
+        hash = mix(hash, String.valueOf(paper.updated()));
+        for (String link : paper.links()) {
+            hash = mix(hash, link);
+        }
         return mix(hash, String.valueOf(libraryPaper.date()));
     }
 

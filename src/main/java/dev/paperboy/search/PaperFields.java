@@ -3,7 +3,9 @@ package dev.paperboy.search;
 /** The names of the index fields, shared by indexing, querying and spelling correction. */
 final class PaperFields {
 
-    /** The paper's identity key ({@code LibraryPaper.key()}): stored to resolve hits, doc values to break ties. */
+    /** The whole paper, stored ({@link StoredPapers}): what the index answers with before the library is read. */
+    static final String PAPER = "paper";
+    /** The paper's identity key ({@code LibraryPaper.key()}): a term to update by, doc values to resolve hits and break ties. */
     static final String KEY = "key";
     static final String TITLE = "title";
     static final String AUTHORS = "authors";

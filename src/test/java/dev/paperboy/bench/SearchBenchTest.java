@@ -109,7 +109,8 @@ class SearchBenchTest {
                 new PrintWriter(out, true)).run();
 
         assertThat(out.toString()).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
-                "| known item MRR@10 |", "| topic throughput (q/s) |", "| build (s) |");
+                "| known item MRR@10 |", "| topic throughput (q/s) |", "| build (s) |",
+                "A new process serving Paperboy's index with -Xmx256m (medians of 3 runs): first answer");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }

@@ -8,6 +8,7 @@ import dev.paperboy.ContentFiles;
 import dev.paperboy.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,32 @@ class SearchBatchTest {
         JsonNode corrected = mapper.readTree(lines.get(3));
         assertThat(corrected.get("corrected").asText()).isEqualTo("transformers");
         assertThat(corrected.get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aCurrentIndexAnswersWithoutReadingTheContentOrOpeningTheDatabase() throws Exception {
+        Path content = ContentFiles.standard(dir.resolve("content"));
+        Path data = dir.resolve("data");
+        String[] first = run("search", "--content", content.toString(), "--data", data.toString(), "--json",
+                "transformers");
+        assertThat(first[0]).isEqualTo("0");
+        Files.delete(data.resolve("paperboy.db"));
+
+        String[] again = run("search", "--content", content.toString(), "--data", data.toString(), "--json",
+                "transformers");
+
+        assertThat(again[0]).isEqualTo("0");
+        assertThat(again[1]).isEqualTo(first[1]);
+        assertThat(data.resolve("paperboy.db")).as("served from the index alone").doesNotExist();
+
+        Files.writeString(content.resolve("more.jsonl"), "{\"id\": \"2402.00001\", \"title\": \"Transformers"
+                + " again\", \"authors\": [\"Ada\"], \"abstract\": \"\"}\n");
+        String[] changed = run("search", "--content", content.toString(), "--data", data.toString(), "--json",
+                "transformers");
+
+        assertThat(new ObjectMapper().readTree(changed[1]).get("total").asInt())
+                .isEqualTo(new ObjectMapper().readTree(first[1]).get("total").asInt() + 1);
+        assertThat(data.resolve("paperboy.db")).as("changed content is read, as always").exists();
     }
 
     @Test

@@ -40,6 +40,22 @@ class CompositeContentSourceTest {
     }
 
     @Test
+    void theVersionIsThePartsVersionsAndUnknownWhenOnePartCannotTell() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(a.resolve("one.json"), digest("Hand", "2026-03-01", "Typed"));
+        CompositeContentSource source = composite(a, b);
+        String before = source.version().orElseThrow();
+
+        assertThat(source.load().version()).isEqualTo(before);
+        Files.writeString(b.resolve("two.json"), digest("Vision", "2026-03-02", "Fetched"));
+        assertThat(source.version().orElseThrow()).isNotEqualTo(before);
+        assertThat(new CompositeContentSource(List.of(new CompositeContentSource.Part("", new ContentDirectory(a)),
+                new CompositeContentSource.Part("fake/", new dev.paperboy.core.FakeContentSource()))).version())
+                .isEmpty();
+    }
+
+    @Test
     void theSameTopicAndDayInTwoSourcesIsAProblemNamingBoth() throws Exception {
         Path a = Files.createDirectories(dir.resolve("a"));
         Path b = Files.createDirectories(dir.resolve("b"));

@@ -108,8 +108,40 @@ class ContentDirectoryTest {
     void anEmptyDirectoryIsEmptyContentAndDescribeNamesTheDirectory() {
         ContentDirectory content = new ContentDirectory(dir);
 
-        assertThat(content.load()).isEqualTo(new ContentLoad(List.of(), List.of(), List.of()));
+        ContentLoad load = content.load();
+
+        assertThat(load.digests()).isEmpty();
+        assertThat(load.loosePapers()).isEmpty();
+        assertThat(load.problems()).isEmpty();
+        assertThat(load.version()).isEqualTo(content.version().orElseThrow());
         assertThat(content.describe()).isEqualTo(dir.toString());
+    }
+
+    @Test
+    void theVersionChangesWithAnyContentFileAndOnlyThen() throws IOException {
+        write("a.jsonl", GOOD_JSONL_LINES);
+        ContentDirectory content = new ContentDirectory(dir);
+        String first = content.version().orElseThrow();
+
+        assertThat(content.version()).contains(first);
+        assertThat(content.load().version()).isEqualTo(first);
+        write("README.md", "not content\n");
+        assertThat(content.version()).as("a file that is not content").contains(first);
+
+        write("b.json", Fixtures.text("json/one-digest.json"));
+        String added = content.version().orElseThrow();
+        assertThat(added).isNotEqualTo(first);
+        Files.setLastModifiedTime(dir.resolve("a.jsonl"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+        String touched = content.version().orElseThrow();
+        assertThat(touched).isNotEqualTo(added);
+        Files.delete(dir.resolve("b.json"));
+        assertThat(content.version().orElseThrow()).isNotIn(touched, added, first);
+    }
+
+    @Test
+    void aMissingDirectoryHasNoVersion() {
+        assertThat(new ContentDirectory(dir.resolve("none")).version()).isEmpty();
+        assertThat(new ContentDirectory(dir.resolve("none")).load().version()).isNull();
     }
 
     private Path write(String name, String text) throws IOException {
