@@ -13,9 +13,16 @@ WORKDIR /app
 COPY --from=build /src/target/paperboy.jar /app/paperboy.jar
 COPY --from=build /src/config /app/config
 RUN mkdir -p /app/data && chown -R paperboy:paperboy /app/data /app/config
+# A class-data archive recorded from a search on the example content (the second run is served by the
+# index the first one built): the JVM then loads its classes ready-made and starts in about half the time.
+# A JVM that cannot use the archive ignores it (-Xshare:auto).
+RUN java -jar /app/paperboy.jar search --data /tmp/cds --json "vision transformer" > /dev/null \
+ && java -XX:ArchiveClassesAtExit=/app/paperboy.jsa -jar /app/paperboy.jar search --data /tmp/cds --json \
+      "vision transformer" > /dev/null \
+ && rm -rf /tmp/cds
 USER paperboy
 # config/ holds paperboy.yml, logback.xml and content/; data/ holds the database and search index.
 VOLUME ["/app/config", "/app/data"]
 # Tokens come only from the environment: docker run -e DISCORD_TOKEN -e TELEGRAM_TOKEN ...
-ENTRYPOINT ["java", "-jar", "/app/paperboy.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/paperboy.jsa", "-Xshare:auto", "-jar", "/app/paperboy.jar"]
 CMD ["run"]

@@ -18,17 +18,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A new process serving a built index: how long from starting the JVM to its first answer, and how much
- * heap it needs while it answers every bench query (run with {@value #HEAP_LIMIT_MB} MB of heap at most,
- * so finishing at all shows it fits). The child process is this class's {@link #main}: it serves the index
+ * A new process serving a built index: how long from starting the JVM to its first answer (as it is, and
+ * with a class-data archive of its classes, as the Docker image runs), and how much heap it needs while it
+ * answers every bench query (run with {@value #HEAP_LIMIT_MB} MB of heap at most, so finishing at all shows
+ * it fits). The child process is this class's {@link #main}: it serves the index
  * on disk without a library ({@link LuceneSearchIndex#serveIfCurrent}), as {@code search} does.
  */
 final class ColdStart {
 
     static final int HEAP_LIMIT_MB = 256;
 
-    /** Medians over the runs: start to first answer (ms, seen from the parent), peak and settled heap (MB). */
-    record Result(double firstAnswerMillis, double peakHeapMb, double settledHeapMb, int runs) {
+    /**
+     * Medians over the runs: start to first answer (ms, seen from the parent) without and with a class-data
+     * archive (as the Docker image runs; NaN when the class path cannot be archived), and the peak and
+     * settled heap (MB).
+     */
+    record Result(double firstAnswerMillis, double firstAnswerArchivedMillis, double peakHeapMb,
+                  double settledHeapMb, int runs) {
     }
 
     private ColdStart() {
@@ -37,31 +43,45 @@ final class ColdStart {
     static Result measure(Path indexDirectory, String contentVersion, List<String> queries, int runs)
             throws IOException, InterruptedException {
         Path queryFile = Files.createTempFile("paperboy-cold", ".txt");
+        Path archive = queryFile.resolveSibling(queryFile.getFileName() + ".jsa");
         try {
             Files.write(queryFile, queries, StandardCharsets.UTF_8);
             double[] first = new double[runs];
+            double[] archived = new double[runs];
             double[] peak = new double[runs];
             double[] settled = new double[runs];
             for (int run = 0; run < runs; run++) {
-                double[] one = runOnce(indexDirectory, contentVersion, queryFile);
+                double[] one = runOnce(List.of(), indexDirectory, contentVersion, queryFile);
                 first[run] = one[0];
                 peak[run] = one[1];
                 settled[run] = one[2];
             }
-            return new Result(median(first), median(peak), median(settled), runs);
+            if (archivable()) {
+                // the archive records the classes a first run loads; later runs map them in ready-made
+                runOnce(List.of("-XX:ArchiveClassesAtExit=" + archive), indexDirectory, contentVersion, queryFile);
+                for (int run = 0; run < runs; run++) {
+                    archived[run] = runOnce(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"),
+                            indexDirectory, contentVersion, queryFile)[0];
+                }
+            } else {
+                Arrays.fill(archived, Double.NaN);
+            }
+            return new Result(median(first), median(archived), median(peak), median(settled), runs);
         } finally {
             Files.deleteIfExists(queryFile);
+            Files.deleteIfExists(archive);
         }
     }
 
-    private static double[] runOnce(Path indexDirectory, String contentVersion, Path queryFile)
-            throws IOException, InterruptedException {
+    private static double[] runOnce(List<String> jvmOptions, Path indexDirectory, String contentVersion,
+                                     Path queryFile) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP_LIMIT_MB + "m", "-cp",
-                System.getProperty("java.class.path"), ColdStart.class.getName(), indexDirectory.toString(),
-                contentVersion, queryFile.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP_LIMIT_MB + "m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStart.class.getName(),
+                indexDirectory.toString(), contentVersion, queryFile.toString()));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         double firstMillis = -1;
         double[] heap = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -78,10 +98,21 @@ final class ColdStart {
         }
         int status = process.waitFor();
         if (status != 0 || firstMillis < 0 || heap == null) {
-            throw new IOException("the cold-start process (" + String.join(" ", command.subList(4, command.size()))
-                    + ") failed with exit status " + status + "; its errors are above");
+            throw new IOException("a new process serving the index failed with exit status " + status + "; run "
+                    + ColdStart.class.getName() + " " + indexDirectory + " " + contentVersion + " QUERY_FILE (with"
+                    + " the bench's class path) to see why");
         }
         return new double[] {firstMillis, heap[0], heap[1]};
+    }
+
+    /** A class-data archive needs a class path of jars only (the packaged jar, not Maven's class folders). */
+    private static boolean archivable() {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double median(double[] values) {

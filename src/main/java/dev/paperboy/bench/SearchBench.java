@@ -24,15 +24,12 @@ public final class SearchBench {
 
     /** What to run. */
     public record Options(Path corpus, Path queries, int scale, int perKind, int rounds, int warmups, long seed,
-                          Path workDir, int showMisses) {
+                          Path workDir, int showMisses, int coldRuns) {
     }
 
     /** One engine's figures for one kind of query. */
     record KindResult(double p50, double p95, double p99, double qps, double mrr, double recall) {
     }
-
-    /** New processes started to measure a cold start. */
-    private static final int COLD_RUNS = 3;
 
     private final Options options;
     private final PrintWriter out;
@@ -75,7 +72,7 @@ public final class SearchBench {
                 out.flush();
             }
             ColdStart.Result cold = ColdStart.measure(paperboy.directory(), PaperboyEngine.CONTENT_VERSION,
-                    queries.stream().map(BenchQuery::text).toList(), COLD_RUNS);
+                    queries.stream().map(BenchQuery::text).toList(), options.coldRuns());
             Map<Kind, List<KindResult>> results = measure(engines, byKind);
             printTable(engines, buildSeconds, sizes, results);
             printColdStart(cold);
@@ -187,10 +184,13 @@ public final class SearchBench {
     }
 
     private void printColdStart(ColdStart.Result cold) {
-        out.printf(Locale.ROOT, "%nA new process serving Paperboy's index with -Xmx%dm (medians of %d runs): first"
-                        + " answer %.0f ms after starting the JVM; heap %.1f MB at its peak and %.1f MB after a GC,"
-                        + " having answered every query once.%n", ColdStart.HEAP_LIMIT_MB, cold.runs(),
-                cold.firstAnswerMillis(), cold.peakHeapMb(), cold.settledHeapMb());
+        String archived = Double.isNaN(cold.firstAnswerArchivedMillis())
+                ? "no class-data archive from a class path of folders"
+                : String.format(Locale.ROOT, "%.0f ms with a class-data archive", cold.firstAnswerArchivedMillis());
+        out.printf(Locale.ROOT, "%nA new process serving Paperboy's index with -Xmx%dm (median of %d run(s)): first"
+                        + " answer %.0f ms after starting the JVM (%s); heap %.1f MB at its peak and %.1f MB after a"
+                        + " GC, having answered every query once.%n", ColdStart.HEAP_LIMIT_MB, cold.runs(),
+                cold.firstAnswerMillis(), archived, cold.peakHeapMb(), cold.settledHeapMb());
         out.flush();
     }
 

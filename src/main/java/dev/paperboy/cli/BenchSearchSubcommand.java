@@ -43,6 +43,11 @@ public final class BenchSearchSubcommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Where to build the indexes (default: the temp directory).")
     Path work;
 
+    @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "3",
+            description = "New processes started to time a first answer, with and without a class-data archive"
+                    + " (default 3 each).")
+    int coldRuns;
+
     @Option(names = "--show-misses", paramLabel = "N", defaultValue = "0",
             description = "Print up to N queries per engine whose answer was not first (default 0).")
     int showMisses;
@@ -58,14 +63,14 @@ public final class BenchSearchSubcommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        if (rounds < 1 || perKind < 1 || warmups < 0 || scale < 0) {
-            err.println("--rounds and --per-kind must be 1 or more, --warmups and --scale 0 or more.");
+        if (rounds < 1 || perKind < 1 || coldRuns < 1 || warmups < 0 || scale < 0) {
+            err.println("--rounds, --per-kind and --cold-runs must be 1 or more, --warmups and --scale 0 or more.");
             err.flush();
             return 2;
         }
         Path workDir = work != null ? work : Path.of(System.getProperty("java.io.tmpdir"));
         new SearchBench(new SearchBench.Options(corpus, queries, scale, perKind, rounds, warmups, seed, workDir,
-                showMisses),
+                showMisses, coldRuns),
                 spec.commandLine().getOut()).run();
         return 0;
     }

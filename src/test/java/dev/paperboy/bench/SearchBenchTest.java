@@ -105,12 +105,12 @@ class SearchBenchTest {
         Files.writeString(dump, jsonl);
         StringWriter out = new StringWriter();
 
-        new SearchBench(new SearchBench.Options(dump, null, 300, 10, 1, 0, 42, dir.resolve("work"), 0),
+        new SearchBench(new SearchBench.Options(dump, null, 300, 10, 1, 0, 42, dir.resolve("work"), 0, 1),
                 new PrintWriter(out, true)).run();
 
         assertThat(out.toString()).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
                 "| known item MRR@10 |", "| topic throughput (q/s) |", "| build (s) |",
-                "A new process serving Paperboy's index with -Xmx256m (medians of 3 runs): first answer");
+                "A new process serving Paperboy's index with -Xmx256m (median of 1 run(s)): first answer");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }
