@@ -4,11 +4,11 @@ import dev.paperboy.core.Snippet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -23,22 +23,26 @@ final class SnippetMaker {
 
     static final int LENGTH = 200;
     private static final String ELLIPSIS = "…";
+    /** Words whose analysis is remembered; past this the memory starts afresh. */
+    static final int REMEMBERED_WORDS = 20_000;
+    /** Letters, digits and the underscore among the ASCII characters, as the standard tokenizer reads them. */
+    private static final boolean[] ASCII_WORD_CHARS = asciiWordChars();
 
     private final Analyzer analyzer;
+    /**
+     * How words were analysed ("" for a stop word), shared by all searches: snippets share most of their
+     * words, and analysing a word is the dear part of finding them.
+     */
+    private final Map<String, String> stems = new ConcurrentHashMap<>();
 
     SnippetMaker(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /**
-     * The query terms of one search with what finding them needs, worked out once for all the snippets
-     * of a page; it also remembers how words were analysed, since the snippets of a page share most of
-     * their words and analysing a word is the dear part. For one search at a time.
-     */
+    /** The query terms of one search with what finding them needs, worked out once for all the snippets of a page. */
     static final class Terms {
         private final String[] terms;
         private final Set<String> prefixes = new HashSet<>();
-        private final Map<String, String> stems = new HashMap<>();
 
         Terms(Set<String> terms) {
             this.terms = terms.toArray(String[]::new);
@@ -157,7 +161,7 @@ final class SnippetMaker {
             }
             int term = terms.indexOf(text, start, end);
             if (term < 0) {
-                String stem = terms.stems.computeIfAbsent(folded(text, start, end), this::stemOrEmpty);
+                String stem = stemOf(folded(text, start, end));
                 term = terms.indexOf(stem);
             }
             if (term >= 0) {
@@ -167,9 +171,29 @@ final class SnippetMaker {
         return matches;
     }
 
+    private String stemOf(String word) {
+        String stem = stems.get(word);
+        if (stem == null) {
+            if (stems.size() >= REMEMBERED_WORDS) {
+                stems.clear();
+            }
+            stem = stemOrEmpty(word);
+            stems.put(word, stem);
+        }
+        return stem;
+    }
+
+    private static boolean[] asciiWordChars() {
+        boolean[] word = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            word[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+        return word;
+    }
+
     private static boolean isWordChar(char c) {
         if (c < 128) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+            return ASCII_WORD_CHARS[c];
         }
         int type = Character.getType(c);
         return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
