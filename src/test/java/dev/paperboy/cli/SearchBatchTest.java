@@ -35,7 +35,8 @@ class SearchBatchTest {
         String content = ContentFiles.standard(dir.resolve("content")).toString();
         Path queries = ContentFiles.write(dir, "queries.txt", "transformers\n\ncolour\nau:\"Dee Voice\"\ntrasnformers\n");
 
-        String[] result = run("search", "--content", content, "--batch", queries.toString(), "--limit", "2");
+        String[] result = run("search", "--content", content, "--data", dir.resolve("data").toString(), "--batch",
+                queries.toString(), "--limit", "2");
 
         assertThat(result[0]).isEqualTo("0");
         List<String> lines = result[1].lines().toList();
