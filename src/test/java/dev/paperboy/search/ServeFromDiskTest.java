@@ -10,6 +10,7 @@ import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,6 +98,24 @@ class ServeFromDiskTest {
         }
         try (LuceneSearchIndex index = new LuceneSearchIndex()) {
             assertThat(index.serveIfCurrent("v1")).as("in memory there is nothing to serve").isFalse();
+        }
+    }
+
+    @Test
+    void aDamagedIndexIsNotServedAndTheFirstUpdateRebuildsIt() throws Exception {
+        build(library("v1"));
+        try (var files = Files.list(root)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            assertThat(index.serveIfCurrent("v1")).isFalse();
+            index.libraryChanging(library("v1"));
+
+            assertThat(index.lastUpdate().rebuilt()).isTrue();
+            assertThat(index.search(new SearchRequest("transformers", 1, 10)).total()).isEqualTo(2);
         }
     }
 
