@@ -121,6 +121,13 @@ final class SnippetMaker {
             int space = previousSpace(text, end);
             end = space >= to ? space : to;
         }
+        // the cut may fall inside a run of white space: the piece starts and ends with a word
+        while (start < from && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > to && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
         return spans(text, matches.subList(window[0], window[1] + 1), start, end);
     }
 

@@ -59,6 +59,18 @@ class SnippetMakerTest {
     }
 
     @Test
+    void aPieceCutInsideARunOfWhiteSpaceStartsAndEndsWithAWord() {
+        // long words around two-line breaks, so that both cuts land at the start of a run of white space
+        String abstractText = "Intro " + "a".repeat(100) + "\n\nb c d e " + "target " + "z".repeat(150) + "\n\n"
+                + "y".repeat(100) + " end.";
+
+        Snippet snippet = snippets.snippet(abstractText, Set.of("target"));
+
+        assertThat(snippet.plainText()).isEqualTo("…b c d e target " + "z".repeat(150) + "…");
+        assertThat(marked(snippet)).containsExactly("target");
+    }
+
+    @Test
     void theTermsOfOnePageServeEverySnippetOnIt() {
         SnippetMaker.Terms terms = new SnippetMaker.Terms(Set.of("model"));
 
