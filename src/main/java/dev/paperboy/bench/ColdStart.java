@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A new process serving a built index: how long from starting the JVM to its first answer (as it is, and
@@ -27,6 +28,8 @@ import java.util.Locale;
 final class ColdStart {
 
     static final int HEAP_LIMIT_MB = 256;
+    /** A child still running after this long is stopped and counts as failed. */
+    private static final long CHILD_TIMEOUT_SECONDS = 300;
 
     /**
      * Medians over the runs: start to first answer (ms, seen from the parent) without and with a class-data
@@ -42,6 +45,9 @@ final class ColdStart {
 
     static Result measure(Path indexDirectory, String contentVersion, List<String> queries, int runs)
             throws IOException, InterruptedException {
+        if (queries.isEmpty()) {
+            throw new IllegalArgumentException("a cold start needs at least one query to answer");
+        }
         Path queryFile = Files.createTempFile("paperboy-cold", ".txt");
         Path archive = queryFile.resolveSibling(queryFile.getFileName() + ".jsa");
         try {
@@ -82,6 +88,9 @@ final class ColdStart {
                 indexDirectory.toString(), contentVersion, queryFile.toString()));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // a child that hangs is stopped, which also ends the reading below
+        process.onExit().completeOnTimeout(process, CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenAccept(Process::destroyForcibly);
         double firstMillis = -1;
         double[] heap = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -98,7 +107,8 @@ final class ColdStart {
         }
         int status = process.waitFor();
         if (status != 0 || firstMillis < 0 || heap == null) {
-            throw new IOException("a new process serving the index failed with exit status " + status + "; run "
+            throw new IOException("a new process serving the index failed (exit status " + status + "; one still"
+                    + " running after " + CHILD_TIMEOUT_SECONDS + " s is stopped); run "
                     + ColdStart.class.getName() + " " + indexDirectory + " " + contentVersion + " QUERY_FILE (with"
                     + " the bench's class path) to see why");
         }

@@ -27,14 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
@@ -176,7 +174,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             } else if (reader == null) {
                 reader = DirectoryReader.open(directory);
             }
-            current.set(new Generation(reader, next, null));
+            current.set(new Generation(reader, next, newestDay(next), null));
             if (old != null) {
                 old.release();
             }
@@ -217,7 +215,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 served.close();
                 return false;
             }
-            current.set(new Generation(reader, null, served));
+            try {
+                current.set(new Generation(reader, null, newestLiveDay(reader), served));
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
             LOG.info("Search serves the index {} as built for the current content ({} papers)", storage,
                     reader.numDocs());
             return true;
@@ -235,6 +238,37 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } finally {
             buildLock.unlock();
         }
+    }
+
+    /** The newest paper's day (epoch day) in the library, 0 when none has a date: the recency factor's reference. */
+    private static long newestDay(Library library) {
+        return library.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
+                .mapToLong(LocalDate::toEpochDay).max().orElse(0);
+    }
+
+    /**
+     * The same from the index, for a generation without a library: each segment is sorted newest first, so
+     * its first live paper with a day has the segment's newest (deleted papers must not count).
+     */
+    private static long newestLiveDay(DirectoryReader reader) throws IOException {
+        long newest = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues days = DocValues.getNumeric(leaf.reader(), PaperFields.DAY);
+            for (int doc = days.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = days.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    newest = Math.max(newest, days.longValue());
+                    break;
+                }
+            }
+        }
+        return newest;
+    }
+
+    /** The day (epoch day) the recency factor counts from in the generation now served; 0 before the first. */
+    long newestDay() {
+        Generation generation = current.get();
+        return generation == null ? 0 : generation.newestDay();
     }
 
     /** What the last successful update did; null before the first. */
@@ -605,13 +639,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
          * A generation resolving hits in {@code library}, or, when it is null, from the papers stored in the
          * index; {@code directory}, when not null, is this generation's own and closed with it.
          */
-        Generation(DirectoryReader reader, Library library, Closeable directory) throws IOException {
+        Generation(DirectoryReader reader, Library library, long newestDay, Closeable directory) {
             this.reader = reader;
             this.searcher = new IndexSearcher(reader);
             this.library = library;
             this.directory = directory;
-            byte[] newest = PointValues.getMaxPackedValue(reader, PaperFields.DAY);
-            this.newestDay = newest == null ? 0 : LongPoint.decodeDimension(newest, 0);
+            this.newestDay = newestDay;
         }
 
         DirectoryReader reader() {

@@ -95,25 +95,26 @@ final class PaperDocuments {
         long hash = 0xcbf29ce484222325L;
         hash = mix(hash, libraryPaper.key());
         hash = mix(hash, paper.title());
-        for (String author : paper.authors()) {
-            hash = mix(hash, author);
-        }
+        hash = mix(hash, paper.authors());
         hash = mix(hash, paper.abstractText());
         hash = mix(hash, paper.comment());
-        for (String topic : libraryPaper.topics()) {
-            hash = mix(hash, topic);
-        }
-        for (String category : paper.categories()) {
-            hash = mix(hash, category);
-        }
+        hash = mix(hash, libraryPaper.topics());
+        hash = mix(hash, paper.categories());
         hash = mix(hash, String.valueOf(paper.arxivId()));
         hash = mix(hash, String.valueOf(paper.version()));
         hash = mix(hash, String.valueOf(paper.published()));
         hash = mix(hash, String.valueOf(paper.updated()));
-        for (String link : paper.links()) {
-            hash = mix(hash, link);
-        }
+        hash = mix(hash, paper.links());
         return mix(hash, String.valueOf(libraryPaper.date()));
+    }
+
+    /** A list with its length first, so that values cannot move unnoticed from one list to the next. */
+    private static long mix(long hash, List<String> values) {
+        hash = mix(hash, String.valueOf(values.size()));
+        for (String value : values) {
+            hash = mix(hash, value);
+        }
+        return hash;
     }
 
     private static long mix(long hash, String value) {

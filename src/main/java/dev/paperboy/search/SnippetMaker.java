@@ -384,13 +384,14 @@ final class SnippetMaker {
 
     /** The start of the abstract, cut at a word boundary. */
     private static Snippet lead(String text) {
-        if (text.length() <= LENGTH) {
-            return Snippet.plain(collapseSpaces(text));
+        String collapsed = collapseSpaces(text);
+        if (collapsed.length() <= LENGTH) {
+            return Snippet.plain(collapsed);
         }
-        int cut = previousSpace(text, LENGTH);
+        int cut = collapsed.lastIndexOf(' ', LENGTH);
         if (cut < LENGTH / 2) {
             cut = LENGTH;
         }
-        return Snippet.plain(collapseSpaces(text.substring(0, cut).stripTrailing()) + ELLIPSIS);
+        return Snippet.plain(collapsed.substring(0, cut).stripTrailing() + ELLIPSIS);
     }
 }

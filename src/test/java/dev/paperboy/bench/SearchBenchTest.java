@@ -111,6 +111,8 @@ class SearchBenchTest {
         assertThat(out.toString()).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
                 "| known item MRR@10 |", "| topic throughput (q/s) |", "| build (s) |",
                 "A new process serving Paperboy's index with -Xmx256m (median of 1 run(s)): first answer");
+        assertThat(out.toString()).containsPattern("first answer \\d+ ms after starting the JVM \\(no class-data"
+                + " archive from a class path of folders\\); heap \\d+\\.\\d MB at its peak and \\d+\\.\\d MB after a GC");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }

@@ -120,6 +120,53 @@ class ServeFromDiskTest {
     }
 
     @Test
+    void recencyCountsFromTheNewestPaperStillThereNotFromADeletedOne() throws Exception {
+        Paper newer = new Paper("2406.00001", 1, "Transformers of June", List.of("Bo"), "", "", List.of(),
+                LocalDate.of(2024, 6, 1), null, List.of());
+        List<Paper> older = new java.util.ArrayList<>(List.of(GRAPHS, LOOSE));
+        for (int i = 10; i < 30; i++) {
+            // enough papers that deleting one leaves the segment as it is, its deleted paper only marked
+            older.add(new Paper("2301.000" + i, 1, "Older paper " + i, List.of("Cy"), "", "", List.of(),
+                    LocalDate.of(2023, 1, 1), null, List.of()));
+        }
+        List<Paper> withNewer = new java.util.ArrayList<>(older);
+        withNewer.add(newer);
+        long newestRemaining = LocalDate.of(2024, 1, 2).toEpochDay();
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            index.libraryChanging(Library.of(List.of(), withNewer).withContentVersion("v0"));
+            index.libraryChanging(Library.of(List.of(), older).withContentVersion("v1"));
+
+            assertThat(index.newestDay()).isEqualTo(newestRemaining);
+        }
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            assertThat(index.serveIfCurrent("v1")).isTrue();
+
+            assertThat(index.newestDay()).as("from the index, whose deleted paper is still on disk")
+                    .isEqualTo(newestRemaining);
+        }
+    }
+
+    @Test
+    void aChangeOnlyTheStoredPaperShowsIsWrittenAgain() throws Exception {
+        build(library("v1"));
+        Paper moved = new Paper(GRAPHS.arxivId(), 3, GRAPHS.title(), GRAPHS.authors(), GRAPHS.abstractText(),
+                GRAPHS.comment(), GRAPHS.categories(), GRAPHS.published(), LocalDate.of(2024, 5, 6),
+                List.of("https://example.org/new-code"));
+        Digest digest = new Digest("Graph Learning", LocalDate.of(2024, 1, 5), List.of(moved),
+                new DigestSource("graphs.txt", 1, ""));
+
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            index.libraryChanging(Library.of(List.of(digest), List.of(LOOSE)).withContentVersion("v2"));
+            assertThat(index.lastUpdate().changed()).isEqualTo(1);
+        }
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
+            assertThat(index.serveIfCurrent("v2")).isTrue();
+            assertThat(index.search(new SearchRequest("molecules", 1, 10)).hits().get(0).paper().paper())
+                    .isEqualTo(moved);
+        }
+    }
+
+    @Test
     void servesWhileAnotherProcessHoldsTheIndexForWriting() throws Exception {
         try (LuceneSearchIndex bot = new LuceneSearchIndex(IndexStorage.onDisk(root));
              LuceneSearchIndex command = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
