@@ -92,7 +92,8 @@ final class SnippetMaker {
 
     /**
      * The snippet. The abstract is read as it is; runs of white space become one space only in the piece
-     * that is shown, so a long abstract is not copied for every hit.
+     * that is shown, so a long abstract is not copied for every hit. The piece's length is counted in the
+     * abstract as written, so an abstract with runs of white space shows a little less.
      */
     Snippet snippet(String abstractText, Terms terms) {
         String text = abstractText.strip();
