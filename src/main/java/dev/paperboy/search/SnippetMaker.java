@@ -4,6 +4,7 @@ import dev.paperboy.core.Snippet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +146,15 @@ final class SnippetMaker {
      */
     private List<Match> matches(String text, Terms terms) {
         List<Match> matches = new ArrayList<>();
+        // where each term was last seen: once one piece holds them all, no later piece holds more, and the
+        // scan goes on only as far as that piece reaches
+        int[] lastSeen = new int[terms.terms.length];
+        Arrays.fill(lastSeen, -1);
+        int unseen = terms.terms.length;
         int length = text.length();
+        int limit = length;
         int i = 0;
-        while (i < length) {
+        while (i < limit) {
             if (!isWordChar(text.charAt(i))) {
                 i++;
                 continue;
@@ -174,9 +181,24 @@ final class SnippetMaker {
             }
             if (term >= 0) {
                 matches.add(new Match(start, end, term));
+                if (lastSeen[term] < 0) {
+                    unseen--;
+                }
+                lastSeen[term] = start;
+                if (unseen == 0 && limit == length && end - min(lastSeen) <= LENGTH) {
+                    limit = Math.min(length, min(lastSeen) + LENGTH + 1);
+                }
             }
         }
         return matches;
+    }
+
+    private static int min(int[] values) {
+        int min = Integer.MAX_VALUE;
+        for (int value : values) {
+            min = Math.min(min, value);
+        }
+        return min;
     }
 
     private String stemOf(String word) {
@@ -324,7 +346,11 @@ final class SnippetMaker {
         return out == null ? text : new String(out, 0, length);
     }
 
-    /** The first and last match of the window that holds the most different query words. */
+    /**
+     * The first and last match of the window that holds the most different query words, the most matches
+     * breaking ties. Matches are only looked for up to the end of the first piece that holds every query
+     * word, so a snippet shows the first place where all the words stand together.
+     */
     private static int[] bestWindow(List<Match> matches) {
         int bestFirst = 0;
         int bestLast = 0;

@@ -71,6 +71,17 @@ class SnippetMakerTest {
     }
 
     @Test
+    void showsTheFirstPlaceWhereAllTheWordsStandTogether() {
+        String abstractText = "Alpha beta open the text, and beta again. " + "Filler words go on. ".repeat(15)
+                + "Later alpha beta alpha beta alpha beta.";
+
+        Snippet snippet = snippets.snippet(abstractText, Set.of("alpha", "beta"));
+
+        assertThat(snippet.plainText()).startsWith("Alpha beta open the text");
+        assertThat(marked(snippet)).containsExactly("Alpha beta", "beta");
+    }
+
+    @Test
     void theTermsOfOnePageServeEverySnippetOnIt() {
         SnippetMaker.Terms terms = new SnippetMaker.Terms(Set.of("model"));
 
