@@ -1,8 +1,6 @@
 package dev.paperboy.search;
 
 import dev.paperboy.core.Snippet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,13 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Cuts a piece of about {@value #LENGTH} characters out of an abstract, where the most query words
- * gather, and marks them. Each candidate word is analysed as it was indexed, so "models" is marked
+ * Cuts a piece of about {@value #LENGTH} characters out of an abstract where the query words gather (the
+ * first piece that holds them all, else the one holding the most), and marks them. Each candidate word is analysed as it was indexed, so "models" is marked
  * for a search for "model". Works on the paper's text, so the index needs no offsets.
  */
 final class SnippetMaker {
@@ -303,23 +299,8 @@ final class SnippetMaker {
 
     /** The word as the index holds it, or "" when the analyzer drops it (a stop word). */
     private String stemOrEmpty(String word) {
-        try {
-            String stem = stem(word);
-            return stem == null ? "" : stem;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not analyse a word", e);
-        }
-    }
-
-    /** The word as the index holds it, or null when the analyzer drops it (a stop word). */
-    private String stem(String word) throws IOException {
-        try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, word)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            String stem = stream.incrementToken() ? term.toString() : null;
-            stream.end();
-            return stem;
-        }
+        List<PaperQueryFactory.Token> tokens = PaperQueryFactory.analyze(analyzer, PaperFields.ABSTRACT, word);
+        return tokens.isEmpty() ? "" : tokens.get(0).text();
     }
 
     /** Runs of white space as one space, without a regular expression (this runs for every hit). */
