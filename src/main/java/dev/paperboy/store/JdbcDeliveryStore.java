@@ -36,6 +36,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     private static final String SUBSCRIPTION_COLUMNS = "id, platform, chat_id, thread_id, filter_kind, filter_text, "
             + "deliver_at, zone_id, paused, paused_reason, created_by, created_at, last_delivered_date, last_run_at, "
             + "last_outcome, since";
+    private static final String INSERT_SUBSCRIPTION = "INSERT INTO subscription (target_key, platform, chat_id,"
+            + " thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at, since)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PENDING = "PENDING";
     /** Parameters per IN list: well under SQLite's and PostgreSQL's limits. */
     private static final int IN_BATCH = 500;
@@ -62,13 +65,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public Subscription add(NewSubscription s) {
         long id = jdbc.inTransaction("add a subscription", c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscription (target_key, platform, chat_id, "
-                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at, since) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
-                        s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
-                        s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli(),
-                        s.since() == null ? null : s.since().toString());
+            try (PreparedStatement insert = c.prepareStatement(INSERT_SUBSCRIPTION, Statement.RETURN_GENERATED_KEYS)) {
+                bindNew(insert, s);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -82,20 +80,22 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public int addAll(List<NewSubscription> subscriptions) {
         return jdbc.inTransaction("add subscriptions", c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscription (target_key, platform, chat_id, "
-                    + "thread_id, filter_kind, filter_text, deliver_at, zone_id, paused, created_by, created_at, since) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_SUBSCRIPTION)) {
                 for (NewSubscription s : subscriptions) {
-                    Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
-                            s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
-                            s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli(),
-                        s.since() == null ? null : s.since().toString());
+                    bindNew(insert, s);
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
             return subscriptions.size();
         });
+    }
+
+    private static void bindNew(PreparedStatement insert, NewSubscription s) throws SQLException {
+        Jdbc.bind(insert, TargetKeys.of(s.target()), s.target().platform().name(), s.target().chatId(),
+                s.target().threadId(), s.filter().kind().name(), s.filter().text(), s.time().toString(),
+                s.zone().getId(), false, s.createdBy(), s.createdAt().toEpochMilli(),
+                s.since() == null ? null : s.since().toString());
     }
 
     @Override

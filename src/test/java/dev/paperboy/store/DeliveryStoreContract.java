@@ -251,11 +251,16 @@ abstract class DeliveryStoreContract {
         assertThat(ledger()).containsExactly("p1 m2", "p2 m2");
     }
 
+    /** A run of two messages, p1 in the first and p2 in the second. */
+    private void recordOnePaperPerMessage(Subscription subscription) {
+        store.record(List.of(new PlannedRun(subscription, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2"),
+                List.of(new OutgoingMessage("p1", 1), new OutgoingMessage("p2", 1)), "2 papers", NOW)));
+    }
+
     @Test
     void aMessageGivenUpAfterPassingFailuresForgetsOnlyThePapersItCarried() throws Exception {
         Subscription a = subscribe(CHAT, "A");
-        store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2"),
-                List.of(new OutgoingMessage("p1", 1), new OutgoingMessage("p2", 1)), "2 papers", NOW)));
+        recordOnePaperPerMessage(a);
 
         store.markFailed(store.heads(ALL, NOW, 10).get(0).id(), "failed 12 times", NOW, true);
         store.markSent(store.heads(ALL, NOW, 10).get(0).id(), "m2", NOW);
@@ -267,8 +272,7 @@ abstract class DeliveryStoreContract {
     @Test
     void aRefusedMessagesPapersCountAsSettledSoTheyAreNotOfferedAgain() throws Exception {
         Subscription a = subscribe(CHAT, "A");
-        store.record(List.of(new PlannedRun(a, "ra", LocalDate.of(2026, 3, 1), List.of("p1", "p2"),
-                List.of(new OutgoingMessage("p1", 1), new OutgoingMessage("p2", 1)), "2 papers", NOW)));
+        recordOnePaperPerMessage(a);
 
         store.markFailed(store.heads(ALL, NOW, 10).get(0).id(), "refused: message is too long", NOW, false);
 
