@@ -363,9 +363,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         for (String gone : indexed.keySet()) {
             writer.deleteDocuments(new Term(PaperFields.KEY, gone));
         }
-        // newest first, the index's own order: each thread's segment then needs no sorting when it is written
+        // newest first, the index's own order: each part's segments then need no sorting when they are written
         added.sort(NEWEST_PAPER_FIRST);
-        write(added, false);
+        int threads = threadsFor(added.size());
+        if (threads > 1) {
+            PartedBuild.addAll(writer, directory, added, threads, () -> writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        } else {
+            write(added, false);
+        }
         write(changed, true);
         if (fromEmpty && !added.isEmpty()) {
             // a fresh index is read far more than written: one segment is worth its one-off cost
@@ -406,9 +411,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         writer = null;
     }
 
+    /** Threads worth starting to write this many papers: one per 5,000, at most {@code buildThreads}. */
+    private int threadsFor(int papers) {
+        return Math.min(buildThreads, 1 + papers / 5_000);
+    }
+
     /** Analysis is most of the work of a build, and IndexWriter takes documents from several threads at once. */
     private void write(List<LibraryPaper> papers, boolean replace) throws IOException {
-        int threads = Math.min(buildThreads, 1 + papers.size() / 5_000);
+        int threads = threadsFor(papers.size());
         if (threads <= 1) {
             for (LibraryPaper paper : papers) {
                 writeOne(paper, replace);

@@ -61,16 +61,20 @@ final class PaperDocuments {
         doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint(libraryPaper)));
         doc.add(new StoredField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
-        addText(doc, PaperFields.TITLE, paper.title(), TITLE_WEIGHT);
+        WeightedTerms text = new WeightedTerms();
+        addText(doc, text, PaperFields.TITLE, paper.title(), TITLE_WEIGHT);
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         for (String author : paper.authors()) {
-            addAuthor(doc, author);
+            addAuthor(doc, text, author);
         }
-        addText(doc, PaperFields.ABSTRACT, paper.abstractText(), ABSTRACT_WEIGHT);
-        addText(doc, PaperFields.COMMENT, paper.comment(), COMMENT_WEIGHT);
+        addText(doc, text, PaperFields.ABSTRACT, paper.abstractText(), ABSTRACT_WEIGHT);
+        addText(doc, text, PaperFields.COMMENT, paper.comment(), COMMENT_WEIGHT);
         for (String topic : libraryPaper.topics()) {
-            addText(doc, PaperFields.TOPICS, topic, TOPICS_WEIGHT);
+            addText(doc, text, PaperFields.TOPICS, topic, TOPICS_WEIGHT);
             doc.add(new StringField(PaperFields.TOPIC_KEYWORD, Topics.normalise(topic), Field.Store.NO));
+        }
+        if (!text.isEmpty()) {
+            doc.add(text.field());
         }
         for (String category : paper.categories()) {
             if (!category.isBlank()) {
@@ -126,11 +130,11 @@ final class PaperDocuments {
     }
 
     /** A text field analysed once, its terms also counted into the combined field. */
-    private static void addText(Document doc, String field, String value, int weight) {
+    private static void addText(Document doc, WeightedTerms text, String field, String value, int weight) {
         if (value != null && !value.isEmpty()) {
             AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
             doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
-            doc.add(WeightedTerms.field(analyzed.terms(), weight));
+            text.add(analyzed.terms(), weight);
         }
     }
 
@@ -138,7 +142,7 @@ final class PaperDocuments {
      * An author's name in the combined field, as the English analyzer reads it (so that a plain word, which
      * is analysed so, finds it) and as the name analyzer does ("O'Brien" is also "obrien").
      */
-    private static void addAuthor(Document doc, String author) {
+    private static void addAuthor(Document doc, WeightedTerms text, String author) {
         if (author == null || author.isEmpty()) {
             return;
         }
@@ -150,6 +154,6 @@ final class PaperDocuments {
                 terms.add(term);
             }
         }
-        doc.add(WeightedTerms.field(terms, AUTHORS_WEIGHT));
+        text.add(terms, AUTHORS_WEIGHT);
     }
 }

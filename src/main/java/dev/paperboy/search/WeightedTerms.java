@@ -1,6 +1,9 @@
 package dev.paperboy.search;
 
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
@@ -9,18 +12,17 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 
 /**
- * Values of the combined field {@link PaperFields#TEXT}: each occurrence of a term counts its source
+ * The combined field {@link PaperFields#TEXT} of one paper: each occurrence of a term counts its source
  * field's weight (BM25F at indexing time), so that a title word counts as much as several abstract words.
- * Lucene adds up the frequencies of a term within a document, and takes the sum of all of them as the
- * field's length.
+ * The weights are summed here and each distinct term is indexed once with its sum, which is what Lucene
+ * would store for the term anyway; it takes the sum of all frequencies as the field's length.
  */
 final class WeightedTerms {
 
     /** Frequencies and norms, no positions: custom term frequencies cannot have positions. */
     static final FieldType TYPE = type();
 
-    private WeightedTerms() {
-    }
+    private final Map<String, Integer> frequencies = new HashMap<>();
 
     private static FieldType type() {
         FieldType type = new FieldType();
@@ -30,21 +32,33 @@ final class WeightedTerms {
         return type;
     }
 
-    /** A value of the combined field: these terms, each occurrence counting {@code weight}. */
-    static Field field(List<String> terms, int weight) {
+    /** Counts each occurrence of these terms {@code weight} times. */
+    void add(List<String> terms, int weight) {
+        for (String term : terms) {
+            frequencies.merge(term, weight, Integer::sum);
+        }
+    }
+
+    boolean isEmpty() {
+        return frequencies.isEmpty();
+    }
+
+    /** The field: each term once, with the sum of its weights as its frequency. */
+    Field field() {
+        Iterator<Map.Entry<String, Integer>> entries = frequencies.entrySet().iterator();
         return new Field(PaperFields.TEXT, new TokenStream() {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
             private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
-            private int next;
 
             @Override
             public boolean incrementToken() {
-                if (next >= terms.size()) {
+                if (!entries.hasNext()) {
                     return false;
                 }
                 clearAttributes();
-                term.setEmpty().append(terms.get(next++));
-                frequency.setTermFrequency(weight);
+                Map.Entry<String, Integer> entry = entries.next();
+                term.setEmpty().append(entry.getKey());
+                frequency.setTermFrequency(entry.getValue());
                 return true;
             }
         }, TYPE);

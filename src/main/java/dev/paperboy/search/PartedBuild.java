@@ -1,0 +1,141 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.LibraryPaper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds many new papers to the index on several threads, each with an index writer of its own that writes a
+ * contiguous run of the papers into a part of its own; the parts' segments are then copied into the index.
+ * One shared writer would spread each thread's papers over its per-thread buffers in whatever order the
+ * threads come, so each buffer would have to be sorted into the index order when written, and one thread
+ * would write them all; here each part is written in order by the thread that filled it.
+ *
+ * <p>Parts of an index on disk are written beside it, in {@code NAME.build-*} directories that are removed
+ * when the build ends (and, left over from a process that died, by the next build).
+ */
+final class PartedBuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartedBuild.class);
+
+    private PartedBuild() {
+    }
+
+    /**
+     * Adds {@code papers}, given in the index order, with {@code threads} threads (at least two). The
+     * writers of the parts are configured by {@code partConfig}, whose RAM buffer is the parts' to share.
+     */
+    static void addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
+                       Supplier<IndexWriterConfig> partConfig) throws IOException {
+        Path root = scratchRoot(directory);
+        List<Directory> parts = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "search-index-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> written = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Directory part = root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve("part-" + t));
+                parts.add(part);
+                List<LibraryPaper> run = papers.subList(papers.size() * t / threads, papers.size() * (t + 1) / threads);
+                IndexWriterConfig config = partConfig.get();
+                config.setRAMBufferSizeMB(Math.max(16, config.getRAMBufferSizeMB() / threads));
+                written.add(pool.submit(() -> writePart(part, config, run)));
+            }
+            for (Future<Void> part : written) {
+                part.get();
+            }
+            writer.addIndexes(parts.toArray(new Directory[0]));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while building the search index");
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } finally {
+            pool.shutdownNow();
+            IOUtils.closeWhileHandlingException(parts);
+            if (root != null) {
+                try {
+                    delete(root);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove {}, where the search index was built in parts ({}); the next build"
+                            + " removes it", root, e.toString());
+                }
+            }
+        }
+    }
+
+    private static Void writePart(Directory part, IndexWriterConfig config, List<LibraryPaper> papers)
+            throws IOException {
+        try (IndexWriter partWriter = new IndexWriter(part, config.setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            for (LibraryPaper paper : papers) {
+                partWriter.addDocument(PaperDocuments.toDocument(paper));
+            }
+            partWriter.commit();
+        }
+        return null;
+    }
+
+    /** A new directory for the parts beside an index on disk, after removing any left over; null in memory. */
+    private static Path scratchRoot(Directory directory) throws IOException {
+        if (!(FilterDirectory.unwrap(directory) instanceof FSDirectory fs)) {
+            return null;
+        }
+        Path index = fs.getDirectory().toAbsolutePath();
+        String prefix = index.getFileName() + ".build-";
+        // the caller holds the index's write lock, so no other process is building into these
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(index.getParent(), prefix + "*")) {
+            for (Path leftover : leftovers) {
+                delete(leftover);
+            }
+        }
+        return Files.createTempDirectory(index.getParent(), prefix);
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static IOException unwrap(ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+            return io;
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IOException("could not build the search index", e.getCause());
+    }
+}

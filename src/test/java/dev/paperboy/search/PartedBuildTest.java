@@ -1,0 +1,136 @@
+package dev.paperboy.search;
+
+import static dev.paperboy.search.Papers.library;
+import static dev.paperboy.search.Papers.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperboy.core.Library;
+import dev.paperboy.core.SearchHit;
+import dev.paperboy.core.SearchRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Large additions written in parts on several threads ({@link PartedBuild}) index exactly what one thread would. */
+class PartedBuildTest {
+
+    /** Enough papers for three threads (one per 5,000). */
+    private static Library large;
+
+    @BeforeAll
+    static void largeLibrary() {
+        List<Papers> papers = new ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 1, 1);
+        for (int i = 0; i < 12_000; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1))
+                    .title((i % 7 == 0 ? "Graph transformers " : "Sparse models ") + "w" + i)
+                    .abs("We study " + (i % 3 == 0 ? "graph " : "") + "learning with common methods, part " + i)
+                    .date(first.plusDays(i % 400).toString()));
+        }
+        large = library(papers.toArray(Papers[]::new));
+    }
+
+    @Test
+    void papersWrittenInPartsAreFoundAndRankedAsIfOneThreadHadWrittenThem(@TempDir Path root) throws Exception {
+        try (LuceneSearchIndex oneThread = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("one")), 1);
+             LuceneSearchIndex inParts = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("parts")), 3)) {
+            oneThread.libraryChanging(large);
+            inParts.libraryChanging(large);
+
+            assertThat(inParts.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);
+            assertThat(ids(inParts, "w11999")).containsExactly("2401.12000");
+            for (String query : List.of("graph transformers", "graph learning", "sparse w42", "common sort:date",
+                    "graph after:2024-06-01")) {
+                assertThat(hits(inParts, query)).as(query).isEqualTo(hits(oneThread, query));
+            }
+        }
+    }
+
+    @Test
+    void sortByDateRunsNewestFirstAcrossThePartBoundaries() throws Exception {
+        try (LuceneSearchIndex inParts = new LuceneSearchIndex(IndexStorage.inMemory(), 3)) {
+            inParts.libraryChanging(large);
+
+            List<LocalDate> dates = new ArrayList<>();
+            for (int page = 1; page <= 40; page++) {
+                inParts.search(new SearchRequest("common sort:date", page, 100)).hits()
+                        .forEach(hit -> dates.add(hit.paper().date()));
+            }
+            assertThat(dates).hasSize(4_000).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+    }
+
+    @Test
+    void thePartsAndAnyLeftFromADeadProcessAreRemoved(@TempDir Path root) throws Exception {
+        Path leftover = Files.createDirectories(root.resolve("index.build-123/part-0"));
+        Files.writeString(leftover.resolve("_0.cfs"), "from a process that died");
+        Files.createDirectories(root.resolve("unrelated"));
+
+        try (LuceneSearchIndex inParts = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("index")), 3)) {
+            inParts.libraryChanging(large);
+        }
+
+        try (Stream<Path> beside = Files.list(root)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index", "unrelated");
+        }
+    }
+
+    @Test
+    void aFailedCopyOfThePartsKeepsTheOldIndexServingAndLeavesNoParts(@TempDir Path root) throws Exception {
+        AtomicBoolean full = new AtomicBoolean();
+        Path indexDir = root.resolve("index");
+        IndexStorage fillsUp = () -> {
+            Files.createDirectories(indexDir);
+            return new FilterDirectory(FSDirectory.open(indexDir)) {
+                @Override
+                public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                    if (full.get()) {
+                        throw new IOException("disk full");
+                    }
+                    return super.createOutput(name, context);
+                }
+            };
+        };
+        try (LuceneSearchIndex index = new LuceneSearchIndex(fillsUp, 3)) {
+            index.libraryChanging(library(paper("2401.99999").title("Graphs")));
+            full.set(true);
+
+            assertThatThrownBy(() -> index.libraryChanging(large)).hasMessageContaining("disk full");
+
+            assertThat(ids(index, "graphs")).containsExactly("2401.99999");
+            try (Stream<Path> beside = Files.list(root)) {
+                assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("index");
+            }
+            full.set(false);
+            index.libraryChanging(large);
+            assertThat(index.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);
+        }
+    }
+
+    private static List<String> ids(LuceneSearchIndex index, String query) {
+        return index.search(new SearchRequest(query, 1, 10)).hits().stream()
+                .map(hit -> hit.paper().paper().arxivId()).toList();
+    }
+
+    /** Ids with scores, which must agree exactly. */
+    private static List<String> hits(LuceneSearchIndex index, String query) {
+        List<String> hits = new ArrayList<>();
+        for (SearchHit hit : index.search(new SearchRequest(query, 1, 20)).hits()) {
+            hits.add(hit.paper().paper().arxivId() + " " + hit.score());
+        }
+        return hits;
+    }
+}
