@@ -22,7 +22,8 @@ RUN java -jar /app/paperboy.jar search --data /tmp/cds --json "vision transforme
       "vision transformer" > /dev/null \
  && rm -rf /tmp/cds
 USER paperboy
-# config/ holds paperboy.yml, logback.xml and content/; data/ holds the database and search index.
+# config/ holds paperboy.yml, content/ and, if logging is to change, logback.xml; data/ holds the database
+# and search index.
 VOLUME ["/app/config", "/app/data"]
 # Tokens come only from the environment: docker run -e DISCORD_TOKEN -e TELEGRAM_TOKEN ...
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/paperboy.jsa", "-Xshare:auto", "-Xlog:disable", \
