@@ -24,7 +24,7 @@ public final class SearchBench {
 
     /** What to run. */
     public record Options(Path corpus, Path queries, int scale, int perKind, int rounds, int warmups, long seed,
-                          Path workDir, int showMisses, int coldRuns) {
+                          Path workDir, int showMisses, int coldRuns, int importRuns) {
     }
 
     /** One engine's figures for one kind of query. */
@@ -76,6 +76,7 @@ public final class SearchBench {
             Map<Kind, List<KindResult>> results = measure(engines, byKind);
             printTable(engines, buildSeconds, sizes, results);
             printColdStart(cold);
+            printImport(work, buildSeconds[1]);
         } finally {
             for (BenchEngine engine : engines) {
                 engine.close();
@@ -191,6 +192,24 @@ public final class SearchBench {
                         + " answer %.0f ms after starting the JVM (%s); heap %.1f MB at its peak and %.1f MB after a"
                         + " GC, having answered every query once.%n", ColdStart.HEAP_LIMIT_MB, cold.runs(),
                 cold.firstAnswerMillis(), archived, cold.peakHeapMb(), cold.settledHeapMb());
+        out.flush();
+    }
+
+    /** Issue 7 compares {@code import}, process start to finish, with FTS5's build in this run. */
+    private void printImport(Path work, double fts5BuildSeconds) throws Exception {
+        if (options.importRuns() == 0) {
+            return;
+        }
+        if (options.scale() > 0) {
+            out.println("Import is timed on the corpus file only, so not with --scale.");
+            out.flush();
+            return;
+        }
+        double seconds = ImportRun.medianSeconds(options.corpus(), work, options.importRuns());
+        out.printf(Locale.ROOT, "Import of %s in a new process, start to finish (median of %d run(s)): %.1f s,"
+                        + " against SQLite FTS5's build of %.1f s above: %.2f× as fast.%n",
+                options.corpus().getFileName(), options.importRuns(), seconds, fts5BuildSeconds,
+                fts5BuildSeconds / seconds);
         out.flush();
     }
 

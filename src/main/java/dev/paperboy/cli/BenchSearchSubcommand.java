@@ -48,6 +48,11 @@ public final class BenchSearchSubcommand implements Callable<Integer> {
                     + " (default 3 each).")
     int coldRuns;
 
+    @Option(names = "--import-runs", paramLabel = "N", defaultValue = "1",
+            description = "Imports of the corpus file in new processes, timed start to finish against FTS5's build"
+                    + " (default 1; 0 skips them).")
+    int importRuns;
+
     @Option(names = "--show-misses", paramLabel = "N", defaultValue = "0",
             description = "Print up to N queries per engine whose answer was not first (default 0).")
     int showMisses;
@@ -63,14 +68,15 @@ public final class BenchSearchSubcommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        if (rounds < 1 || perKind < 1 || coldRuns < 1 || warmups < 0 || scale < 0) {
-            err.println("--rounds, --per-kind and --cold-runs must be 1 or more, --warmups and --scale 0 or more.");
+        if (rounds < 1 || perKind < 1 || coldRuns < 1 || warmups < 0 || scale < 0 || importRuns < 0) {
+            err.println("--rounds, --per-kind and --cold-runs must be 1 or more, --warmups, --scale and"
+                    + " --import-runs 0 or more.");
             err.flush();
             return 2;
         }
         Path workDir = work != null ? work : Path.of(System.getProperty("java.io.tmpdir"));
         new SearchBench(new SearchBench.Options(corpus, queries, scale, perKind, rounds, warmups, seed, workDir,
-                showMisses, coldRuns),
+                showMisses, coldRuns, importRuns),
                 spec.commandLine().getOut()).run();
         return 0;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.bench.BenchQuery.Kind;
 import dev.paperboy.core.Paper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -95,17 +96,10 @@ class SearchBenchTest {
 
     @Test
     void aSmallRunPrintsBothEnginesSideBySide() throws Exception {
-        Path dump = dir.resolve("corpus.jsonl");
-        StringBuilder jsonl = new StringBuilder();
-        for (Paper paper : corpus(200)) {
-            jsonl.append(String.format("{\"id\": \"%s\", \"title\": \"%s\", \"authors\": [\"%s\"], \"abstract\": \"%s\","
-                            + " \"published\": \"%s\"}%n", paper.arxivId(), paper.title(), paper.authors().get(0),
-                    paper.abstractText(), paper.published()));
-        }
-        Files.writeString(dump, jsonl);
+        Path dump = dump(200);
         StringWriter out = new StringWriter();
 
-        new SearchBench(new SearchBench.Options(dump, null, 300, 10, 1, 0, 42, dir.resolve("work"), 0, 1),
+        new SearchBench(new SearchBench.Options(dump, null, 300, 10, 1, 0, 42, dir.resolve("work"), 0, 1, 1),
                 new PrintWriter(out, true)).run();
 
         assertThat(out.toString()).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
@@ -113,8 +107,36 @@ class SearchBenchTest {
                 "A new process serving Paperboy's index with -Xmx256m (median of 1 run(s)): first answer");
         assertThat(out.toString()).containsPattern("first answer \\d+ ms after starting the JVM \\(no class-data"
                 + " archive from a class path of folders\\); heap \\d+\\.\\d MB at its peak and \\d+\\.\\d MB after a GC");
+        assertThat(out.toString()).contains("Import is timed on the corpus file only, so not with --scale.");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }
+    }
+
+    @Test
+    void importOfTheCorpusFileIsTimedInANewProcessAgainstTheFts5Build() throws Exception {
+        Path dump = dump(150);
+        StringWriter out = new StringWriter();
+
+        new SearchBench(new SearchBench.Options(dump, null, 0, 10, 1, 0, 42, dir.resolve("work"), 0, 1, 1),
+                new PrintWriter(out, true)).run();
+
+        assertThat(out.toString()).containsPattern("Import of corpus.jsonl in a new process, start to finish \\(median"
+                + " of 1 run\\(s\\)\\): \\d+\\.\\d s, against SQLite FTS5's build of \\d+\\.\\d s above: \\d+\\.\\d\\d× as fast\\.");
+        try (var left = Files.list(dir.resolve("work"))) {
+            assertThat(left.toList()).isEmpty();
+        }
+    }
+
+    /** A JSONL dump of {@code count} invented papers. */
+    private Path dump(int count) throws IOException {
+        Path dump = dir.resolve("corpus.jsonl");
+        StringBuilder jsonl = new StringBuilder();
+        for (Paper paper : corpus(count)) {
+            jsonl.append(String.format("{\"id\": \"%s\", \"title\": \"%s\", \"authors\": [\"%s\"], \"abstract\": \"%s\","
+                            + " \"published\": \"%s\"}%n", paper.arxivId(), paper.title(), paper.authors().get(0),
+                    paper.abstractText(), paper.published()));
+        }
+        return Files.writeString(dump, jsonl);
     }
 }
