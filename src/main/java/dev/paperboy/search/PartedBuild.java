@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
@@ -46,37 +43,42 @@ final class PartedBuild {
     /**
      * Adds {@code papers}, given in the index order, with {@code threads} threads (at least two). The
      * writers of the parts are configured by {@code partConfig}, whose RAM buffer is the parts' to share.
+     * When one part fails the others stop at their next paper, and nothing is added.
      */
     static void addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
                        Supplier<IndexWriterConfig> partConfig) throws IOException {
         Path root = scratchRoot(directory);
         List<Directory> parts = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "search-index-build");
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
-            List<Future<Void>> written = new ArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            Throwable[] failures = new Throwable[threads];
+            List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Directory part = root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve("part-" + t));
                 parts.add(part);
                 List<LibraryPaper> run = papers.subList(papers.size() * t / threads, papers.size() * (t + 1) / threads);
                 IndexWriterConfig config = partConfig.get();
                 config.setRAMBufferSizeMB(Math.max(16, config.getRAMBufferSizeMB() / threads));
-                written.add(pool.submit(() -> writePart(part, config, run)));
+                int index = t;
+                Thread worker = new Thread(() -> {
+                    try {
+                        writePart(part, config, run, stop);
+                    } catch (Throwable e) {
+                        failures[index] = e;
+                        stop.set(true);
+                    }
+                }, "search-index-build-" + t);
+                worker.setDaemon(true);
+                workers.add(worker);
+                worker.start();
             }
-            for (Future<Void> part : written) {
-                part.get();
+            if (awaitAll(workers, stop)) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while building the search index");
             }
+            throwFirst(failures);
             writer.addIndexes(parts.toArray(new Directory[0]));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while building the search index");
-        } catch (ExecutionException e) {
-            throw unwrap(e);
         } finally {
-            pool.shutdownNow();
             IOUtils.closeWhileHandlingException(parts);
             if (root != null) {
                 try {
@@ -89,15 +91,60 @@ final class PartedBuild {
         }
     }
 
-    private static Void writePart(Directory part, IndexWriterConfig config, List<LibraryPaper> papers)
-            throws IOException {
+    private static void writePart(Directory part, IndexWriterConfig config, List<LibraryPaper> papers,
+                                  AtomicBoolean stop) throws IOException {
         try (IndexWriter partWriter = new IndexWriter(part, config.setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             for (LibraryPaper paper : papers) {
+                if (stop.get()) {
+                    return;
+                }
                 partWriter.addDocument(PaperDocuments.toDocument(paper));
             }
             partWriter.commit();
         }
-        return null;
+    }
+
+    /**
+     * Waits until every worker has ended, so that no part is written while it is removed; true when this
+     * thread was interrupted meanwhile (the workers are then told to stop, and still waited for).
+     */
+    private static boolean awaitAll(List<Thread> workers, AtomicBoolean stop) {
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
+                }
+            }
+        }
+        return interrupted;
+    }
+
+    /** Throws the first failure of a part, with the others suppressed by it. */
+    private static void throwFirst(Throwable[] failures) throws IOException {
+        Throwable first = null;
+        for (Throwable failure : failures) {
+            if (failure != null && first == null) {
+                first = failure;
+            } else if (failure != null) {
+                first.addSuppressed(failure);
+            }
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        if (first != null) {
+            throw new IOException("could not build the search index", first);
+        }
     }
 
     /** A new directory for the parts beside an index on disk, after removing any left over; null in memory. */
@@ -124,18 +171,5 @@ final class PartedBuild {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    private static IOException unwrap(ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-            return io;
-        }
-        if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-            throw error;
-        }
-        return new IOException("could not build the search index", e.getCause());
     }
 }

@@ -120,6 +120,25 @@ class PartedBuildTest {
         }
     }
 
+    @Test
+    void aPaperThatCannotBeIndexedStopsEveryPartAndTheOldIndexKeepsServing(@TempDir Path root) throws Exception {
+        List<dev.paperboy.core.Paper> papers = new ArrayList<>(large.papers().stream().map(p -> p.paper()).toList());
+        // a single term longer than Lucene's limit of 32,766 bytes
+        papers.add(3_000, paper("2402.00001").categories("c".repeat(40_000)).build());
+        Library broken = Library.of(List.of(), papers);
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("index")), 3)) {
+            index.libraryChanging(library(paper("2401.99999").title("Graphs")));
+
+            assertThatThrownBy(() -> index.libraryChanging(broken)).hasMessageContaining("immense term");
+
+            assertThat(ids(index, "graphs")).containsExactly("2401.99999");
+            assertThat(index.search(new SearchRequest("common", 1, 10)).total()).isZero();
+            try (Stream<Path> beside = Files.list(root)) {
+                assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("index");
+            }
+        }
+    }
+
     private static List<String> ids(LuceneSearchIndex index, String query) {
         return index.search(new SearchRequest(query, 1, 10)).hits().stream()
                 .map(hit -> hit.paper().paper().arxivId()).toList();
