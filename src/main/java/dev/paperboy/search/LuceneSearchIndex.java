@@ -8,7 +8,6 @@ import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -97,6 +92,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * documents that cannot reach the page (block-max WAND) instead of scoring every match.
      */
     static final int TOTAL_HITS_THRESHOLD = 1000;
+    /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */
+    private static final int PAPERS_PER_THREAD = 5_000;
     /** Corrected versions of a query tried, per pass, before giving up. */
     private static final int MAX_CORRECTED_QUERIES = 8;
 
@@ -363,15 +360,22 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         for (String gone : indexed.keySet()) {
             writer.deleteDocuments(new Term(PaperFields.KEY, gone));
         }
-        // newest first, the index's own order: each part's segments then need no sorting when they are written
-        added.sort(NEWEST_PAPER_FIRST);
-        int threads = threadsFor(added.size());
-        if (threads > 1) {
-            PartedBuild.addAll(writer, directory, added, threads, () -> writerConfig(IndexWriterConfig.OpenMode.CREATE));
-        } else {
-            write(added, false);
+        // a changed paper is deleted and written anew: a delete reaches only what was written before it
+        for (LibraryPaper paper : changed) {
+            writer.deleteDocuments(new Term(PaperFields.KEY, paper.key()));
         }
-        write(changed, true);
+        List<LibraryPaper> written = new ArrayList<>(added);
+        written.addAll(changed);
+        // newest first, the index's own order: segments then need no sorting when they are written
+        written.sort(NEWEST_PAPER_FIRST);
+        int threads = Math.min(buildThreads, 1 + written.size() / PAPERS_PER_THREAD);
+        if (threads > 1) {
+            PartedBuild.addAll(writer, directory, written, threads, () -> writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        } else {
+            for (LibraryPaper paper : written) {
+                writer.addDocument(PaperDocuments.toDocument(paper));
+            }
+        }
         if (fromEmpty && !added.isEmpty()) {
             // a fresh index is read far more than written: one segment is worth its one-off cost
             writer.forceMerge(1);
@@ -409,64 +413,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             cause.addSuppressed(e);
         }
         writer = null;
-    }
-
-    /** Threads worth starting to write this many papers: one per 5,000, at most {@code buildThreads}. */
-    private int threadsFor(int papers) {
-        return Math.min(buildThreads, 1 + papers / 5_000);
-    }
-
-    /** Analysis is most of the work of a build, and IndexWriter takes documents from several threads at once. */
-    private void write(List<LibraryPaper> papers, boolean replace) throws IOException {
-        int threads = threadsFor(papers.size());
-        if (threads <= 1) {
-            for (LibraryPaper paper : papers) {
-                writeOne(paper, replace);
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "search-index-build");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<Void>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < papers.size()) {
-                        writeOne(papers.get(i), replace);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while building the search index");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException("could not build the search index", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void writeOne(LibraryPaper paper, boolean replace) throws IOException {
-        if (replace) {
-            writer.updateDocument(new Term(PaperFields.KEY, paper.key()), PaperDocuments.toDocument(paper));
-        } else {
-            writer.addDocument(PaperDocuments.toDocument(paper));
-        }
     }
 
     /**

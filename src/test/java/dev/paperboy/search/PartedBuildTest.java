@@ -60,6 +60,25 @@ class PartedBuildTest {
     }
 
     @Test
+    void manyChangedPapersAreWrittenInPartsAndReplaceTheirOldSelves(@TempDir Path root) throws Exception {
+        List<dev.paperboy.core.Paper> revised = large.papers().stream().map(p -> p.paper())
+                .map(p -> new dev.paperboy.core.Paper(p.arxivId(), p.version(), "Revised " + p.title(), p.authors(),
+                        p.abstractText(), p.comment(), p.categories(), p.published(), p.updated(), p.links()))
+                .toList();
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("index")), 3)) {
+            index.libraryChanging(large);
+
+            index.libraryChanging(Library.of(List.of(), revised));
+
+            assertThat(index.lastUpdate().changed()).isEqualTo(12_000);
+            assertThat(index.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);
+            assertThat(index.search(new SearchRequest("ti:revised", 1, 10)).total()).isEqualTo(12_000);
+            assertThat(index.search(new SearchRequest("w11999", 1, 10)).hits())
+                    .extracting(hit -> hit.paper().paper().title()).containsExactly("Revised Sparse models w11999");
+        }
+    }
+
+    @Test
     void sortByDateRunsNewestFirstAcrossThePartBoundaries() throws Exception {
         try (LuceneSearchIndex inParts = new LuceneSearchIndex(IndexStorage.inMemory(), 3)) {
             inParts.libraryChanging(large);
