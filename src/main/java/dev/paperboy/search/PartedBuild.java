@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -57,7 +58,8 @@ final class PartedBuild {
                 Directory part = root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve("part-" + t));
                 parts.add(part);
                 List<LibraryPaper> run = papers.subList(papers.size() * t / threads, papers.size() * (t + 1) / threads);
-                IndexWriterConfig config = partConfig.get();
+                // the index merges the parts' segments as it needs; merged here first, they would be merged twice
+                IndexWriterConfig config = partConfig.get().setMergePolicy(NoMergePolicy.INSTANCE);
                 config.setRAMBufferSizeMB(Math.max(16, config.getRAMBufferSizeMB() / threads));
                 int index = t;
                 Thread worker = new Thread(() -> {
