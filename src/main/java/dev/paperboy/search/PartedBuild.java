@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds many new papers to the index on several threads, each with an index writer of its own that writes a
+ * Adds many papers to the index on several threads, each with an index writer of its own that writes a
  * contiguous run of the papers into a part of its own; the parts' segments are then copied into the index.
  * One shared writer would spread each thread's papers over its per-thread buffers in whatever order the
  * threads come, so each buffer would have to be sorted into the index order when written, and one thread
@@ -55,8 +55,10 @@ final class PartedBuild {
             Throwable[] failures = new Throwable[threads];
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                Directory part = root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve("part-" + t));
-                parts.add(part);
+                parts.add(root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve("part-" + t)));
+            }
+            for (int t = 0; t < threads; t++) {
+                Directory part = parts.get(t);
                 List<LibraryPaper> run = papers.subList(papers.size() * t / threads, papers.size() * (t + 1) / threads);
                 // the index merges the parts' segments as it needs; merged here first, they would be merged twice
                 IndexWriterConfig config = partConfig.get().setMergePolicy(NoMergePolicy.INSTANCE);
