@@ -56,7 +56,7 @@ public final class PaperboyApp implements AutoCloseable {
         Subscriptions subscriptions = new Subscriptions(store, delivery.planner(), config.deliveryTime(),
                 config.timezone(), settings.windowDays(), clock);
         this.dispatcher = new CommandDispatcher(CommandRegistry.standard(library, search, clock, config.timezone(),
-                config.pageSize(), subscriptions, Stream.concat(Stream.of(delivery),
+                config.pageSize(), subscriptions, Stream.concat(Stream.of(delivery, search),
                         arxiv.statusContributors().stream()).toList()));
     }
 

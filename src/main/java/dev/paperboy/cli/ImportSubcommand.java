@@ -100,9 +100,14 @@ public final class ImportSubcommand implements Callable<Integer> {
                 }
                 LuceneSearchIndex.IndexUpdate index = app.search().lastUpdate();
                 out.printf(Locale.ROOT, "Imported %,d papers from %d file(s), %,d malformed skipped; the library has"
-                                + " %,d papers; index: %,d added, %,d changed, %,d deleted; %.1f s in all.%n",
+                                + " %,d papers; index: %,d added, %,d changed, %,d deleted%s; %.1f s in all.%n",
                         papers, files.size(), problems, reload.papers(), index.added(), index.changed(),
-                        index.deleted(), (System.nanoTime() - started) / 1e9);
+                        index.deleted(), index.refused() > 0 ? ", " + index.refused() + " left out of search" : "",
+                        (System.nanoTime() - started) / 1e9);
+                if (index.refused() > 0) {
+                    err.println(index.refused() + " paper(s) are left out of search (the warnings above say which"
+                            + " and why); fix them and import again.");
+                }
                 if (unreadable > 0) {
                     err.println(unreadable + " file(s) could not be read (above) and imported nothing; fix or"
                             + " replace them and import them again.");

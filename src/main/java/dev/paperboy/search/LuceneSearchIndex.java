@@ -6,6 +6,7 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
+import dev.paperboy.core.StatusContributor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -75,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * version of the content it was built from, so that a new process can serve a current index before it
  * reads the content ({@link #serveIfCurrent}), from the papers stored in it.
  */
-public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+public final class LuceneSearchIndex implements SearchIndex, StatusContributor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
@@ -116,8 +117,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private volatile IndexUpdate lastUpdate;
     private volatile boolean closed;
 
-    /** What one update of the index did: papers written anew, rewritten, deleted; and whether it rebuilt all. */
-    public record IndexUpdate(int added, int changed, int deleted, boolean rebuilt, long millis) {
+    /**
+     * What one update of the index did: papers written anew, rewritten, deleted; whether it rebuilt all; and
+     * how many of the written papers Lucene refused, which are left out of search (the log says why).
+     */
+    public record IndexUpdate(int added, int changed, int deleted, boolean rebuilt, long millis, int refused) {
     }
 
     /** An index held in memory, built with as many threads as there are processors (at most 4). */
@@ -176,10 +180,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 old.release();
             }
             lastUpdate = new IndexUpdate(counts[0], counts[1], counts[2], rebuilt || counts[3] == 1,
-                    (System.nanoTime() - started) / 1_000_000);
-            LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{} in {} ms ({})",
-                    next.paperCount(), counts[0], counts[1], counts[2], lastUpdate.rebuilt() ? " (built anew)" : "",
-                    lastUpdate.millis(), storage);
+                    (System.nanoTime() - started) / 1_000_000, counts[4]);
+            LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{}{} in {} ms ({})",
+                    next.paperCount(), counts[0], counts[1], counts[2],
+                    counts[4] > 0 ? ", " + counts[4] + " left out (above)" : "",
+                    lastUpdate.rebuilt() ? " (built anew)" : "", lastUpdate.millis(), storage);
         } finally {
             buildLock.unlock();
         }
@@ -268,6 +273,24 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return generation == null ? 0 : generation.newestDay();
     }
 
+    /** For {@code /status}: how many papers can be found, and any the last update had to leave out. */
+    @Override
+    public List<String> statusLines() {
+        Generation generation = acquire();
+        if (generation == null) {
+            return List.of("Search: no index yet");
+        }
+        try {
+            IndexUpdate update = lastUpdate;
+            int numDocs = generation.reader().numDocs();
+            return List.of("Search: " + numDocs + (numDocs == 1 ? " paper" : " papers") + " indexed"
+                    + (update != null && update.refused() > 0 ? "; " + update.refused() + " left out by the last"
+                    + " update (a value too long for the index: the log names the papers)" : ""));
+        } finally {
+            generation.release();
+        }
+    }
+
     /** What the last successful update did; null before the first. */
     public IndexUpdate lastUpdate() {
         return lastUpdate;
@@ -343,7 +366,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    /** Writes the differences and commits; returns added, changed, deleted and 1 when it built from empty. */
+    /**
+     * Writes the differences and commits; returns added, changed, deleted, 1 when it built from empty, and
+     * how many papers Lucene refused.
+     */
     private int[] update(Library next) throws IOException {
         Map<String, Long> indexed = indexedFingerprints();
         boolean fromEmpty = indexed.isEmpty();
@@ -369,11 +395,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         // newest first, the index's own order: segments then need no sorting when they are written
         written.sort(NEWEST_PAPER_FIRST);
         int threads = Math.min(buildThreads, 1 + written.size() / PAPERS_PER_THREAD);
+        int refused = 0;
         if (threads > 1) {
-            PartedBuild.addAll(writer, directory, written, threads, () -> writerConfig(IndexWriterConfig.OpenMode.CREATE));
+            refused = PartedBuild.addAll(writer, directory, written, threads,
+                    () -> writerConfig(IndexWriterConfig.OpenMode.CREATE));
         } else {
             for (LibraryPaper paper : written) {
-                writer.addDocument(PaperDocuments.toDocument(paper));
+                refused += PaperDocuments.add(writer, paper) ? 0 : 1;
             }
         }
         if (fromEmpty && !added.isEmpty()) {
@@ -384,7 +412,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         next.contentVersion().ifPresent(version -> commitData.put(CONTENT_KEY, version));
         writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
-        return new int[] {added.size(), changed.size(), indexed.size(), fromEmpty ? 1 : 0};
+        return new int[] {added.size(), changed.size(), indexed.size(), fromEmpty ? 1 : 0, refused};
     }
 
     /** Every indexed key with the fingerprint of the paper it was indexed from. */

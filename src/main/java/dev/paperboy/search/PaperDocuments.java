@@ -3,14 +3,19 @@ package dev.paperboy.search;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.Topics;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -18,6 +23,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a library paper into an index document. The whole paper is stored ({@link StoredPapers}) so that
@@ -25,6 +32,13 @@ import org.apache.lucene.util.BytesRef;
  */
 final class PaperDocuments {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PaperDocuments.class);
+    /** How Lucene says that one value of a field is too long to be a term, naming the field. */
+    private static final Pattern IMMENSE_TERM = Pattern.compile("immense term in field=\"([^\"]+)\"");
+    /** Index fields as a content file calls them; the key is the title for a paper without an arXiv id. */
+    private static final Map<String, String> FIELD_NAMES = Map.of(PaperFields.CATEGORY, "category",
+            PaperFields.ID, "arXiv id", PaperFields.KEY, "title (its key when it has no arXiv id)",
+            PaperFields.TOPIC_KEYWORD, "topic");
     /** Only which papers have the word: no frequencies, positions or norms, so it costs little. */
     private static final FieldType SPELL_TYPE = spellType();
     /**
@@ -50,6 +64,29 @@ final class PaperDocuments {
         type.setOmitNorms(true);
         type.freeze();
         return type;
+    }
+
+    /**
+     * Adds the paper's document; false, with a warning that names the paper and the field, when Lucene
+     * refuses it (a single value longer than a term may be, such as a 40,000-character category). Such a
+     * paper stays in the library but is left out of search, and the other papers are indexed as usual.
+     */
+    static boolean add(IndexWriter writer, LibraryPaper paper) throws IOException {
+        try {
+            writer.addDocument(toDocument(paper));
+            return true;
+        } catch (IllegalArgumentException e) {
+            String key = paper.key().length() > 80 ? paper.key().substring(0, 80) + "…" : paper.key();
+            Matcher field = IMMENSE_TERM.matcher(String.valueOf(e.getMessage()));
+            if (field.find()) {
+                LOG.warn("Paper {} is left out of search: its {} is longer than the search index allows in one value"
+                                + " ({} bytes); shorten it in the content", key,
+                        FIELD_NAMES.getOrDefault(field.group(1), "field " + field.group(1)), IndexWriter.MAX_TERM_LENGTH);
+            } else {
+                LOG.warn("Paper {} is left out of search: the search index refused it ({})", key, e.getMessage());
+            }
+            return false;
+        }
     }
 
     static Document toDocument(LibraryPaper libraryPaper) {

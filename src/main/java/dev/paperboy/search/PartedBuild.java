@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
@@ -44,14 +45,16 @@ final class PartedBuild {
     /**
      * Adds {@code papers}, given in the index order, with {@code threads} threads (at least two). The
      * writers of the parts are configured by {@code partConfig}, whose RAM buffer is the parts' to share.
-     * When one part fails the others stop at their next paper, and nothing is added.
+     * When one part fails the others stop at their next paper, and nothing is added. Returns how many papers
+     * Lucene refused ({@link PaperDocuments#add}).
      */
-    static void addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
-                       Supplier<IndexWriterConfig> partConfig) throws IOException {
+    static int addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
+                      Supplier<IndexWriterConfig> partConfig) throws IOException {
         Path root = scratchRoot(directory);
         List<Directory> parts = new ArrayList<>();
         try {
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger refused = new AtomicInteger();
             Throwable[] failures = new Throwable[threads];
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -66,7 +69,7 @@ final class PartedBuild {
                 int index = t;
                 Thread worker = new Thread(() -> {
                     try {
-                        writePart(part, config, run, stop);
+                        writePart(part, config, run, stop, refused);
                     } catch (Throwable e) {
                         failures[index] = e;
                         stop.set(true);
@@ -82,6 +85,7 @@ final class PartedBuild {
             }
             throwFirst(failures);
             writer.addIndexes(parts.toArray(new Directory[0]));
+            return refused.get();
         } finally {
             IOUtils.closeWhileHandlingException(parts);
             if (root != null) {
@@ -96,13 +100,15 @@ final class PartedBuild {
     }
 
     private static void writePart(Directory part, IndexWriterConfig config, List<LibraryPaper> papers,
-                                  AtomicBoolean stop) throws IOException {
+                                  AtomicBoolean stop, AtomicInteger refused) throws IOException {
         try (IndexWriter partWriter = new IndexWriter(part, config.setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             for (LibraryPaper paper : papers) {
                 if (stop.get()) {
                     return;
                 }
-                partWriter.addDocument(PaperDocuments.toDocument(paper));
+                if (!PaperDocuments.add(partWriter, paper)) {
+                    refused.incrementAndGet();
+                }
             }
             partWriter.commit();
         }

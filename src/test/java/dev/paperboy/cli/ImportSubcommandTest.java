@@ -61,6 +61,26 @@ class ImportSubcommandTest {
     }
 
     @Test
+    void aPaperTheIndexCannotHoldIsImportedLeftOutOfSearchAndNamed() {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        String data = dir.resolve("data").toString();
+        String huge = "{\"id\": \"2501.00009\", \"title\": \"Huge Category\", \"authors\": [\"Cy Huge\"], \"abstract\": \"Long.\", \"categories\": [\"" + "c".repeat(40_000)
+                + "\"]}\n";
+        Path dump = ContentFiles.write(dir, "dump.jsonl", DUMP + huge);
+
+        Result result = run("import", "--content", content, "--data", data, dump.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Imported 3 papers from 1 file(s), 1 malformed skipped")
+                .contains("1 left out of search");
+        assertThat(result.err()).contains("1 paper(s) are left out of search (the warnings above say which and why)");
+        assertThat(run("search", "--content", content, "--data", data, "quantum walks").out())
+                .contains("Imported Quantum Walks");
+        assertThat(run("search", "--content", content, "--data", data, "huge category").out())
+                .doesNotContain("Huge Category");
+    }
+
+    @Test
     void aSecondImportOfTheSameFileChangesNothingInTheIndex() {
         String content = ContentFiles.standard(dir.resolve("content")).toString();
         String data = dir.resolve("data").toString();

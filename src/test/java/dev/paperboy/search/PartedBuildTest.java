@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.Library;
+import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchRequest;
 import java.io.IOException;
@@ -16,6 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
@@ -47,8 +55,11 @@ class PartedBuildTest {
     void papersWrittenInPartsAreFoundAndRankedAsIfOneThreadHadWrittenThem(@TempDir Path root) throws Exception {
         try (LuceneSearchIndex oneThread = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("one")), 1);
              LuceneSearchIndex inParts = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("parts")), 3)) {
+            assertThat(inParts.statusLines()).containsExactly("Search: no index yet");
             oneThread.libraryChanging(large);
             inParts.libraryChanging(large);
+
+            assertThat(inParts.statusLines()).containsExactly("Search: 12000 papers indexed");
 
             assertThat(inParts.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);
             assertThat(ids(inParts, "w11999")).containsExactly("2401.12000");
@@ -140,21 +151,50 @@ class PartedBuildTest {
     }
 
     @Test
-    void aPaperThatCannotBeIndexedStopsEveryPartAndTheOldIndexKeepsServing(@TempDir Path root) throws Exception {
+    void aPaperLuceneRefusesIsLeftOutAndEveryOtherPaperIsIndexed(@TempDir Path root) throws Exception {
         List<dev.paperboy.core.Paper> papers = new ArrayList<>(large.papers().stream().map(p -> p.paper()).toList());
         // a single term longer than Lucene's limit of 32,766 bytes
-        papers.add(3_000, paper("2402.00001").categories("c".repeat(40_000)).build());
-        Library broken = Library.of(List.of(), papers);
+        papers.add(3_000, paper("2402.00001").title("Refused").categories("c".repeat(40_000)).build());
         try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("index")), 3)) {
-            index.libraryChanging(library(paper("2401.99999").title("Graphs")));
+            index.libraryChanging(Library.of(List.of(), papers));
 
-            assertThatThrownBy(() -> index.libraryChanging(broken)).hasMessageContaining("immense term");
+            assertThat(index.lastUpdate().refused()).isEqualTo(1);
+            assertThat(index.lastUpdate().added()).isEqualTo(12_001);
+            assertThat(index.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);
+            assertThat(ids(index, "refused")).isEmpty();
+            assertThat(index.statusLines()).containsExactly("Search: 12000 papers indexed; 1 left out by the last"
+                    + " update (a value too long for the index: the log names the papers)");
+        }
+    }
 
-            assertThat(ids(index, "graphs")).containsExactly("2401.99999");
-            assertThat(index.search(new SearchRequest("common", 1, 10)).total()).isZero();
-            try (Stream<Path> beside = Files.list(root)) {
-                assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("index");
+    @Test
+    void aPartThatFailsStopsTheOthersAndAddsNothing() throws Exception {
+        List<LibraryPaper> papers = new ArrayList<>(large.papers());
+        papers.set(1_000, new LibraryPaper(paper("2402.00001").title("Explode").build(), List.of(), null));
+        // the spelling field is the one the writer's analyzer reads: make it fail on one title
+        Analyzer failing = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                KeywordTokenizer source = new KeywordTokenizer();
+                return new TokenStreamComponents(source, new TokenFilter(source) {
+                    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+                    @Override
+                    public boolean incrementToken() throws IOException {
+                        if (input.incrementToken() && term.toString().equals("Explode")) {
+                            throw new IllegalStateException("the analyzer broke");
+                        }
+                        return false;
+                    }
+                });
             }
+        };
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(failing))) {
+            assertThatThrownBy(() -> PartedBuild.addAll(writer, directory, papers, 3,
+                    () -> new IndexWriterConfig(failing))).hasMessage("the analyzer broke");
+
+            assertThat(writer.getDocStats().maxDoc).isZero();
         }
     }
 
