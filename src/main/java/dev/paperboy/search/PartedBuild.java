@@ -77,12 +77,8 @@ final class PartedBuild {
                 }, "search-index-build-" + t);
                 worker.setDaemon(true);
                 workers.add(worker);
-                worker.start();
             }
-            if (awaitAll(workers, stop)) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while building the search index");
-            }
+            startAndAwait(workers, stop);
             throwFirst(failures);
             writer.addIndexes(parts.toArray(new Directory[0]));
             return refused.get();
@@ -115,22 +111,35 @@ final class PartedBuild {
     }
 
     /**
-     * Waits until every worker has ended, so that no part is written while it is removed; true when this
-     * thread was interrupted meanwhile (the workers are then told to stop, and still waited for).
+     * Starts the workers and waits until every one that started has ended, so that no part is written while
+     * it is removed, even when this thread is interrupted (the workers are then told to stop) or a worker
+     * cannot start.
      */
-    private static boolean awaitAll(List<Thread> workers, AtomicBoolean stop) {
+    private static void startAndAwait(List<Thread> workers, AtomicBoolean stop) throws InterruptedIOException {
         boolean interrupted = false;
-        for (Thread worker : workers) {
-            while (worker.isAlive()) {
-                try {
-                    worker.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    stop.set(true);
+        try {
+            workers.forEach(Thread::start);
+        } catch (RuntimeException | Error e) {
+            stop.set(true);
+            throw e;
+        } finally {
+            for (Thread worker : workers) {
+                while (worker.isAlive()) {
+                    try {
+                        worker.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        stop.set(true);
+                    }
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return interrupted;
+        if (interrupted) {
+            throw new InterruptedIOException("interrupted while building the search index");
+        }
     }
 
     /** Throws the first failure of a part, with the others suppressed by it. */
