@@ -29,6 +29,12 @@ class DefaultLoggingTest {
     }
 
     @Test
+    void logbackFindsItAsAConfiguratorOnTheClassPath() {
+        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
+                .map(java.util.ServiceLoader.Provider::type)).contains(DefaultLogging.class);
+    }
+
+    @Test
     void aGivenFileIsLeftToLogbackAndNothingIsSetUp() {
         LoggerContext context = new LoggerContext();
 

@@ -46,10 +46,16 @@ final class ImportRun {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IOException("an import of " + corpus + " still ran after " + CHILD_TIMEOUT_MINUTES
-                    + " minutes and was stopped");
+        try {
+            if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                throw new IOException("an import of " + corpus + " still ran after " + CHILD_TIMEOUT_MINUTES
+                        + " minutes and was stopped");
+            }
+        } finally {
+            // stopped, or this thread interrupted: the child must not write on into a directory being removed
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor();
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (process.exitValue() != 0) {

@@ -161,7 +161,8 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             int[] counts;
             try {
                 counts = update(next);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // an Error too (a part thread out of memory): closing would commit the pending deletes
                 rollback(e);
                 throw e;
             }
@@ -434,7 +435,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         return indexed;
     }
 
-    private void rollback(Exception cause) {
+    private void rollback(Throwable cause) {
         try {
             writer.rollback();
         } catch (IOException | RuntimeException e) {

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 final class PaperDocuments {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperDocuments.class);
-    /** How Lucene says that one value of a field is too long to be a term, naming the field. */
-    private static final Pattern IMMENSE_TERM = Pattern.compile("immense term in field=\"([^\"]+)\"");
+    /** How Lucene says that one value of a field is too long, as a term or as doc values, naming the field. */
+    private static final Pattern TOO_LONG = Pattern.compile(
+            "immense term in field=\"([^\"]+)\"|DocValuesField \"([^\"]+)\" is too large");
     /** Index fields as a content file calls them; the key is the title for a paper without an arXiv id. */
     private static final Map<String, String> FIELD_NAMES = Map.of(PaperFields.CATEGORY, "category",
             PaperFields.ID, "arXiv id", PaperFields.KEY, "title (its key when it has no arXiv id)",
@@ -68,23 +69,24 @@ final class PaperDocuments {
 
     /**
      * Adds the paper's document; false, with a warning that names the paper and the field, when Lucene
-     * refuses it (a single value longer than a term may be, such as a 40,000-character category). Such a
-     * paper stays in the library but is left out of search, and the other papers are indexed as usual.
+     * refuses it because one value is longer than a term may be (such as a 40,000-character category). Such
+     * a paper stays in the library but is left out of search (and is tried again at every update), and the
+     * other papers are indexed as usual. Any other refusal is thrown: it is not about one paper.
      */
     static boolean add(IndexWriter writer, LibraryPaper paper) throws IOException {
         try {
             writer.addDocument(toDocument(paper));
             return true;
         } catch (IllegalArgumentException e) {
-            String key = paper.key().length() > 80 ? paper.key().substring(0, 80) + "…" : paper.key();
-            Matcher field = IMMENSE_TERM.matcher(String.valueOf(e.getMessage()));
-            if (field.find()) {
-                LOG.warn("Paper {} is left out of search: its {} is longer than the search index allows in one value"
-                                + " ({} bytes); shorten it in the content", key,
-                        FIELD_NAMES.getOrDefault(field.group(1), "field " + field.group(1)), IndexWriter.MAX_TERM_LENGTH);
-            } else {
-                LOG.warn("Paper {} is left out of search: the search index refused it ({})", key, e.getMessage());
+            Matcher tooLong = TOO_LONG.matcher(String.valueOf(e.getMessage()));
+            if (!tooLong.find()) {
+                throw e;
             }
+            String field = tooLong.group(1) != null ? tooLong.group(1) : tooLong.group(2);
+            String key = paper.key().length() > 80 ? paper.key().substring(0, 80) + "…" : paper.key();
+            LOG.warn("Paper {} is left out of search: its {} is longer than the search index allows in one value"
+                    + " ({} bytes); shorten it in the content", key,
+                    FIELD_NAMES.getOrDefault(field, "field " + field), IndexWriter.MAX_TERM_LENGTH);
             return false;
         }
     }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * would write them all; here each part is written in order by the thread that filled it.
  *
  * <p>Parts of an index on disk are written beside it, in {@code NAME.build-*} directories that are removed
- * when the build ends (and, left over from a process that died, by the next build).
+ * when the build ends (and, left over from a process that died, by the next build in parts).
  */
 final class PartedBuild {
 
@@ -64,7 +64,9 @@ final class PartedBuild {
                 Directory part = parts.get(t);
                 List<LibraryPaper> run = papers.subList(papers.size() * t / threads, papers.size() * (t + 1) / threads);
                 // the index merges the parts' segments as it needs; merged here first, they would be merged twice
-                IndexWriterConfig config = partConfig.get().setMergePolicy(NoMergePolicy.INSTANCE);
+                // and a part that stops early is dropped, not committed
+                IndexWriterConfig config = partConfig.get().setMergePolicy(NoMergePolicy.INSTANCE)
+                        .setCommitOnClose(false);
                 config.setRAMBufferSizeMB(Math.max(16, config.getRAMBufferSizeMB() / threads));
                 int index = t;
                 Thread worker = new Thread(() -> {
@@ -176,7 +178,12 @@ final class PartedBuild {
         // the caller holds the index's write lock, so no other process is building into these
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(index.getParent(), prefix + "*")) {
             for (Path leftover : leftovers) {
-                delete(leftover);
+                try {
+                    delete(leftover);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove {}, left over from an earlier build of the search index ({}); remove"
+                            + " it by hand", leftover, e.toString());
+                }
             }
         }
         return Files.createTempDirectory(index.getParent(), prefix);

@@ -198,6 +198,39 @@ class PartedBuildTest {
         }
     }
 
+    @Test
+    void anErrorWhileWritingRollsBackSoClosingCommitsNoneOfTheUpdate(@TempDir Path root) throws Exception {
+        AtomicBoolean broken = new AtomicBoolean();
+        Path indexDir = root.resolve("index");
+        IndexStorage failsHard = () -> {
+            Files.createDirectories(indexDir);
+            return new FilterDirectory(FSDirectory.open(indexDir)) {
+                @Override
+                public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                    if (broken.get()) {
+                        throw new NoClassDefFoundError("a class went missing");
+                    }
+                    return super.createOutput(name, context);
+                }
+            };
+        };
+        try (LuceneSearchIndex index = new LuceneSearchIndex(failsHard, 3)) {
+            index.libraryChanging(library(paper("2401.99999").title("Graphs")));
+            broken.set(true);
+
+            // the large library drops 2401.99999: a delete that must not be committed
+            assertThatThrownBy(() -> index.libraryChanging(large)).isInstanceOf(NoClassDefFoundError.class);
+            broken.set(false);
+        }
+
+        try (LuceneSearchIndex reopened = new LuceneSearchIndex(failsHard, 1)) {
+            reopened.libraryChanging(library(paper("2401.99999").title("Graphs")));
+
+            assertThat(reopened.lastUpdate().added()).isZero();
+            assertThat(reopened.lastUpdate().deleted()).isZero();
+        }
+    }
+
     private static List<String> ids(LuceneSearchIndex index, String query) {
         return index.search(new SearchRequest(query, 1, 10)).hits().stream()
                 .map(hit -> hit.paper().paper().arxivId()).toList();
