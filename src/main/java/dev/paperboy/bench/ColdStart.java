@@ -125,7 +125,8 @@ final class ColdStart {
         return true;
     }
 
-    private static double median(double[] values) {
+    /** The median of the values (the mean of the middle two for an even count). */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int m = sorted.length / 2;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,9 +31,7 @@ final class ImportRun {
             Path dir = work.resolve("import-" + run);
             seconds[run] = runOnce(corpus, config, Files.createDirectories(dir.resolve("content")), dir.resolve("data"));
         }
-        Arrays.sort(seconds);
-        int m = runs / 2;
-        return runs % 2 == 1 ? seconds[m] : (seconds[m - 1] + seconds[m]) / 2;
+        return ColdStart.median(seconds);
     }
 
     private static double runOnce(Path corpus, Path config, Path content, Path data)

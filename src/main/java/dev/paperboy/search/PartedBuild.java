@@ -3,17 +3,14 @@ package dev.paperboy.search;
 import dev.paperboy.core.LibraryPaper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
@@ -88,7 +85,7 @@ final class PartedBuild {
             IOUtils.closeWhileHandlingException(parts);
             if (root != null) {
                 try {
-                    delete(root);
+                    IOUtils.rm(root);
                 } catch (IOException e) {
                     LOG.warn("Could not remove {}, where the search index was built in parts ({}); the next build"
                             + " removes it", root, e.toString());
@@ -179,7 +176,7 @@ final class PartedBuild {
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(index.getParent(), prefix + "*")) {
             for (Path leftover : leftovers) {
                 try {
-                    delete(leftover);
+                    IOUtils.rm(leftover);
                 } catch (IOException e) {
                     LOG.warn("Could not remove {}, left over from an earlier build of the search index ({}); remove"
                             + " it by hand", leftover, e.toString());
@@ -187,15 +184,5 @@ final class PartedBuild {
             }
         }
         return Files.createTempDirectory(index.getParent(), prefix);
-    }
-
-    private static void delete(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
