@@ -96,18 +96,14 @@ class SearchBenchTest {
 
     @Test
     void aSmallRunPrintsBothEnginesSideBySide() throws Exception {
-        Path dump = dump(200);
-        StringWriter out = new StringWriter();
+        String out = runBench(dump(200), 300);
 
-        new SearchBench(new SearchBench.Options(dump, null, 300, 10, 1, 0, 42, dir.resolve("work"), 0, 1, 1),
-                new PrintWriter(out, true)).run();
-
-        assertThat(out.toString()).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
+        assertThat(out).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
                 "| known item MRR@10 |", "| topic throughput (q/s) |", "| build (s) |",
                 "A new process serving Paperboy's index with -Xmx256m (median of 1 run(s)): first answer");
-        assertThat(out.toString()).containsPattern("first answer \\d+ ms after starting the JVM \\(no class-data"
+        assertThat(out).containsPattern("first answer \\d+ ms after starting the JVM \\(no class-data"
                 + " archive from a class path of folders\\); heap \\d+\\.\\d MB at its peak and \\d+\\.\\d MB after a GC");
-        assertThat(out.toString()).contains("Import is timed on the corpus file only, so not with --scale.");
+        assertThat(out).contains("Import is timed on the corpus file only, so not with --scale.");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }
@@ -115,17 +111,21 @@ class SearchBenchTest {
 
     @Test
     void importOfTheCorpusFileIsTimedInANewProcessAgainstTheFts5Build() throws Exception {
-        Path dump = dump(150);
-        StringWriter out = new StringWriter();
+        String out = runBench(dump(150), 0);
 
-        new SearchBench(new SearchBench.Options(dump, null, 0, 10, 1, 0, 42, dir.resolve("work"), 0, 1, 1),
-                new PrintWriter(out, true)).run();
-
-        assertThat(out.toString()).containsPattern("Import of corpus.jsonl in a new process, start to finish \\(median"
+        assertThat(out).containsPattern("Import of corpus.jsonl in a new process, start to finish \\(median"
                 + " of 1 run\\(s\\)\\): \\d+\\.\\d s, against SQLite FTS5's build of \\d+\\.\\d s above: \\d+\\.\\d\\d× as fast\\.");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }
+    }
+
+    /** What a small run prints: one round, 10 queries a kind, one cold start and one import. */
+    private String runBench(Path dump, int scale) throws Exception {
+        StringWriter out = new StringWriter();
+        new SearchBench(new SearchBench.Options(dump, null, scale, 10, 1, 0, 42, dir.resolve("work"), 0, 1, 1),
+                new PrintWriter(out, true)).run();
+        return out.toString();
     }
 
     /** A JSONL dump of {@code count} invented papers. */

@@ -121,19 +121,9 @@ class PartedBuildTest {
     @Test
     void aFailedCopyOfThePartsKeepsTheOldIndexServingAndLeavesNoParts(@TempDir Path root) throws Exception {
         AtomicBoolean full = new AtomicBoolean();
-        Path indexDir = root.resolve("index");
-        IndexStorage fillsUp = () -> {
-            Files.createDirectories(indexDir);
-            return new FilterDirectory(FSDirectory.open(indexDir)) {
-                @Override
-                public IndexOutput createOutput(String name, IOContext context) throws IOException {
-                    if (full.get()) {
-                        throw new IOException("disk full");
-                    }
-                    return super.createOutput(name, context);
-                }
-            };
-        };
+        IndexStorage fillsUp = failingWhile(root.resolve("index"), full, () -> {
+            throw new IOException("disk full");
+        });
         try (LuceneSearchIndex index = new LuceneSearchIndex(fillsUp, 3)) {
             index.libraryChanging(library(paper("2401.99999").title("Graphs")));
             full.set(true);
@@ -201,19 +191,9 @@ class PartedBuildTest {
     @Test
     void anErrorWhileWritingRollsBackSoClosingCommitsNoneOfTheUpdate(@TempDir Path root) throws Exception {
         AtomicBoolean broken = new AtomicBoolean();
-        Path indexDir = root.resolve("index");
-        IndexStorage failsHard = () -> {
-            Files.createDirectories(indexDir);
-            return new FilterDirectory(FSDirectory.open(indexDir)) {
-                @Override
-                public IndexOutput createOutput(String name, IOContext context) throws IOException {
-                    if (broken.get()) {
-                        throw new NoClassDefFoundError("a class went missing");
-                    }
-                    return super.createOutput(name, context);
-                }
-            };
-        };
+        IndexStorage failsHard = failingWhile(root.resolve("index"), broken, () -> {
+            throw new NoClassDefFoundError("a class went missing");
+        });
         try (LuceneSearchIndex index = new LuceneSearchIndex(failsHard, 3)) {
             index.libraryChanging(library(paper("2401.99999").title("Graphs")));
             broken.set(true);
@@ -229,6 +209,27 @@ class PartedBuildTest {
             assertThat(reopened.lastUpdate().added()).isZero();
             assertThat(reopened.lastUpdate().deleted()).isZero();
         }
+    }
+
+    /** What a failing file system does when a file is made. */
+    private interface Failure {
+        void fail() throws IOException;
+    }
+
+    /** The index in {@code dir}, where making a file fails as {@code failure} says while {@code failing} holds. */
+    private static IndexStorage failingWhile(Path dir, AtomicBoolean failing, Failure failure) {
+        return () -> {
+            Files.createDirectories(dir);
+            return new FilterDirectory(FSDirectory.open(dir)) {
+                @Override
+                public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                    if (failing.get()) {
+                        failure.fail();
+                    }
+                    return super.createOutput(name, context);
+                }
+            };
+        };
     }
 
     private static List<String> ids(LuceneSearchIndex index, String query) {
