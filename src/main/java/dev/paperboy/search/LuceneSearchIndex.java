@@ -2,24 +2,18 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.Library;
 import dev.paperboy.core.LibraryPaper;
-import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import dev.paperboy.core.StatusContributor;
-import java.io.Closeable;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,23 +23,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.Lock;
@@ -80,23 +63,14 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
-    private static final SortField SCORE = SortField.FIELD_SCORE;
-    private static final SortField NEWEST = newestFirst();
-    private static final SortField KEY = new SortField(PaperFields.KEY, SortField.Type.STRING);
+    /** Newest first, papers without a day last. */
+    static final SortField NEWEST = newestFirst();
     /** The order of documents in the index: newest first, so that ties in score go to newer papers. */
     private static final Sort INDEX_ORDER = new Sort(NEWEST);
-    private static final Sort BY_DATE = new Sort(NEWEST, SCORE, KEY);
     private static final Comparator<LibraryPaper> NEWEST_PAPER_FIRST = Comparator.comparing(LibraryPaper::date,
             Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
-    /**
-     * Matches counted exactly; past this the total is "at least", which is what lets Lucene skip
-     * documents that cannot reach the page (block-max WAND) instead of scoring every match.
-     */
-    static final int TOTAL_HITS_THRESHOLD = 1000;
     /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */
     private static final int PAPERS_PER_THREAD = 5_000;
-    /** Corrected versions of a query tried, per pass, before giving up. */
-    private static final int MAX_CORRECTED_QUERIES = 8;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
     static final String FORMAT = "paperboy-search-6";
@@ -107,10 +81,8 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     private final IndexStorage storage;
     private final int buildThreads;
     private final Analyzer indexAnalyzer = PaperAnalyzers.perField();
-    private final PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
-    private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
-    private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
-    private final AtomicReference<Generation> current = new AtomicReference<>();
+    private final PaperSearcher searcher = new PaperSearcher();
+    private final AtomicReference<IndexGeneration> current = new AtomicReference<>();
     private final ReentrantLock buildLock = new ReentrantLock();
     private Directory directory;
     private IndexWriter writer;
@@ -166,7 +138,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
                 rollback(e);
                 throw e;
             }
-            Generation old = current.get();
+            IndexGeneration old = current.get();
             // a generation served from disk before the first update has a directory of its own
             boolean reusable = old != null && old.reader().directory() == directory;
             DirectoryReader reader = reusable ? DirectoryReader.openIfChanged(old.reader()) : null;
@@ -176,7 +148,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             } else if (reader == null) {
                 reader = DirectoryReader.open(directory);
             }
-            current.set(new Generation(reader, next, newestDay(next), null));
+            current.set(IndexGeneration.of(reader, next));
             if (old != null) {
                 old.release();
             }
@@ -219,7 +191,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
                 return false;
             }
             try {
-                current.set(new Generation(reader, null, newestLiveDay(reader), served));
+                current.set(IndexGeneration.stored(reader, served));
             } catch (IOException | RuntimeException e) {
                 reader.close();
                 throw e;
@@ -243,41 +215,16 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
-    /** The newest paper's day (epoch day) in the library, 0 when none has a date: the recency factor's reference. */
-    private static long newestDay(Library library) {
-        return library.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
-                .mapToLong(LocalDate::toEpochDay).max().orElse(0);
-    }
-
-    /**
-     * The same from the index, for a generation without a library: each segment is sorted newest first, so
-     * its first live paper with a day has the segment's newest (deleted papers must not count).
-     */
-    private static long newestLiveDay(DirectoryReader reader) throws IOException {
-        long newest = 0;
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Bits live = leaf.reader().getLiveDocs();
-            NumericDocValues days = DocValues.getNumeric(leaf.reader(), PaperFields.DAY);
-            for (int doc = days.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = days.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    newest = Math.max(newest, days.longValue());
-                    break;
-                }
-            }
-        }
-        return newest;
-    }
-
     /** The day (epoch day) the recency factor counts from in the generation now served; 0 before the first. */
     long newestDay() {
-        Generation generation = current.get();
+        IndexGeneration generation = current.get();
         return generation == null ? 0 : generation.newestDay();
     }
 
     /** For {@code /status}: how many papers can be found, and any the last update had to leave out. */
     @Override
     public List<String> statusLines() {
-        Generation generation = acquire();
+        IndexGeneration generation = acquire();
         if (generation == null) {
             return List.of("Search: no index yet");
         }
@@ -451,32 +398,12 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     @Override
     public SearchPage search(SearchRequest request) {
         String typed = request.query();
-        Generation generation = acquire();
+        IndexGeneration generation = acquire();
         if (generation == null) {
             return empty(request);
         }
         try {
-            UserQuery query = UserQueryParser.parse(typed);
-            Result result = run(generation, query, request);
-            if (result.total() == 0 && result.searchable()) {
-                Set<String> tried = new HashSet<>();
-                tried.add(typed);
-                for (boolean rareToo : new boolean[] {false, true}) {
-                    for (String corrected : corrector.corrections(generation.reader(), typed, query, rareToo,
-                            MAX_CORRECTED_QUERIES)) {
-                        if (!tried.add(corrected)) {
-                            continue;
-                        }
-                        Result retried = run(generation, UserQueryParser.parse(corrected), request);
-                        if (retried.total() > 0) {
-                            return new SearchPage(typed, corrected, retried.hits(), retried.total(),
-                                    request.page(), request.pageSize(), retried.lowerBound());
-                        }
-                    }
-                }
-            }
-            return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
-                    result.lowerBound());
+            return searcher.page(generation, request);
         } catch (IOException | RuntimeException e) {
             // the port promises no exceptions; a failed search is an empty one, and the log says why
             LOG.warn("Search failed for a query of {} characters; answering with no results", typed.length(), e);
@@ -486,89 +413,14 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
-    private record Result(List<SearchHit> hits, long total, boolean lowerBound, boolean searchable) {
-    }
-
-    /** A matching document with its score after the recency factor. */
-    private record Ranked(int doc, float score, long day) {
-    }
-
-    private Result run(Generation generation, UserQuery query, SearchRequest request) throws IOException {
-        Optional<PaperQueryFactory.PaperQuery> built = queries.build(query);
-        if (built.isEmpty()) {
-            return new Result(List.of(), 0, false, false);
-        }
-        long skip = (long) (request.page() - 1) * request.pageSize();
-        if (skip >= generation.reader().maxDoc()) {
-            // a page past any possible end: count, but do not sort every match to show none
-            return new Result(List.of(), generation.searcher().count(built.get().combined()), false, true);
-        }
-        int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
-        Ranking ranking = query.sortByDate() ? byDate(generation, built.get().combined(), wanted)
-                : byRelevance(generation, built.get(), wanted);
-        List<SearchHit> hits = new ArrayList<>();
-        if (skip < ranking.docs().size()) {
-            SnippetMaker.Terms terms = new SnippetMaker.Terms(queries.highlightTerms(query));
-            List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
-            Map<Integer, String> keys = generation.keys(page.stream().mapToInt(Ranked::doc).toArray());
-            for (Ranked doc : page) {
-                Optional<LibraryPaper> paper = generation.paper(doc.doc(), keys.getOrDefault(doc.doc(), ""));
-                if (paper.isPresent()) {
-                    hits.add(new SearchHit(paper.get(), doc.score(),
-                            snippets.snippet(paper.get().paper().abstractText(), terms)));
-                }
-            }
-        }
-        TotalHits total = ranking.total();
-        return new Result(hits, total.value, total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, true);
-    }
-
-    private record Ranking(List<Ranked> docs, TotalHits total) {
-    }
-
-    /**
-     * The best {@code wanted} matches by (BM25 score + bonuses) times {@link RecencyBoost}, in one pass of
-     * {@link RankingCollector}: Lucene skips what cannot reach the page (block-max WAND) on the base query,
-     * and the bonuses and the recency factor are worked out only for matches that still could. The result
-     * is the same as scoring every match with all of it.
-     */
-    private Ranking byRelevance(Generation generation, PaperQueryFactory.PaperQuery query, int wanted)
-            throws IOException {
-        IndexSearcher searcher = generation.searcher();
-        List<Weight> bonuses = new ArrayList<>();
-        for (Query bonus : query.bonuses()) {
-            bonuses.add(searcher.createWeight(searcher.rewrite(bonus), ScoreMode.TOP_SCORES, 1f));
-        }
-        RankingCollector collector = new RankingCollector(wanted, generation.newestDay(), bonuses,
-                TOTAL_HITS_THRESHOLD);
-        searcher.search(query.base(), collector.manager());
-        List<Ranked> ranked = new ArrayList<>();
-        for (RankingCollector.Hit hit : collector.hits()) {
-            ranked.add(new Ranked(hit.doc(), hit.score(), hit.day()));
-        }
-        return new Ranking(ranked, collector.totalHits());
-    }
-
-    /** Newest first, then by score; the index is sorted by date, so Lucene stops once the page is full. */
-    private Ranking byDate(Generation generation, Query query, int wanted) throws IOException {
-        TopFieldDocs top = generation.searcher().search(query,
-                new TopFieldCollectorManager(BY_DATE, wanted, null, TOTAL_HITS_THRESHOLD, false));
-        List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc doc : top.scoreDocs) {
-            float score = ((FieldDoc) doc).fields[1] instanceof Float f ? f : 0f;
-            ranked.add(new Ranked(doc.doc, score, generation.day(doc.doc)));
-        }
-        return new Ranking(ranked, top.totalHits);
-    }
-
     private static SearchPage empty(SearchRequest request) {
         return new SearchPage(request.query(), null, List.of(), 0, request.page(), request.pageSize());
     }
 
-    /** The generation to search, held until {@link Generation#release()}; null before the first build. */
-    private Generation acquire() {
+    /** The generation to search, held until {@link IndexGeneration#release()}; null before the first build. */
+    private IndexGeneration acquire() {
         while (true) {
-            Generation generation = current.get();
+            IndexGeneration generation = current.get();
             if (generation == null || generation.tryAcquire()) {
                 return generation;
             }
@@ -582,7 +434,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         buildLock.lock();
         try {
             closed = true;
-            Generation old = current.getAndSet(null);
+            IndexGeneration old = current.getAndSet(null);
             if (old != null) {
                 old.release();
             }
@@ -604,110 +456,5 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         SortField field = new SortField(PaperFields.DAY, SortField.Type.LONG, true);
         field.setMissingValue(Long.MIN_VALUE);
         return field;
-    }
-
-    /**
-     * One committed state of the index with the snapshot it was built from. Reference counted: the
-     * index holds one reference while it serves this generation, each running search one more; the
-     * last release lets go of the reader (readers of unchanged generations share segments).
-     */
-    private static final class Generation {
-
-        private final DirectoryReader reader;
-        private final IndexSearcher searcher;
-        private final Library library;
-        private final Closeable directory;
-        private final long newestDay;
-        private final AtomicInteger references = new AtomicInteger(1);
-
-        /**
-         * A generation resolving hits in {@code library}, or, when it is null, from the papers stored in the
-         * index; {@code directory}, when not null, is this generation's own and closed with it.
-         */
-        Generation(DirectoryReader reader, Library library, long newestDay, Closeable directory) {
-            this.reader = reader;
-            this.searcher = new IndexSearcher(reader);
-            this.library = library;
-            this.directory = directory;
-            this.newestDay = newestDay;
-        }
-
-        DirectoryReader reader() {
-            return reader;
-        }
-
-        IndexSearcher searcher() {
-            return searcher;
-        }
-
-        long newestDay() {
-            return newestDay;
-        }
-
-        /** The paper of a hit: from the library by key, or else as stored in the index. */
-        Optional<LibraryPaper> paper(int doc, String key) throws IOException {
-            if (library != null) {
-                return library.findByKey(key);
-            }
-            BytesRef stored = searcher.storedFields().document(doc, Set.of(PaperFields.PAPER))
-                    .getBinaryValue(PaperFields.PAPER);
-            return stored == null ? Optional.empty() : Optional.of(StoredPapers.decode(stored));
-        }
-
-        /**
-         * The papers' keys by doc, from doc values (cheaper than decompressing stored fields), read in doc
-         * order so that each segment's values are opened once and only move forward.
-         */
-        Map<Integer, String> keys(int[] docs) throws IOException {
-            int[] sorted = docs.clone();
-            java.util.Arrays.sort(sorted);
-            Map<Integer, String> keys = new HashMap<>();
-            List<LeafReaderContext> leaves = reader.leaves();
-            LeafReaderContext leaf = null;
-            SortedDocValues values = null;
-            for (int doc : sorted) {
-                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                    values = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
-                }
-                if (!keys.containsKey(doc) && values.advanceExact(doc - leaf.docBase)) {
-                    keys.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
-                }
-            }
-            return keys;
-        }
-
-        /** The paper's day (epoch day), or Long.MIN_VALUE when it has none. */
-        long day(int doc) throws IOException {
-            List<LeafReaderContext> leaves = reader.leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            NumericDocValues days = DocValues.getNumeric(leaf.reader(), PaperFields.DAY);
-            return days.advanceExact(doc - leaf.docBase) ? days.longValue() : Long.MIN_VALUE;
-        }
-
-        boolean tryAcquire() {
-            while (true) {
-                int count = references.get();
-                if (count <= 0) {
-                    return false;
-                }
-                if (references.compareAndSet(count, count + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        void release() {
-            if (references.decrementAndGet() == 0) {
-                try {
-                    reader.decRef();
-                    if (directory != null) {
-                        directory.close();
-                    }
-                } catch (IOException e) {
-                    LOG.warn("Could not free an old search index", e);
-                }
-            }
-        }
     }
 }

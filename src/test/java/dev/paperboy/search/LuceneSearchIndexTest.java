@@ -522,7 +522,7 @@ class LuceneSearchIndexTest {
 
         SearchPage page = index.search(new SearchRequest("graph", 3, 20));
 
-        assertThat(page.total()).isBetween((long) LuceneSearchIndex.TOTAL_HITS_THRESHOLD, 1500L);
+        assertThat(page.total()).isBetween((long) PaperSearcher.TOTAL_HITS_THRESHOLD, 1500L);
         assertThat(page.totalIsLowerBound()).isTrue();
         assertThat(page.hits()).hasSize(20);
         SearchPage small = index.search(new SearchRequest("graph 7", 1, 20));

@@ -1,0 +1,167 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.Library;
+import dev.paperboy.core.LibraryPaper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One committed state of the index with the snapshot it was built from. Reference counted: the
+ * index holds one reference while it serves this generation, each running search one more; the
+ * last release lets go of the reader (readers of unchanged generations share segments).
+ */
+final class IndexGeneration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexGeneration.class);
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Library library;
+    private final Closeable directory;
+    private final long newestDay;
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    private IndexGeneration(DirectoryReader reader, Library library, long newestDay, Closeable directory) {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.library = library;
+        this.directory = directory;
+        this.newestDay = newestDay;
+    }
+
+    /** A generation built from {@code library}, which resolves its hits. */
+    static IndexGeneration of(DirectoryReader reader, Library library) {
+        long newest = library.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
+                .mapToLong(LocalDate::toEpochDay).max().orElse(0);
+        return new IndexGeneration(reader, library, newest, null);
+    }
+
+    /**
+     * A generation served before any library is read: hits come from the papers stored in the index, and
+     * {@code directory}, this generation's own, is closed with it.
+     */
+    static IndexGeneration stored(DirectoryReader reader, Closeable directory) throws IOException {
+        return new IndexGeneration(reader, null, newestLiveDay(reader), directory);
+    }
+
+    /**
+     * The newest live paper's day: each segment is sorted newest first, so its first live paper with a day
+     * has the segment's newest (deleted papers must not count).
+     */
+    private static long newestLiveDay(DirectoryReader reader) throws IOException {
+        long newest = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues days = DocValues.getNumeric(leaf.reader(), PaperFields.DAY);
+            for (int doc = days.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = days.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    newest = Math.max(newest, days.longValue());
+                    break;
+                }
+            }
+        }
+        return newest;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    /** The newest paper's day (epoch day), 0 when none has one: where the recency factor counts from. */
+    long newestDay() {
+        return newestDay;
+    }
+
+    /**
+     * The papers of these hits, in the same order: from the library by key, or else as stored in the index;
+     * null for a hit whose paper cannot be found.
+     */
+    LibraryPaper[] papers(int[] docs) throws IOException {
+        LibraryPaper[] papers = new LibraryPaper[docs.length];
+        if (library == null) {
+            for (int i = 0; i < docs.length; i++) {
+                BytesRef stored = searcher.storedFields().document(docs[i], Set.of(PaperFields.PAPER))
+                        .getBinaryValue(PaperFields.PAPER);
+                papers[i] = stored == null ? null : StoredPapers.decode(stored);
+            }
+            return papers;
+        }
+        Map<Integer, String> keys = keys(docs);
+        for (int i = 0; i < docs.length; i++) {
+            String key = keys.get(docs[i]);
+            papers[i] = key == null ? null : library.findByKey(key).orElse(null);
+        }
+        return papers;
+    }
+
+    /**
+     * The papers' keys by doc, from doc values (cheaper than decompressing stored fields), read in doc
+     * order so that each segment's values are opened once and only move forward.
+     */
+    private Map<Integer, String> keys(int[] docs) throws IOException {
+        int[] sorted = docs.clone();
+        Arrays.sort(sorted);
+        Map<Integer, String> keys = new HashMap<>();
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = null;
+        SortedDocValues values = null;
+        for (int doc : sorted) {
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
+            }
+            if (!keys.containsKey(doc) && values.advanceExact(doc - leaf.docBase)) {
+                keys.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            }
+        }
+        return keys;
+    }
+
+    boolean tryAcquire() {
+        while (true) {
+            int count = references.get();
+            if (count <= 0) {
+                return false;
+            }
+            if (references.compareAndSet(count, count + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            try {
+                reader.decRef();
+                if (directory != null) {
+                    directory.close();
+                }
+            } catch (IOException e) {
+                LOG.warn("Could not free an old search index", e);
+            }
+        }
+    }
+}

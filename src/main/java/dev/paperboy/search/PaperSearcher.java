@@ -1,0 +1,144 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.core.SearchHit;
+import dev.paperboy.core.SearchPage;
+import dev.paperboy.core.SearchRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Answers one search request on one {@link IndexGeneration}: parses what the user typed, ranks the
+ * matches, makes the page's snippets, and, when nothing matches, tries corrected spellings of the query.
+ */
+final class PaperSearcher {
+
+    /**
+     * Matches counted exactly; past this the total is "at least", which is what lets Lucene skip
+     * documents that cannot reach the page (block-max WAND) instead of scoring every match.
+     */
+    static final int TOTAL_HITS_THRESHOLD = 1000;
+    /** Corrected versions of a query tried, per pass, before giving up. */
+    private static final int MAX_CORRECTED_QUERIES = 8;
+    private static final Sort BY_DATE = new Sort(LuceneSearchIndex.NEWEST, SortField.FIELD_SCORE,
+            new SortField(PaperFields.KEY, SortField.Type.STRING));
+
+    private final PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
+    private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
+    private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
+
+    /** One page of results for {@code request}, corrected when the query as typed finds nothing. */
+    SearchPage page(IndexGeneration generation, SearchRequest request) throws IOException {
+        String typed = request.query();
+        UserQuery query = UserQueryParser.parse(typed);
+        Result result = run(generation, query, request);
+        if (result.total() == 0 && result.searchable()) {
+            Set<String> tried = new HashSet<>();
+            tried.add(typed);
+            for (boolean rareToo : new boolean[] {false, true}) {
+                for (String corrected : corrector.corrections(generation.reader(), typed, query, rareToo,
+                        MAX_CORRECTED_QUERIES)) {
+                    if (!tried.add(corrected)) {
+                        continue;
+                    }
+                    Result retried = run(generation, UserQueryParser.parse(corrected), request);
+                    if (retried.total() > 0) {
+                        return new SearchPage(typed, corrected, retried.hits(), retried.total(),
+                                request.page(), request.pageSize(), retried.lowerBound());
+                    }
+                }
+            }
+        }
+        return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
+                result.lowerBound());
+    }
+
+    private record Result(List<SearchHit> hits, long total, boolean lowerBound, boolean searchable) {
+    }
+
+    /** A matching document with its score after the recency factor. */
+    private record Ranked(int doc, float score) {
+    }
+
+    private record Ranking(List<Ranked> docs, TotalHits total) {
+    }
+
+    private Result run(IndexGeneration generation, UserQuery query, SearchRequest request) throws IOException {
+        Optional<PaperQueryFactory.PaperQuery> built = queries.build(query);
+        if (built.isEmpty()) {
+            return new Result(List.of(), 0, false, false);
+        }
+        long skip = (long) (request.page() - 1) * request.pageSize();
+        if (skip >= generation.reader().maxDoc()) {
+            // a page past any possible end: count, but do not sort every match to show none
+            return new Result(List.of(), generation.searcher().count(built.get().combined()), false, true);
+        }
+        int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
+        Ranking ranking = query.sortByDate() ? byDate(generation, built.get().combined(), wanted)
+                : byRelevance(generation, built.get(), wanted);
+        List<SearchHit> hits = new ArrayList<>();
+        if (skip < ranking.docs().size()) {
+            SnippetMaker.Terms terms = new SnippetMaker.Terms(queries.highlightTerms(query));
+            List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
+            LibraryPaper[] papers = generation.papers(page.stream().mapToInt(Ranked::doc).toArray());
+            for (int i = 0; i < papers.length; i++) {
+                if (papers[i] != null) {
+                    hits.add(new SearchHit(papers[i], page.get(i).score(),
+                            snippets.snippet(papers[i].paper().abstractText(), terms)));
+                }
+            }
+        }
+        TotalHits total = ranking.total();
+        return new Result(hits, total.value, total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, true);
+    }
+
+    /**
+     * The best {@code wanted} matches by (BM25 score + bonuses) times {@link RecencyBoost}, in one pass of
+     * {@link RankingCollector}: Lucene skips what cannot reach the page (block-max WAND) on the base query,
+     * and the bonuses and the recency factor are worked out only for matches that still could. The result
+     * is the same as scoring every match with all of it.
+     */
+    private Ranking byRelevance(IndexGeneration generation, PaperQueryFactory.PaperQuery query, int wanted)
+            throws IOException {
+        IndexSearcher searcher = generation.searcher();
+        List<Weight> bonuses = new ArrayList<>();
+        for (Query bonus : query.bonuses()) {
+            bonuses.add(searcher.createWeight(searcher.rewrite(bonus), ScoreMode.TOP_SCORES, 1f));
+        }
+        RankingCollector collector = new RankingCollector(wanted, generation.newestDay(), bonuses,
+                TOTAL_HITS_THRESHOLD);
+        searcher.search(query.base(), collector.manager());
+        List<Ranked> ranked = new ArrayList<>();
+        for (RankingCollector.Hit hit : collector.hits()) {
+            ranked.add(new Ranked(hit.doc(), hit.score()));
+        }
+        return new Ranking(ranked, collector.totalHits());
+    }
+
+    /** Newest first, then by score; the index is sorted by date, so Lucene stops once the page is full. */
+    private Ranking byDate(IndexGeneration generation, Query query, int wanted) throws IOException {
+        TopFieldDocs top = generation.searcher().search(query,
+                new TopFieldCollectorManager(BY_DATE, wanted, null, TOTAL_HITS_THRESHOLD, false));
+        List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc doc : top.scoreDocs) {
+            float score = ((FieldDoc) doc).fields[1] instanceof Float f ? f : 0f;
+            ranked.add(new Ranked(doc.doc, score));
+        }
+        return new Ranking(ranked, top.totalHits);
+    }
+}
