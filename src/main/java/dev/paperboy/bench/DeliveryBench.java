@@ -175,7 +175,8 @@ public final class DeliveryBench {
             }
 
             @Override
-            public void libraryChanging(dev.paperboy.core.Library next) {
+            public List<String> libraryChanging(dev.paperboy.core.Library next) {
+                return List.of();
             }
         };
         LiveLibrary library = new LiveLibrary(content, List.of(noSearch), Clock.systemUTC());

@@ -2,6 +2,7 @@ package dev.paperboy.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,9 +78,10 @@ public final class LiveLibrary {
             return refused(old, load.problems());
         }
         Library next = Library.of(load.digests(), load.loosePapers()).withContentVersion(load.version());
+        List<String> warnings = new ArrayList<>();
         for (LibraryListener listener : listeners) {
             try {
-                listener.libraryChanging(next);
+                warnings.addAll(listener.libraryChanging(next));
             } catch (Exception e) {
                 LOG.error("Reload refused: could not prepare {}", listener, e);
                 return refused(old, List.of(new ContentProblem(source.describe(), 0,
@@ -90,11 +92,11 @@ public final class LiveLibrary {
         LibraryChanges changes = next.changesSince(old);
         LOG.info("Content reloaded from {}: {} digests, {} papers; {}", source.describe(),
                 next.digests().size(), next.paperCount(), changes.summary());
-        return new ReloadResult(true, changes, List.of(), next.digests().size(), next.paperCount());
+        return new ReloadResult(true, changes, List.of(), warnings, next.digests().size(), next.paperCount());
     }
 
     private static ReloadResult refused(Library old, List<ContentProblem> problems) {
-        return new ReloadResult(false, new LibraryChanges(0, 0, 0, 0, 0, 0), problems, old.digests().size(),
+        return new ReloadResult(false, new LibraryChanges(0, 0, 0, 0, 0, 0), problems, List.of(), old.digests().size(),
                 old.paperCount());
     }
 }

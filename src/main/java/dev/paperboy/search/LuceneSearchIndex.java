@@ -71,6 +71,8 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
     /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */
     private static final int PAPERS_PER_THREAD = 5_000;
+    /** Refusals a reload reports one by one; past this they are counted. */
+    static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
     static final String FORMAT = "paperboy-search-6";
@@ -119,10 +121,11 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
      * Brings the index in line with {@code next}, writing only the papers that are new or changed and
      * deleting the ones that are gone, commits, and only then serves it: a search sees the old index or
      * the new one, never a half-updated one. Updates run one at a time; if one fails, its changes are
-     * rolled back, the previous index keeps serving and the exception refuses the reload.
+     * rolled back, the previous index keeps serving and the exception refuses the reload. Returns, for
+     * whoever reloaded, which papers are left out of search and why ({@link #MAX_WARNINGS} at most).
      */
     @Override
-    public void libraryChanging(Library next) throws IOException {
+    public List<String> libraryChanging(Library next) throws IOException {
         buildLock.lock();
         try {
             if (closed) {
@@ -130,9 +133,9 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             }
             long started = System.nanoTime();
             boolean rebuilt = openWriter();
-            int[] counts;
+            Written written;
             try {
-                counts = update(next);
+                written = update(next);
             } catch (IOException | RuntimeException | Error e) {
                 // an Error too (a part thread out of memory): closing would commit the pending deletes
                 rollback(e);
@@ -152,12 +155,14 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             if (old != null) {
                 old.release();
             }
-            lastUpdate = new IndexUpdate(counts[0], counts[1], counts[2], rebuilt || counts[3] == 1,
-                    (System.nanoTime() - started) / 1_000_000, counts[4]);
+            int refused = written.refused().size();
+            lastUpdate = new IndexUpdate(written.added(), written.changed(), written.deleted(),
+                    rebuilt || written.fromEmpty(), (System.nanoTime() - started) / 1_000_000, refused);
             LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{}{} in {} ms ({})",
-                    next.paperCount(), counts[0], counts[1], counts[2],
-                    counts[4] > 0 ? ", " + counts[4] + " left out (above)" : "",
+                    next.paperCount(), written.added(), written.changed(), written.deleted(),
+                    refused > 0 ? ", " + refused + " left out (above)" : "",
                     lastUpdate.rebuilt() ? " (built anew)" : "", lastUpdate.millis(), storage);
+            return warnings(written.refused());
         } finally {
             buildLock.unlock();
         }
@@ -314,11 +319,23 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
-    /**
-     * Writes the differences and commits; returns added, changed, deleted, 1 when it built from empty, and
-     * how many papers Lucene refused.
-     */
-    private int[] update(Library next) throws IOException {
+    /** What {@link #update} wrote: counts, whether the index was empty before, and why papers were refused. */
+    private record Written(int added, int changed, int deleted, boolean fromEmpty, List<String> refused) {
+    }
+
+    /** The refusals as a reload reports them: the first few, then how many more the log has. */
+    private static List<String> warnings(List<String> refused) {
+        if (refused.size() <= MAX_WARNINGS) {
+            return refused;
+        }
+        List<String> shown = new ArrayList<>(refused.subList(0, MAX_WARNINGS - 1));
+        shown.add("…and " + (refused.size() - MAX_WARNINGS + 1) + " more papers are left out of search (the log"
+                + " names each); fix them in the content");
+        return shown;
+    }
+
+    /** Writes the differences and commits. */
+    private Written update(Library next) throws IOException {
         Map<String, Long> indexed = indexedFingerprints();
         boolean fromEmpty = indexed.isEmpty();
         List<LibraryPaper> added = new ArrayList<>();
@@ -343,13 +360,13 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         // newest first, the index's own order: segments then need no sorting when they are written
         written.sort(NEWEST_PAPER_FIRST);
         int threads = Math.min(buildThreads, 1 + written.size() / PAPERS_PER_THREAD);
-        int refused = 0;
+        List<String> refused = new ArrayList<>();
         if (threads > 1) {
-            refused = PartedBuild.addAll(writer, directory, written, threads,
-                    () -> writerConfig(IndexWriterConfig.OpenMode.CREATE));
+            refused.addAll(PartedBuild.addAll(writer, directory, written, threads,
+                    () -> writerConfig(IndexWriterConfig.OpenMode.CREATE)));
         } else {
             for (LibraryPaper paper : written) {
-                refused += PaperDocuments.add(writer, paper) ? 0 : 1;
+                PaperDocuments.add(writer, paper).ifPresent(refused::add);
             }
         }
         if (fromEmpty && !added.isEmpty()) {
@@ -360,7 +377,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         next.contentVersion().ifPresent(version -> commitData.put(CONTENT_KEY, version));
         writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
-        return new int[] {added.size(), changed.size(), indexed.size(), fromEmpty ? 1 : 0, refused};
+        return new Written(added.size(), changed.size(), indexed.size(), fromEmpty, refused);
     }
 
     /** Every indexed key with the fingerprint of the paper it was indexed from. */

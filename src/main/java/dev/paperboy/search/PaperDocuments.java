@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -68,15 +69,15 @@ final class PaperDocuments {
     }
 
     /**
-     * Adds the paper's document; false, with a warning that names the paper and the field, when Lucene
-     * refuses it because one value is longer than a term may be (such as a 40,000-character category). Such
-     * a paper stays in the library but is left out of search (and is tried again at every update), and the
-     * other papers are indexed as usual. Any other refusal is thrown: it is not about one paper.
+     * Adds the paper's document; when Lucene refuses it because one value is longer than a term may be (such
+     * as a 40,000-character category), logs and returns why, naming the paper and the field in content terms.
+     * Such a paper stays in the library but is left out of search (and is tried again at every update), and
+     * the other papers are indexed as usual. Any other refusal is thrown: it is not about one paper.
      */
-    static boolean add(IndexWriter writer, LibraryPaper paper) throws IOException {
+    static Optional<String> add(IndexWriter writer, LibraryPaper paper) throws IOException {
         try {
             writer.addDocument(toDocument(paper));
-            return true;
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             Matcher tooLong = TOO_LONG.matcher(String.valueOf(e.getMessage()));
             if (!tooLong.find()) {
@@ -84,10 +85,11 @@ final class PaperDocuments {
             }
             String field = tooLong.group(1) != null ? tooLong.group(1) : tooLong.group(2);
             String key = paper.key().length() > 80 ? paper.key().substring(0, 80) + "…" : paper.key();
-            LOG.warn("Paper {} is left out of search: its {} is longer than the search index allows in one value"
-                    + " ({} bytes); shorten it in the content", key,
-                    FIELD_NAMES.getOrDefault(field, "field " + field), IndexWriter.MAX_TERM_LENGTH);
-            return false;
+            String reason = "Paper " + key + " is left out of search: its "
+                    + FIELD_NAMES.getOrDefault(field, "field " + field) + " is longer than the search index allows"
+                    + " in one value (" + IndexWriter.MAX_TERM_LENGTH + " bytes); shorten it in the content";
+            LOG.warn(reason);
+            return Optional.of(reason);
         }
     }
 

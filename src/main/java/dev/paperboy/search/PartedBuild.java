@@ -7,9 +7,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -42,16 +42,16 @@ final class PartedBuild {
     /**
      * Adds {@code papers}, given in the index order, with {@code threads} threads (at least two). The
      * writers of the parts are configured by {@code partConfig}, whose RAM buffer is the parts' to share.
-     * When one part fails the others stop at their next paper, and nothing is added. Returns how many papers
-     * Lucene refused ({@link PaperDocuments#add}).
+     * When one part fails the others stop at their next paper, and nothing is added. Returns why each paper
+     * Lucene refused was left out ({@link PaperDocuments#add}).
      */
-    static int addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
+    static List<String> addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
                       Supplier<IndexWriterConfig> partConfig) throws IOException {
         Path root = scratchRoot(directory);
         List<Directory> parts = new ArrayList<>();
         try {
             AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger refused = new AtomicInteger();
+            List<String> refused = Collections.synchronizedList(new ArrayList<>());
             Throwable[] failures = new Throwable[threads];
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -80,7 +80,7 @@ final class PartedBuild {
             startAndAwait(workers, stop);
             throwFirst(failures);
             writer.addIndexes(parts.toArray(new Directory[0]));
-            return refused.get();
+            return List.copyOf(refused);
         } finally {
             IOUtils.closeWhileHandlingException(parts);
             if (root != null) {
@@ -95,15 +95,13 @@ final class PartedBuild {
     }
 
     private static void writePart(Directory part, IndexWriterConfig config, List<LibraryPaper> papers,
-                                  AtomicBoolean stop, AtomicInteger refused) throws IOException {
+                                  AtomicBoolean stop, List<String> refused) throws IOException {
         try (IndexWriter partWriter = new IndexWriter(part, config.setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             for (LibraryPaper paper : papers) {
                 if (stop.get()) {
                     return;
                 }
-                if (!PaperDocuments.add(partWriter, paper)) {
-                    refused.incrementAndGet();
-                }
+                PaperDocuments.add(partWriter, paper).ifPresent(refused::add);
             }
             partWriter.commit();
         }

@@ -9,18 +9,27 @@ public final class FakeSearchIndex implements SearchIndex {
 
     private volatile Library library = Library.empty();
     private volatile boolean failNext;
+    private volatile String warnNext;
 
     public void failNextUpdate() {
         failNext = true;
     }
 
+    /** The next update succeeds with this warning for whoever reloaded. */
+    public void warnNextUpdate(String warning) {
+        warnNext = warning;
+    }
+
     @Override
-    public void libraryChanging(Library next) throws Exception {
+    public List<String> libraryChanging(Library next) throws Exception {
         if (failNext) {
             failNext = false;
             throw new java.io.IOException("disk full");
         }
         library = next;
+        String warning = warnNext;
+        warnNext = null;
+        return warning == null ? List.of() : List.of(warning);
     }
 
     @Override

@@ -51,6 +51,16 @@ class LiveLibraryTest {
     }
 
     @Test
+    void whatTheIndexWarnsAboutIsReportedWithAnAppliedReload() {
+        source.willLoad(List.of(digest("ViT", "2022-11-15", paper(null, "A"))));
+        index.warnNextUpdate("Paper title:a is left out of search");
+        ReloadResult result = live.reload();
+        assertThat(result.applied()).isTrue();
+        assertThat(result.warnings()).containsExactly("Paper title:a is left out of search");
+        assertThat(live.reload().warnings()).isEmpty();
+    }
+
+    @Test
     void aFailingIndexUpdateRefusesTheReload() {
         source.willLoad(List.of(digest("ViT", "2022-11-15", paper(null, "A"))));
         live.reload();

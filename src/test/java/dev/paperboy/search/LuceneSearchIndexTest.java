@@ -725,6 +725,26 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aReloadIsToldWhichPapersAreLeftOutOfSearchAndHowManyMore() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        papers.add(paper("2401.00001").title("Graphs"));
+        for (int i = 2; i <= 8; i++) {
+            papers.add(paper("2401.0000" + i).title("Too long").categories("c".repeat(40_000)));
+        }
+
+        List<String> warnings = index.libraryChanging(library(papers.toArray(Papers[]::new)));
+
+        assertThat(warnings).hasSize(LuceneSearchIndex.MAX_WARNINGS);
+        assertThat(warnings.subList(0, 4)).allSatisfy(w -> assertThat(w).matches("Paper arxiv:2401\\.0000[2-8] is"
+                + " left out of search: its category is longer than the search index allows in one value \\(32766"
+                + " bytes\\); shorten it in the content"));
+        assertThat(warnings.get(4)).isEqualTo("…and 3 more papers are left out of search (the log names each); fix"
+                + " them in the content");
+        assertThat(ids("graphs")).containsExactly("2401.00001");
+        assertThat(index.libraryChanging(library(paper("2401.00001").title("Graphs")))).isEmpty();
+    }
+
+    @Test
     void afterCloseSearchesFindNothing() throws Exception {
         load(library(paper("2401.00001").title("Graphs")));
         index.close();

@@ -146,8 +146,10 @@ class PartedBuildTest {
         // a single term longer than Lucene's limit of 32,766 bytes
         papers.add(3_000, paper("2402.00001").title("Refused").categories("c".repeat(40_000)).build());
         try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("index")), 3)) {
-            index.libraryChanging(Library.of(List.of(), papers));
+            List<String> warnings = index.libraryChanging(Library.of(List.of(), papers));
 
+            assertThat(warnings).singleElement().asString().startsWith("Paper arxiv:2402.00001 is left out of search:"
+                    + " its category is longer");
             assertThat(index.lastUpdate().refused()).isEqualTo(1);
             assertThat(index.lastUpdate().added()).isEqualTo(12_001);
             assertThat(index.search(new SearchRequest("common", 1, 10)).total()).isEqualTo(12_000);

@@ -3,6 +3,7 @@ package dev.paperboy.core.command;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.ReloadResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -42,8 +43,11 @@ final class ReloadCommand implements Command {
     public Reply execute(CommandRequest request, Caller caller) {
         ReloadResult result = library.reload();
         if (result.applied()) {
-            return TextReply.of("Content reloaded: " + result.digests() + " digests, " + result.papers() + " papers.",
-                    "Changes: " + result.changes().summary() + ".");
+            List<String> lines = new ArrayList<>();
+            lines.add("Changes: " + result.changes().summary() + ".");
+            lines.addAll(result.warnings());
+            return new TextReply("Content reloaded: " + result.digests() + " digests, " + result.papers() + " papers.",
+                    lines);
         }
         List<ContentProblem> problems = result.problems();
         String shown = problems.stream().limit(MAX_PROBLEMS_SHOWN).map(ContentProblem::toString)

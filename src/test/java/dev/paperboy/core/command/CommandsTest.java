@@ -157,6 +157,8 @@ class CommandsTest {
         TextReply ok = (TextReply) run("/reload", admin);
         assertThat(ok.title()).isEqualTo("Content reloaded: 1 digests, 1 papers.");
         assertThat(ok.lines()).singleElement().asString().startsWith("Changes: digests +0 -2 ~1");
+        index.warnNextUpdate("Paper title:only one is left out of search: shorten it");
+        assertThat(((TextReply) run("/reload", admin)).lines()).containsExactly("Changes: nothing changed.", "Paper title:only one is left out of search: shorten it");
         source.willFail(new ContentProblem("vit.txt", 14, "\"Authors:\" line expected after the title \"X\""));
         assertThat(error("/reload", admin)).isEqualTo("Reload refused: 1 problem in the content; the previous "
                 + "content is still being served. Fix these and run /reload again:\n"
