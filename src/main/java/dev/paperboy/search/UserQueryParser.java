@@ -10,7 +10,11 @@ import java.util.Map;
 /**
  * Reads the search language: words, "quoted phrases", {@code -word} and {@code -"phrase"} to exclude,
  * {@code OR} between alternatives, {@code field:value} and {@code field:"quoted value"}, {@code sort:date}.
- * It accepts any text: what it cannot read as syntax it reads as words, and it never throws.
+ * It also reads what people bring from other search boxes: typographic quotes (“…”, „…“, «…», ‘…’, as
+ * phone keyboards type them), {@code NOT word} and {@code !word} to exclude, {@code AND}, {@code &&} and
+ * {@code ||}, and parentheses, which group nothing (every word must match anyway) and so are spaces.
+ * Emoji and other symbols are not searched for: they are spaces too. It accepts any text: what it cannot
+ * read as syntax it reads as words, and it never throws.
  */
 final class UserQueryParser {
 
@@ -32,8 +36,40 @@ final class UserQueryParser {
     private UserQueryParser() {
     }
 
+    /** Quote marks that open a phrase, and close one opened by any of them. */
+    private static final String DOUBLE_QUOTES = "\"“”„‟«»";
+
     static UserQuery parse(String text) {
-        return new Reader(text).read();
+        return new Reader(withoutSymbols(text)).read();
+    }
+
+    /**
+     * The text with each emoji and symbol (☃, ™, skin tones, the joiners and selectors between emoji) as
+     * spaces, one per UTF-16 unit, so that every position of a clause is still its position in the text as
+     * typed (corrections are written into that).
+     */
+    static String withoutSymbols(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int units = Character.charCount(cp);
+            if (isSymbol(cp)) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                for (int u = 0; u < units; u++) {
+                    out.setCharAt(i + u, ' ');
+                }
+            }
+            i += units;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isSymbol(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || (type == Character.MODIFIER_SYMBOL && cp > 0x7F)
+                || cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3;
     }
 
     /** The state of reading one query. */
@@ -46,6 +82,7 @@ final class UserQueryParser {
         private boolean sortByDate;
         private boolean lastWasPositive;
         private boolean orPending;
+        private boolean notPending;
         private int clauseCount;
 
         Reader(String text) {
@@ -67,28 +104,37 @@ final class UserQueryParser {
         }
 
         private void readItem() {
-            boolean negated = false;
-            while (pos < text.length() && (text.charAt(pos) == '-' || text.charAt(pos) == '+')) {
-                negated |= text.charAt(pos) == '-';
+            boolean negated = notPending;
+            notPending = false;
+            while (pos < text.length() && (text.charAt(pos) == '-' || text.charAt(pos) == '+'
+                    || text.charAt(pos) == '!')) {
+                negated |= text.charAt(pos) != '+';
                 pos++;
             }
             if (pos >= text.length() || isSpace(text.charAt(pos))) {
                 return; // a lone "-" or "+": nothing to search for
             }
-            if (text.charAt(pos) == '"') {
+            if (opensQuote(pos)) {
                 int start = pos + 1;
-                int close = closingQuote(start);
+                int close = closingQuote(text.charAt(pos), start);
                 add(new Clause(Kind.TEXT, text.substring(start, close), true, start), negated);
                 pos = Math.min(text.length(), close + 1);
                 return;
             }
             int start = pos;
-            while (pos < text.length() && !isSpace(text.charAt(pos)) && text.charAt(pos) != '"') {
+            while (pos < text.length() && !isSpace(text.charAt(pos)) && DOUBLE_QUOTES.indexOf(text.charAt(pos)) < 0) {
                 pos++;
             }
             String word = text.substring(start, pos);
-            if (!negated && word.equals("OR")) {
+            if (!negated && (word.equals("OR") || word.equals("||"))) {
                 orPending = lastWasPositive;
+                return;
+            }
+            if (word.equals("AND") || word.equals("&&")) {
+                return; // every word must match anyway
+            }
+            if (word.equals("NOT")) {
+                notPending = !negated; // "-NOT x" is not a double negation anyone means: it searches x
                 return;
             }
             int colon = word.indexOf(':');
@@ -103,9 +149,9 @@ final class UserQueryParser {
         }
 
         private void readField(Kind kind, int valueStart, boolean negated) {
-            if (valueStart == pos && pos < text.length() && text.charAt(pos) == '"') {
+            if (valueStart == pos && pos < text.length() && opensQuote(pos)) {
                 int start = pos + 1;
-                int close = closingQuote(start);
+                int close = closingQuote(text.charAt(pos), start);
                 pos = Math.min(text.length(), close + 1);
                 add(new Clause(kind, text.substring(start, close), true, start), negated);
             } else if (valueStart < pos) {
@@ -147,13 +193,32 @@ final class UserQueryParser {
             orPending = false;
         }
 
-        private int closingQuote(int from) {
-            int close = text.indexOf('"', from);
-            return close < 0 ? text.length() : close;
+        /** A double quote of any style, or ‘ where a word starts (elsewhere it is an apostrophe). */
+        private boolean opensQuote(int at) {
+            char c = text.charAt(at);
+            return DOUBLE_QUOTES.indexOf(c) >= 0 || c == '‘';
+        }
+
+        /**
+         * Where the phrase opened by {@code open} ends: at the next double quote of any style; for ‘, at the
+         * next ’ or ‘ that no letter or digit follows ("‘O’Brien’s model’" holds apostrophes). The end of
+         * the text when there is none.
+         */
+        private int closingQuote(char open, int from) {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean closes = open == '‘'
+                        ? (c == '’' || c == '‘') && (i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)))
+                        : DOUBLE_QUOTES.indexOf(c) >= 0;
+                if (closes) {
+                    return i;
+                }
+            }
+            return text.length();
         }
 
         private static boolean isSpace(char c) {
-            return Character.isWhitespace(c) || Character.isSpaceChar(c);
+            return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '(' || c == ')';
         }
     }
 }

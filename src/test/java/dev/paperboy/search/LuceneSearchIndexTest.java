@@ -464,6 +464,48 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aWordInAFewPapersIsCorrectedWhenTheQueryFindsNothing() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Vison loss in birds " + i));
+        }
+        for (int i = 0; i < 120; i++) {
+            papers.add(paper(String.format("2402.%05d", i + 1)).title("Vision models " + i));
+        }
+        papers.add(paper("2403.00001").title("A vision transformer"));
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("vison transformer");
+
+        assertThat(page.correctedQuery()).isEqualTo("vision transformer");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2403.00001");
+        assertThat(search("vison birds").correctedQuery()).as("found as typed").isNull();
+    }
+
+    @Test
+    void emojiAndSymbolsAreNotSearchedFor() throws Exception {
+        load(library(paper("2401.00001").title("Diffusion transformers"), paper("2401.00002").title("Graphs")));
+
+        assertThat(ids("transformer 🚀 diffusion")).containsExactly("2401.00001");
+        assertThat(ids("😀transformer👍🏽 ™ ★")).containsExactly("2401.00001");
+        assertThat(search("🚀🚀").total()).isZero();
+    }
+
+    @Test
+    void typographicQuotesAreAPhraseAndNotExcludes() throws Exception {
+        load(library(paper("2401.00001").title("Vision transformer"),
+                paper("2401.00002").title("Transformer for vision").abs("Also vision."),
+                paper("2401.00003").title("Transformer")));
+
+        assertThat(ids("“vision transformer”")).containsExactly("2401.00001");
+        assertThat(ids("„vision transformer“")).containsExactly("2401.00001");
+        assertThat(ids("‘vision transformer’")).containsExactly("2401.00001");
+        assertThat(ids("transformer NOT vision")).containsExactly("2401.00003");
+        assertThat(ids("transformer !vision")).containsExactly("2401.00003");
+        assertThat(ids("(ti:\"vision transformer\" OR ti:graph) AND ti:transformer")).containsExactly("2401.00001");
+    }
+
+    @Test
     void knownWordsThatFindNothingTogetherAreNotCorrected() throws Exception {
         load(library(paper("2401.00001").title("Graph networks"), paper("2401.00002").title("Image models")));
 

@@ -84,6 +84,44 @@ class UserQueryParserTest {
     }
 
     @Test
+    void typographicQuotesOpenAndCloseAPhraseButAnApostropheDoesNot() {
+        assertThat(UserQueryParser.parse("“masked autoencoder” «graph nets» „a b“").positiveClauses())
+                .extracting(Clause::value, Clause::quoted).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("masked autoencoder", true),
+                        org.assertj.core.groups.Tuple.tuple("graph nets", true),
+                        org.assertj.core.groups.Tuple.tuple("a b", true));
+        assertThat(UserQueryParser.parse("‘O’Brien’s model’ x").positiveClauses())
+                .extracting(Clause::value).containsExactly("O’Brien’s model", "x");
+        assertThat(UserQueryParser.parse("au:“Yann LeCun”").positiveClauses())
+                .containsExactly(new Clause(Kind.AUTHOR, "Yann LeCun", true, 4));
+    }
+
+    @Test
+    void notAndBangExcludeAndOrAndParenthesesAreSyntax() {
+        UserQuery q = UserQueryParser.parse("(a || b) AND c && NOT d !\"e f\" NOT");
+
+        assertThat(q.groups()).extracting(g -> g.stream().map(Clause::value).toList())
+                .containsExactly(List.of("a", "b"), List.of("c"));
+        assertThat(q.exclusions()).extracting(Clause::value).containsExactly("d", "e f");
+        assertThat(UserQueryParser.parse("(ti:gan").positiveClauses())
+                .containsExactly(new Clause(Kind.TITLE, "gan", false, 4));
+        assertThat(UserQueryParser.parse("not and or").positiveClauses()).extracting(Clause::value)
+                .as("lower case is words").containsExactly("not", "and", "or");
+    }
+
+    @Test
+    void emojiAndSymbolsAreSpacesAndPositionsStay() {
+        String typed = "👍🏽transformer ™ ☃ \"vision ★ model\"";
+        UserQuery q = UserQueryParser.parse(typed);
+
+        assertThat(q.positiveClauses()).extracting(Clause::value)
+                .containsExactly("transformer", "vision   model");
+        assertThat(typed.substring(q.positiveClauses().get(0).start(), q.positiveClauses().get(0).end()))
+                .isEqualTo("transformer");
+        assertThat(UserQueryParser.parse("🚀 ❤️ 👨‍👩‍👧").groups()).isEmpty();
+    }
+
+    @Test
     void tooManyClausesAreCut() {
         UserQuery q = UserQueryParser.parse("word ".repeat(400));
 
