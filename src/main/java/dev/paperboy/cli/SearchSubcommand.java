@@ -41,7 +41,8 @@ public final class SearchSubcommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Option(names = "--json", description = "Print {\"total\":N,\"results\":[{\"id\",\"title\",\"topic\",\"date\",\"score\"}]}.")
+    @Option(names = "--json", description = "Print {\"total\":N,\"results\":[{\"id\",\"title\",\"topic\",\"date\",\"score\"}]},"
+            + " with \"totalIsLowerBound\", \"corrected\" and \"problems\" when they apply.")
     boolean json;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Results to print (1-100, default 10).")
@@ -109,6 +110,10 @@ public final class SearchSubcommand implements Callable<Integer> {
             out.println(toJson(page));
         } else if (page.total() == 0) {
             out.println("No papers match.");
+            if (page.problems().isEmpty()) {
+                out.println("Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
+            }
+            page.problems().forEach(out::println);
         } else {
             new ConsoleRenderer().render(new SearchReply(page)).forEach(out::println);
         }
@@ -118,10 +123,8 @@ public final class SearchSubcommand implements Callable<Integer> {
 
     private void runBatch(SearchIndex index, PrintWriter out) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
+        // a blank line too gets its (empty) answer, so that output line N answers input line N
         for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
             long started = System.nanoTime();
             SearchPage page = index.search(new SearchRequest(line, 1, limit));
             long micros = (System.nanoTime() - started) / 1_000;
@@ -129,12 +132,7 @@ public final class SearchSubcommand implements Callable<Integer> {
             root.put("query", line);
             root.put("total", page.total());
             root.put("micros", micros);
-            if (page.totalIsLowerBound()) {
-                root.put("totalIsLowerBound", true);
-            }
-            if (page.correctedQuery() != null) {
-                root.put("corrected", page.correctedQuery());
-            }
+            describe(page, root);
             ArrayNode results = root.putArray("results");
             for (SearchHit hit : page.hits()) {
                 String id = hit.paper().paper().arxivId();
@@ -145,13 +143,25 @@ public final class SearchSubcommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** What a JSON answer says beside its results, each only when it applies. */
+    private static void describe(SearchPage page, ObjectNode root) {
+        if (page.totalIsLowerBound()) {
+            root.put("totalIsLowerBound", true);
+        }
+        if (page.correctedQuery() != null) {
+            root.put("corrected", page.correctedQuery());
+        }
+        if (!page.problems().isEmpty()) {
+            ArrayNode problems = root.putArray("problems");
+            page.problems().forEach(problems::add);
+        }
+    }
+
     private static String toJson(SearchPage page) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("total", page.total());
-        if (page.correctedQuery() != null) {
-            root.put("corrected", page.correctedQuery());
-        }
+        describe(page, root);
         ArrayNode results = root.putArray("results");
         for (SearchHit hit : page.hits()) {
             LibraryPaper paper = hit.paper();

@@ -13,12 +13,21 @@ import java.util.List;
  * @param pageSize       results per page
  * @param totalIsLowerBound true when counting stopped early: at least {@code total} papers match
  *                          (a big result set; show "more than N")
+ * @param problems       what in the query could not be used ({@code date:2025-13}, only exclusions), each a
+ *                       sentence that says what to type instead: shown in place of general advice
  */
 public record SearchPage(String query, String correctedQuery, List<SearchHit> hits, long total, int page,
-                         int pageSize, boolean totalIsLowerBound) {
+                         int pageSize, boolean totalIsLowerBound, List<String> problems) {
 
     public SearchPage {
         hits = List.copyOf(hits);
+        problems = List.copyOf(problems);
+    }
+
+    /** A page without problems in its query. */
+    public SearchPage(String query, String correctedQuery, List<SearchHit> hits, long total, int page, int pageSize,
+                      boolean totalIsLowerBound) {
+        this(query, correctedQuery, hits, total, page, pageSize, totalIsLowerBound, List.of());
     }
 
     /** A page whose total is exact. */

@@ -59,13 +59,13 @@ final class PaperSearcher {
                     Result retried = run(generation, UserQueryParser.parse(corrected), request);
                     if (retried.total() > 0) {
                         return new SearchPage(typed, corrected, retried.hits(), retried.total(),
-                                request.page(), request.pageSize(), retried.lowerBound());
+                                request.page(), request.pageSize(), retried.lowerBound(), query.problems());
                     }
                 }
             }
         }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
-                result.lowerBound());
+                result.lowerBound(), query.problems());
     }
 
     private record Result(List<SearchHit> hits, long total, boolean lowerBound, boolean searchable) {

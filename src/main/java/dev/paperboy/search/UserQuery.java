@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * A search as the user typed it, parsed: groups that must all match (each group holds one clause or
- * several alternatives joined by {@code OR}), clauses that must not match, and the wanted order.
+ * several alternatives joined by {@code OR}), clauses that must not match, the wanted order, and what in
+ * the text could not be used (an empty field, a date that is no date), each said with what to type instead.
  */
-record UserQuery(List<List<Clause>> groups, List<Clause> exclusions, boolean sortByDate) {
+record UserQuery(List<List<Clause>> groups, List<Clause> exclusions, boolean sortByDate, List<String> problems) {
 
     UserQuery {
         groups = groups.stream().map(List::copyOf).toList();
         exclusions = List.copyOf(exclusions);
+        problems = List.copyOf(problems);
     }
 
     /** What a clause searches: all text, one text field, or a filter. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the search language: words, "quoted phrases", {@code -word} and {@code -"phrase"} to exclude,
@@ -83,6 +84,7 @@ final class UserQueryParser {
         private boolean lastWasPositive;
         private boolean orPending;
         private boolean notPending;
+        private final List<String> problems = new ArrayList<>();
         private int clauseCount;
 
         Reader(String text) {
@@ -93,7 +95,10 @@ final class UserQueryParser {
             while (skipSpace()) {
                 readItem();
             }
-            return new UserQuery(groups, exclusions, sortByDate);
+            if (groups.isEmpty() && !exclusions.isEmpty()) {
+                problems.add("Only exclusions: a query needs a word to search for, such as transformer -vision.");
+            }
+            return new UserQuery(groups, exclusions, sortByDate, problems);
         }
 
         private boolean skipSpace() {
@@ -142,28 +147,37 @@ final class UserQueryParser {
             if (name.equals("sort")) {
                 readSort(start + colon + 1, negated);
             } else if (FIELDS.containsKey(name)) {
-                readField(FIELDS.get(name), start + colon + 1, negated);
+                readField(word.substring(0, colon), FIELDS.get(name), start + colon + 1, negated);
             } else {
                 add(new Clause(Kind.TEXT, word, false, start), negated);
             }
         }
 
-        private void readField(Kind kind, int valueStart, boolean negated) {
+        private void readField(String typedName, Kind kind, int valueStart, boolean negated) {
+            Clause clause;
             if (valueStart == pos && pos < text.length() && opensQuote(pos)) {
                 int start = pos + 1;
                 int close = closingQuote(text.charAt(pos), start);
                 pos = Math.min(text.length(), close + 1);
-                add(new Clause(kind, text.substring(start, close), true, start), negated);
-            } else if (valueStart < pos) {
-                add(new Clause(kind, text.substring(valueStart, pos), false, valueStart), negated);
+                clause = new Clause(kind, text.substring(start, close), true, start);
+            } else {
+                clause = new Clause(kind, text.substring(valueStart, pos), false, valueStart);
             }
-            // "au:" with nothing after it searches for nothing
+            Optional<String> problem = FieldProblems.of(typedName, clause);
+            if (problem.isPresent()) {
+                // searched for all the same: the query then finds nothing, and the reply says why
+                problems.add(problem.get());
+            }
+            add(clause, negated);
         }
 
         private void readSort(int valueStart, boolean negated) {
             String value = text.substring(valueStart, pos).toLowerCase(Locale.ROOT);
             if (!negated && (value.equals("date") || value.equals("new") || value.equals("newest"))) {
                 sortByDate = true;
+            } else if (!negated) {
+                problems.add((value.isEmpty() ? "sort: needs date after it" : FieldProblems.quoted(value)
+                        + " is not an order") + ": sort:date shows the newest first.");
             }
             lastWasPositive = false;
             orPending = false;

@@ -40,7 +40,8 @@ class SearchBatchTest {
 
         assertThat(result[0]).isEqualTo("0");
         List<String> lines = result[1].lines().toList();
-        assertThat(lines).hasSize(4);
+        assertThat(lines).as("one answer a line, the blank one too").hasSize(5);
+        lines = List.of(lines.get(0), lines.get(2), lines.get(3), lines.get(4));
         ObjectMapper mapper = new ObjectMapper();
         JsonNode first = mapper.readTree(lines.get(0));
         assertThat(first.get("query").asText()).isEqualTo("transformers");
@@ -52,6 +53,22 @@ class SearchBatchTest {
         JsonNode corrected = mapper.readTree(lines.get(3));
         assertThat(corrected.get("corrected").asText()).isEqualTo("transformers");
         assertThat(corrected.get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void whatCannotBeSearchedIsSaidWithWhatToTypeInstead() throws Exception {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        String data = dir.resolve("data").toString();
+
+        String[] text = run("search", "--content", content, "--data", data, "transformers", "after:2025-13");
+        String[] json = run("search", "--content", content, "--data", data, "--json", "--", "-transformers");
+
+        assertThat(text[1]).isEqualTo("No papers match.\n“2025-13” is not a date: write a year, a month or a day,"
+                + " such as after:2025-01-01.\n");
+        assertThat(new ObjectMapper().readTree(json[1]).get("problems").get(0).asText())
+                .isEqualTo("Only exclusions: a query needs a word to search for, such as transformer -vision.");
+        assertThat(run("search", "--content", content, "--data", data, "zzzzzz")[1]).isEqualTo("No papers match.\n"
+                + "Try fewer or other words, check the spelling, or drop filters such as au: or after:.\n");
     }
 
     @Test

@@ -506,6 +506,18 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aPageSaysWhatInTheQueryCouldNotBeSearched() throws Exception {
+        load(library(paper("2401.00001").title("Graphs")));
+
+        SearchPage page = search("graphs after:notadate");
+
+        assertThat(page.total()).isZero();
+        assertThat(page.problems()).containsExactly("“notadate” is not a date: write a year, a month or a day, such"
+                + " as after:2025-01-01.");
+        assertThat(search("graphs").problems()).isEmpty();
+    }
+
+    @Test
     void knownWordsThatFindNothingTogetherAreNotCorrected() throws Exception {
         load(library(paper("2401.00001").title("Graph networks"), paper("2401.00002").title("Image models")));
 

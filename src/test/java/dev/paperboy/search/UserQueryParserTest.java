@@ -122,6 +122,22 @@ class UserQueryParserTest {
     }
 
     @Test
+    void whatCannotBeSearchedIsAProblemThatSaysWhatToType() {
+        assertThat(UserQueryParser.parse("graph au: date:2025-13 after:2025-02-30 id:garbage sort:best").problems())
+                .containsExactly(
+                        "au: needs something after it, such as au:\"Yann LeCun\".",
+                        "“2025-13” is not a date: write a year, a month or a day, such as date:2025-06.",
+                        "“2025-02-30” is not a date: write a year, a month or a day, such as after:2025-01-01.",
+                        "“garbage” is not an arXiv id: write one such as id:2211.07638.",
+                        "“best” is not an order: sort:date shows the newest first.");
+        assertThat(UserQueryParser.parse("-graph NOT images").problems()).containsExactly(
+                "Only exclusions: a query needs a word to search for, such as transformer -vision.");
+        assertThat(UserQueryParser.parse("BEFORE:" + "9".repeat(500)).problems()).singleElement().asString()
+                .startsWith("“" + "9".repeat(40) + "…” is not a date").hasSizeLessThan(150);
+        assertThat(UserQueryParser.parse("graph date:2025-06 id:2211.07638v2 au:x sort:date").problems()).isEmpty();
+    }
+
+    @Test
     void tooManyClausesAreCut() {
         UserQuery q = UserQueryParser.parse("word ".repeat(400));
 

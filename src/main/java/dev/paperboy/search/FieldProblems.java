@@ -1,0 +1,59 @@
+package dev.paperboy.search;
+
+import dev.paperboy.core.ArxivIds;
+import dev.paperboy.search.UserQuery.Clause;
+import java.util.Optional;
+
+/**
+ * What is wrong with a field clause as typed ({@code au:} with nothing after it, {@code date:2025-13},
+ * {@code id:garbage}), said the way a reply shows it: what was typed and what to type instead.
+ */
+final class FieldProblems {
+
+    /** Longer values are cut in a reply: they may be anything pasted. */
+    static final int SHOWN_CHARACTERS = 40;
+
+    private FieldProblems() {
+    }
+
+    /** The problem with this clause, typed with the field name {@code typedName}; empty when it can be searched. */
+    static Optional<String> of(String typedName, Clause clause) {
+        String value = clause.value().strip();
+        String example = typedName + ":" + exampleValue(clause.kind());
+        if (value.isEmpty()) {
+            return Optional.of(typedName + ": needs something after it, such as " + example + ".");
+        }
+        return switch (clause.kind()) {
+            case AFTER, BEFORE, DATE -> PaperQueryFactory.parseDate(value).isPresent() ? Optional.empty()
+                    : Optional.of(quoted(value) + " is not a date: write a year, a month or a day, such as " + example
+                    + ".");
+            case ID -> ArxivIds.normalise(value).isPresent() ? Optional.empty()
+                    : Optional.of(quoted(value) + " is not an arXiv id: write one such as " + example + ".");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */
+    static String quoted(String value) {
+        if (value.length() <= SHOWN_CHARACTERS) {
+            return "“" + value + "”";
+        }
+        int end = Character.isHighSurrogate(value.charAt(SHOWN_CHARACTERS - 1)) ? SHOWN_CHARACTERS - 1 : SHOWN_CHARACTERS;
+        return "“" + value.substring(0, end) + "…”";
+    }
+
+    private static String exampleValue(UserQuery.Kind kind) {
+        return switch (kind) {
+            case AUTHOR -> "\"Yann LeCun\"";
+            case TITLE -> "transformer";
+            case ABSTRACT -> "segmentation";
+            case TOPIC -> "\"Vision Transformer\"";
+            case CATEGORY -> "cs.CV";
+            case ID -> "2211.07638";
+            case AFTER -> "2025-01-01";
+            case BEFORE -> "2025-06";
+            case DATE -> "2025-06";
+            case TEXT -> "word";
+        };
+    }
+}
