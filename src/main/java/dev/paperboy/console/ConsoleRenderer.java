@@ -7,6 +7,7 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.command.ErrorReply;
 import dev.paperboy.core.command.TextReply;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.PlainText;
 import dev.paperboy.core.render.ReplyRenderer;
@@ -81,13 +82,13 @@ public final class ConsoleRenderer implements ReplyRenderer<String> {
     }
 
     private String renderSearchBlock(SearchPage page) {
-        String query = PlainText.oneLine(page.query());
+        String query = TypedText.query(page.query());
         StringBuilder out = new StringBuilder();
         if (page.correctedQuery() == null) {
             out.append("Results for \"").append(query).append('"');
         } else {
-            out.append("Showing results for \"").append(PlainText.oneLine(page.correctedQuery()))
-                    .append("\" instead of \"").append(query).append("\".");
+            out.append(PlainText.wrap("Showing results for \"" + TypedText.query(page.correctedQuery())
+                    + "\" instead of \"" + query + "\".", width, ""));
         }
         if (page.total() == 0) {
             out.append("\nNo papers match. Try fewer or different words.");

@@ -7,6 +7,7 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.command.ErrorReply;
 import dev.paperboy.core.command.TextReply;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.MessagePacker;
 import dev.paperboy.core.render.PlainText;
@@ -76,9 +77,8 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
 
     @Override
     public List<DiscordMessage> renderSearch(SearchPage page) {
-        String query = escapeMarkdown(PlainText.shorten(PlainText.oneLine(page.query()), 200));
-        String corrected = page.correctedQuery() == null ? null
-                : escapeMarkdown(PlainText.shorten(PlainText.oneLine(page.correctedQuery()), 200));
+        String query = escapeMarkdown(TypedText.query(page.query()));
+        String corrected = page.correctedQuery() == null ? null : escapeMarkdown(TypedText.query(page.correctedQuery()));
         StringBuilder heading = new StringBuilder("🔎 **").append(corrected == null ? query : corrected).append("**");
         if (corrected != null) {
             heading.append("\nShowing results for **").append(corrected).append("** instead of *").append(query)

@@ -7,7 +7,7 @@ import dev.paperboy.core.command.CommandRequest;
 import dev.paperboy.core.command.Platform;
 import dev.paperboy.core.command.Reply;
 import dev.paperboy.core.command.SearchReply;
-import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.command.TypedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +70,7 @@ final class TelegramMessageHandler {
         if (parsed.isEmpty()) {
             if (privateChat && !text.strip().startsWith("/") && allowed(chatId, thread, userId)) {
                 replies.send(chatId, thread, List.of(new TelegramMessage("I answer commands. Try <code>/search "
-                        + TelegramRenderer.escape(PlainText.shorten(PlainText.oneLine(text), 60))
+                        + TelegramRenderer.escape(TypedText.query(text))
                         + "</code>, /latest or /help.")), null);
             }
             return;

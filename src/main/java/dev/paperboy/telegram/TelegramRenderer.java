@@ -7,6 +7,7 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.command.ErrorReply;
 import dev.paperboy.core.command.TextReply;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.MessagePacker;
 import dev.paperboy.core.render.PaperBudget;
@@ -97,10 +98,9 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
 
     @Override
     public List<TelegramMessage> renderSearch(SearchPage page) {
-        String query = PlainText.shorten(PlainText.oneLine(page.query()), 200);
+        String query = TypedText.query(page.query());
         StringBuilder head = new StringBuilder();
-        String corrected = page.correctedQuery() == null ? null
-                : PlainText.shorten(PlainText.oneLine(page.correctedQuery()), 200);
+        String corrected = page.correctedQuery() == null ? null : TypedText.query(page.correctedQuery());
         head.append("🔎 <b>").append(escape(corrected == null ? query : corrected)).append("</b>");
         if (corrected != null) {
             head.append("\nShowing results for <b>").append(escape(corrected)).append("</b> instead of <i>")

@@ -16,6 +16,7 @@ import dev.paperboy.core.command.CommandRegistry;
 import dev.paperboy.core.command.CommandRequest;
 import dev.paperboy.core.command.Reply;
 import dev.paperboy.core.command.TextReply;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.delivery.OutgoingMessage;
 import dev.paperboy.core.delivery.SendOutcome;
 import dev.paperboy.core.delivery.Target;
@@ -277,6 +278,31 @@ class DiscordAdapterTest {
         for (Interaction i : List.of(first, second, back, bigPage, expired)) {
             assertClean(i);
         }
+    }
+
+    @Test
+    void aTwoThousandCharacterHostileQueryIsEchoedShortAndPagesWithinTheLimits() {
+        String query = "invented <>&\"*_`@# 💥 ".repeat(100).substring(0, 2000).strip();
+        String shown = DiscordRenderer.escapeMarkdown(TypedText.query(query));
+        Interaction first = fake.slash(Who.PLAIN, fake.generalId, "search", "query", query).awaitMessages(1);
+        assertClean(first);
+        String content = first.message(0).path("content").asText();
+        assertThat(content).startsWith("🔎 **" + shown + "**\n").contains("page 1 of")
+                .contains("invented <>&\"\\*\\_\\`@\u200B# 💥 invented").doesNotContain("@#");
+        ObjectNode message = first.message(first.messages.size() - 1);
+        String next = message.path("components").get(0).path("components").get(2).path("custom_id").asText();
+        assertThat(next.length()).isLessThanOrEqualTo(100);
+
+        Interaction second = fake.click(Who.PLAIN, message, next).awaitMessages(1);
+        assertClean(second);
+        assertThat(second.message(0).path("content").asText()).startsWith("🔎 **" + shown + "**\n")
+                .contains("page 2 of");
+
+        Interaction none = fake.slash(Who.PLAIN, fake.generalId, "search", "query",
+                ("@everyone xqzvbnm " + query).substring(0, 2000)).awaitMessages(1);
+        assertClean(none);
+        assertThat(none.allText()).startsWith("**No papers match \"@\u200Beveryone xqzvbnm invented <>&\"\\*\\_")
+                .hasSizeLessThan(400);
     }
 
     // ---------------------------------------------------------------- permissions

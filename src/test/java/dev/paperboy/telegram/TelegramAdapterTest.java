@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.ContentFiles;
 import dev.paperboy.core.command.Command;
 import dev.paperboy.core.command.CommandOption;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.telegram.FakeTelegramServer.Chat;
 import dev.paperboy.telegram.FakeTelegramServer.Sent;
 import java.nio.file.Path;
@@ -185,6 +186,27 @@ class TelegramAdapterTest {
         bot.fake.awaitCallbackAnswer(last);
         bot.fake.await("page 3", () -> bot.fake.latest(first), m -> m.text().contains("page 3 of 4"),
                 java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aTwoThousandCharacterHostileQueryIsEchoedShortAndPagesWithinTheLimits() {
+        String query = "transformer <>&\"*_`@# 💥 ".repeat(100).substring(0, 2000).strip();
+        String shown = TypedText.query(query);
+        Sent first = bot.single(GROUP, BOB, "/search@" + BOT + " " + query);
+        assertThat(first.text()).startsWith("🔎 " + shown + "\n").contains("page 1 of 4");
+        assertThat(first.html()).contains("🔎 <b>transformer &lt;&gt;&amp;&quot;*_`@# 💥 transformer");
+        assertThat(first.allCallbackData())
+                .allSatisfy(d -> assertThat(d.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64));
+
+        String next = bot.fake.press(BOB, first, "Next »");
+        bot.fake.awaitCallbackAnswer(next);
+        Sent second = bot.fake.await("page 2", () -> bot.fake.latest(first), m -> m.text().contains("page 2 of 4"),
+                java.time.Duration.ofSeconds(10));
+        assertThat(second.text()).startsWith("🔎 " + shown + "\n");
+
+        Sent none = bot.single(GROUP, BOB, "/search@" + BOT + " " + query.replace("transformer", "<b>nothing</b>"));
+        assertThat(none.text()).startsWith("No papers match \"<b>nothing</b> <>&\"*_`@# 💥 <b>nothing</b>")
+                .hasSizeLessThan(300);
     }
 
     @Test

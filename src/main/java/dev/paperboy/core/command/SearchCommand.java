@@ -40,12 +40,12 @@ final class SearchCommand implements Command {
         }
         SearchPage page = index.search(new SearchRequest(query, request.page(), pageSize));
         if (page.total() == 0) {
-            return TextReply.of("No papers match \"" + TypedText.shown(query, 80) + "\".",
+            return TextReply.of("No papers match \"" + TypedText.query(query) + "\".",
                     "Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
         }
         if (page.hits().isEmpty()) {
             return new ErrorReply("There are only " + page.pageCount() + " pages of results for \""
-                    + TypedText.shown(query, 80) + "\"; ask for page " + page.pageCount() + " or less.");
+                    + TypedText.query(query) + "\"; ask for page " + page.pageCount() + " or less.");
         }
         return new SearchReply(page);
     }

@@ -106,6 +106,19 @@ class CommandsTest {
     }
 
     @Test
+    void aPastedEssayIsEchoedOnOneLineCutToEightyCharacters() {
+        String essay = ("quantum <b>gravity</b> *_@everyone 💥\n").repeat(60).substring(0, 2000);
+        String shown = TypedText.query(essay);
+        assertThat(shown).hasSize(81).doesNotContain("\n").endsWith("…")
+                .startsWith("quantum <b>gravity</b> *_@everyone 💥 quantum");
+        assertThat(((TextReply) run("/search " + essay, user)).title()).isEqualTo("No papers match \"" + shown + "\".");
+        String tooFar = ((ErrorReply) dispatcher.dispatch(new CommandRequest("search",
+                "transformer\n" + "r ".repeat(1000), 4), user)).message();
+        assertThat(tooFar).startsWith("There are only 3 pages of results for \"transformer r r r")
+                .hasSizeLessThan(200);
+    }
+
+    @Test
     void latestOfATopicOrOfTheNewestDay() {
         DigestReply ofTopic = (DigestReply) run("/latest vision transformer", user);
         assertThat(ofTopic.digests()).singleElement().extracting(Digest::date)
