@@ -6,6 +6,7 @@ import dev.paperboy.core.command.CommandRequest;
 import dev.paperboy.core.command.ErrorReply;
 import dev.paperboy.core.command.Reply;
 import dev.paperboy.core.command.SearchReply;
+import dev.paperboy.core.command.TypedText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +24,12 @@ public final class ConsoleAdapter {
     private final BufferedReader in;
     private final PrintStream out;
     private final boolean interactive;
-    private CommandRequest lastSearch;
-    private int lastPageCount;
+    /** The latest search typed, whatever it found; {@code /next} and {@code /prev} page this one only. */
+    private LatestSearch latest;
+
+    /** A search request and how many pages of results it has: zero when it found nothing or failed. */
+    private record LatestSearch(CommandRequest request, int pageCount) {
+    }
 
     public ConsoleAdapter(CommandDispatcher dispatcher, ConsoleRenderer renderer, BufferedReader in, PrintStream out,
                           boolean interactive) {
@@ -72,30 +77,42 @@ public final class ConsoleAdapter {
         Optional<CommandRequest> parsed = CommandDispatcher.parse(text, null);
         // Typing words without a command is the most natural way to look something up.
         CommandRequest request = parsed.orElseGet(() -> new CommandRequest("search", text));
-        return remember(request, dispatcher.dispatch(request, Caller.console()));
+        Reply reply = dispatcher.dispatch(request, Caller.console());
+        if (request.name().equals("search")) {
+            // Even a search that found nothing replaces the one before: paging must never go back to an older one.
+            latest = new LatestSearch(request, pageCount(reply));
+        }
+        return reply;
     }
 
     private Reply page(int step) {
-        if (lastSearch == null) {
+        if (latest == null) {
             return new ErrorReply("There is no search to page through yet. Start with /search <words>.");
         }
-        int target = lastSearch.page() + step;
+        String query = TypedText.query(latest.request().arguments());
+        if (latest.pageCount() == 0) {
+            return new ErrorReply((query.isEmpty() ? "Your last search" : "Your last search, \"" + query + "\",")
+                    + " found nothing to page through. Run /search again with other words.");
+        }
+        int target = latest.request().page() + step;
         if (target < 1) {
-            return new ErrorReply("This is already the first page.");
+            return new ErrorReply("This is already the first page of results for \"" + query + "\".");
         }
-        if (target > lastPageCount) {
-            return new ErrorReply("This is already the last page.");
+        if (target > latest.pageCount()) {
+            return new ErrorReply("This is already the last page of results for \"" + query
+                    + "\"; there is nothing more to page through. Run /search again to look for something else.");
         }
-        CommandRequest request = new CommandRequest(lastSearch.name(), lastSearch.arguments(), target);
-        return remember(request, dispatcher.dispatch(request, Caller.console()));
-    }
-
-    private Reply remember(CommandRequest request, Reply reply) {
-        if (reply instanceof SearchReply search) {
-            lastSearch = request;
-            lastPageCount = search.page().pageCount();
+        CommandRequest request = new CommandRequest(latest.request().name(), latest.request().arguments(), target);
+        Reply reply = dispatcher.dispatch(request, Caller.console());
+        // A page that fails (the content was reloaded and shrank) leaves the search where it was.
+        if (reply instanceof SearchReply) {
+            latest = new LatestSearch(request, pageCount(reply));
         }
         return reply;
+    }
+
+    private static int pageCount(Reply reply) {
+        return reply instanceof SearchReply search ? search.page().pageCount() : 0;
     }
 
     private void print(Reply reply) {

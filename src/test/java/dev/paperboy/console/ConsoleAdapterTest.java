@@ -46,6 +46,11 @@ class ConsoleAdapterTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** The conversation with every run of white space as one space, so wrapped sentences read whole. */
+    private String converseFlat(String input) throws Exception {
+        return converse(input, false).replaceAll("\\s+", " ");
+    }
+
     @Test
     void pipedCommandsAreAnsweredAndTheAdapterEndsAtEndOfInput() throws Exception {
         String output = converse("/search transformers\n/latest vision transformer\n/topics\n", false);
@@ -55,18 +60,51 @@ class ConsoleAdapterTest {
                 .doesNotContain("> ");
     }
 
-    @Test
-    void plainWordsSearchAndPagingWalksTheLastSearch() throws Exception {
+    private void onePerPage() {
         app.close();
         PaperboyConfig onePerPage = new ConfigLoader().parse("test.yml", "page-size: 1\n")
                 .withDirectories(dir.resolve("content"), dir.resolve("data"));
         app = new PaperboyApp(onePerPage, Clock.systemUTC());
         app.loadContent();
-        String output = converse("invented\n/prev\n/next\n/next\n/next\n/prev\n", false);
+    }
+
+    @Test
+    void plainWordsSearchAndPagingWalksTheLastSearch() throws Exception {
+        onePerPage();
+        String output = converseFlat("invented\n/prev\n/next\n/next\n/next\n/prev\n");
+        String last = "This is already the last page of results for \"invented\"; there is nothing more to page "
+                + "through. Run /search again";
         assertThat(output).contains("Page 1 of 3", "Page 2 of 3", "Page 3 of 3")
-                .contains("This is already the first page.", "This is already the last page.");
-        assertThat(output.indexOf("Page 3 of 3")).isLessThan(output.indexOf("This is already the last page."));
-        assertThat(output.lastIndexOf("Page 2 of 3")).isGreaterThan(output.indexOf("This is already the last page."));
+                .contains("This is already the first page of results for \"invented\".", last);
+        assertThat(output.indexOf("Page 3 of 3")).isLessThan(output.indexOf(last));
+        assertThat(output.lastIndexOf("Page 2 of 3")).isGreaterThan(output.indexOf(last));
+    }
+
+    @Test
+    void pagingAfterASearchThatFoundNothingNeverGoesBackToAnOlderSearch() throws Exception {
+        onePerPage();
+        String output = converseFlat("/search invented\n/next\n/search xqzvbnm\n/next\n/prev\n");
+        assertThat(output).contains("Page 2 of 3", "No papers match \"xqzvbnm\".")
+                .contains("Your last search, \"xqzvbnm\", found nothing to page through. Run /search again with other "
+                        + "words.")
+                .doesNotContain("Page 3 of 3", "already the first page");
+        assertThat(output.indexOf("Page 2 of 3")).isEqualTo(output.lastIndexOf("Page 2 of 3"));
+
+        // A new search with results pages again, from its own first page.
+        assertThat(converseFlat("xqzvbnm\n/next\ninvented\n/next\n"))
+                .contains("Your last search, \"xqzvbnm\", found nothing", "Page 2 of 3");
+    }
+
+    @Test
+    void aLongHostileQueryIsEchoedShortAndOnOneLine() throws Exception {
+        String query = ("invented " + "<>&\"*_`~|@# 💥 ".repeat(200)).substring(0, 2000);
+        String input = "/search " + query + "\n/next\n/search " + query.replace("invented", "nothing") + "\n";
+        String output = converse(input, false);
+        String shown = "invented <>&\"*_`~|@# 💥 <>&\"*_`~|@# 💥 <>&\"*_`~|@# 💥 <>&\"*_`~|@# 💥 <>&\"*_`~|@#…";
+        assertThat(output).contains("Results for \"" + shown + "\"\n", "Colour Constancy with Attention");
+        assertThat(output.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(converseFlat(input)).contains("This is already the last page of results for \"" + shown + "\"",
+                "No papers match \"nothing <>&");
     }
 
     @Test
