@@ -22,8 +22,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Suggests a corrected query: each word that no paper contains is replaced by the closest word that
  * papers do contain (fewest edits, then the most papers), found with Lucene's fuzzy terms enumeration
- * over the index's own terms; failing that, each word that a near word is {@value #MORE_POPULAR} times as
- * common as (papers have typos too: "vison" is in a few). The rest of the typed query is kept as it was.
+ * over the index's own terms; failing that, each rare word that a near word is {@value #MORE_POPULAR} times
+ * as common as (papers have typos too: "vison" is in a few). The rest of the typed query is kept as it was.
  *
  * <p>The text fields hold stems, so a candidate is a stem; the ending the user typed after their
  * stem is put back ("trasnformers" becomes "transformers", not "transformer"). This spares the index
@@ -38,10 +38,13 @@ final class SpellingCorrector {
     /** Candidates looked at per word and field; the vocabulary near a word can be large. */
     private static final int MAX_CANDIDATES = 2000;
     /**
-     * A word that papers contain may itself be a typo in them ("vison", "modles"): it is replaced when a
-     * word this many times as common is near.
+     * A rare word may itself be a typo in the papers that have it ("vison", "modles"): it is replaced when a
+     * word this many times as common is near. Rare is in at most one paper in {@value #RARE_SHARE}, or
+     * {@value #MIN_RARE}; commoner words are not looked at (a fuzzy search costs milliseconds a word).
      */
     static final int MORE_POPULAR = 20;
+    static final int RARE_SHARE = 1000;
+    static final int MIN_RARE = 10;
     /** Nearest words tried per misspelt word. */
     static final int ALTERNATIVES = 5;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
@@ -62,8 +65,8 @@ final class SpellingCorrector {
 
     /**
      * Corrected versions of the typed query, likeliest first, at most {@code limit}: its unknown words
-     * replaced (and with {@code rareToo} also words papers contain, where a near word is
-     * {@value #MORE_POPULAR} times as common), each by one of its {@value #ALTERNATIVES} nearest common
+     * replaced (and with {@code rareToo} also rare words, where a near word is {@value #MORE_POPULAR} times
+     * as common), each by one of its {@value #ALTERNATIVES} nearest common
      * words. Several versions because the nearest word is not always the meant one ("trpical" is as near to
      * "typical" as to "tropical"): the caller keeps the first that finds papers, so the other words of the
      * query decide. A rare word is often the very word that finds a known paper, so a search tries the
@@ -71,6 +74,7 @@ final class SpellingCorrector {
      */
     List<String> corrections(IndexReader reader, String typed, UserQuery query, boolean rareToo, int limit)
             throws IOException {
+        int rare = rareToo ? Math.max(MIN_RARE, reader.numDocs() / RARE_SHARE) : 0;
         List<int[]> spans = new ArrayList<>();
         List<List<String>> choices = new ArrayList<>();
         for (Clause clause : query.positiveClauses()) {
@@ -81,7 +85,7 @@ final class SpellingCorrector {
             Matcher words = WORD.matcher(clause.value());
             while (words.find() && choices.size() < MAX_CORRECTIONS) {
                 String word = words.group();
-                List<String> better = correctWord(reader, word, fields, rareToo ? Integer.MAX_VALUE : 0);
+                List<String> better = correctWord(reader, word, fields, rare);
                 if (!better.isEmpty()) {
                     spans.add(new int[] {clause.start() + words.start(), clause.start() + words.end()});
                     choices.add(better.stream().map(b -> matchCase(word, b)).toList());
