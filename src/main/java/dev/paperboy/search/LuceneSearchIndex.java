@@ -69,13 +69,15 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     private static final Sort INDEX_ORDER = new Sort(NEWEST);
     private static final Comparator<LibraryPaper> NEWEST_PAPER_FIRST = Comparator.comparing(LibraryPaper::date,
             Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
+    /** How papers are scored, shared by every generation; norms are written with it. */
+    static final PaperSimilarity SIMILARITY = new PaperSimilarity();
     /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */
     private static final int PAPERS_PER_THREAD = 5_000;
     /** Refusals a reload reports one by one; past this they are counted. */
     static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-6";
+    static final String FORMAT = "paperboy-search-7";
     static final String FORMAT_KEY = "paperboy.format";
     /** The {@link Library#contentVersion()} the committed index was built from, when known. */
     static final String CONTENT_KEY = "paperboy.content";
@@ -291,7 +293,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
 
     private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(indexAnalyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb())
-                .setIndexSort(INDEX_ORDER);
+                .setIndexSort(INDEX_ORDER).setSimilarity(SIMILARITY);
     }
 
     /**

@@ -45,13 +45,17 @@ final class PaperDocuments {
     private static final FieldType SPELL_TYPE = spellType();
     /**
      * How much one occurrence in each field counts in {@link PaperFields#TEXT}: title matches weigh most,
-     * authors more than the abstract.
+     * then authors and topics, then the abstract, where a word counts {@value #ABSTRACT_WEIGHT} once and at
+     * most {@value #ABSTRACT_CAP} however often it is repeated: an abstract that says "FoX" six times must not
+     * outweigh an author named Fox. (Twice the weights of format 6, with twice its k1, {@link
+     * PaperSimilarity}: scores are as they were for everything but repeated abstract words.)
      */
-    static final int TITLE_WEIGHT = 6;
-    static final int AUTHORS_WEIGHT = 2;
-    static final int TOPICS_WEIGHT = 2;
-    static final int ABSTRACT_WEIGHT = 1;
-    static final int COMMENT_WEIGHT = 1;
+    static final int TITLE_WEIGHT = 12;
+    static final int AUTHORS_WEIGHT = 4;
+    static final int TOPICS_WEIGHT = 4;
+    static final int ABSTRACT_WEIGHT = 2;
+    static final int ABSTRACT_CAP = 3;
+    static final int COMMENT_WEIGHT = 2;
     /** Analyzers are safe to share between threads: each thread gets its own token streams. */
     private static final Analyzer ENGLISH = PaperAnalyzers.english();
     private static final Analyzer NAMES = PaperAnalyzers.names();
@@ -103,15 +107,15 @@ final class PaperDocuments {
         doc.add(new StoredField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
         WeightedTerms text = new WeightedTerms();
-        addText(doc, text, PaperFields.TITLE, paper.title(), TITLE_WEIGHT);
+        addText(doc, text, PaperFields.TITLE, paper.title(), TITLE_WEIGHT, Integer.MAX_VALUE);
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         for (String author : paper.authors()) {
             addAuthor(doc, text, author);
         }
-        addText(doc, text, PaperFields.ABSTRACT, paper.abstractText(), ABSTRACT_WEIGHT);
-        addText(doc, text, PaperFields.COMMENT, paper.comment(), COMMENT_WEIGHT);
+        addText(doc, text, PaperFields.ABSTRACT, paper.abstractText(), ABSTRACT_WEIGHT, ABSTRACT_CAP);
+        addText(doc, text, PaperFields.COMMENT, paper.comment(), COMMENT_WEIGHT, Integer.MAX_VALUE);
         for (String topic : libraryPaper.topics()) {
-            addText(doc, text, PaperFields.TOPICS, topic, TOPICS_WEIGHT);
+            addText(doc, text, PaperFields.TOPICS, topic, TOPICS_WEIGHT, Integer.MAX_VALUE);
             doc.add(new StringField(PaperFields.TOPIC_KEYWORD, Topics.normalise(topic), Field.Store.NO));
         }
         if (!text.isEmpty()) {
@@ -170,12 +174,20 @@ final class PaperDocuments {
         return (hash ^ 0x1F) * 0x100000001b3L;
     }
 
-    /** A text field analysed once, its terms also counted into the combined field. */
-    private static void addText(Document doc, WeightedTerms text, String field, String value, int weight) {
+    /**
+     * A text field analysed once, its terms also counted into the combined field: the first occurrence of
+     * a term {@code weight}, each further one 1 more, up to {@code cap}.
+     */
+    private static void addText(Document doc, WeightedTerms text, String field, String value, int weight,
+                                int cap) {
         if (value != null && !value.isEmpty()) {
             AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
             doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
-            text.add(analyzed.terms(), weight);
+            if (cap == Integer.MAX_VALUE) {
+                text.add(analyzed.terms(), weight);
+            } else {
+                text.addCapped(analyzed.terms(), weight, cap);
+            }
         }
     }
 

@@ -39,6 +39,18 @@ final class WeightedTerms {
         }
     }
 
+    /**
+     * Counts these terms, as one field's text: a term's first occurrence {@code weight} times, each further
+     * one once more, and the term at most {@code cap} times in all.
+     */
+    void addCapped(List<String> terms, int weight, int cap) {
+        Map<String, Integer> counted = new HashMap<>();
+        for (String term : terms) {
+            counted.merge(term, weight, (sum, w) -> Math.min(cap, sum + 1));
+        }
+        counted.forEach((term, count) -> frequencies.merge(term, count, Integer::sum));
+    }
+
     boolean isEmpty() {
         return frequencies.isEmpty();
     }

@@ -103,6 +103,30 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aWordRepeatedInTheAbstractStillWeighsLessThanOneInTheAuthorsOrTheTitle() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Sparse attention").authors("Ada Lovelace", "Emily Fox")
+                            .abs("We make attention sparse for long sequences of text and images."),
+                    paper("2401.00002").title("Forgetting transformers")
+                            .abs("FoX forgets. FoX is fast: FoX beats FoX-lite, and FoX-base is FoX made small."),
+                    paper("2401.00003").title("The open cluster King 14").abs("We observe stars."),
+                    paper("2401.00004").title("Fog of war chess")
+                            .abs("The king moves; the king hides; a king in check; the king wins; long live the king.")));
+
+            assertThat(ids("fox")).containsExactly("2401.00001", "2401.00002");
+            assertThat(ids("king")).containsExactly("2401.00003", "2401.00004");
+        }
+
+        @Test
+        void aWordTheAbstractRepeatsStillRanksAboveOneItMentionsOnce() throws Exception {
+            load(library(
+                    paper("2401.00001").title("On graphs").abs("Diffusion helps."),
+                    paper("2401.00002").title("On graphs").abs("Diffusion helps; diffusion scales.")));
+
+            assertThat(ids("diffusion")).containsExactly("2401.00002", "2401.00001");
+        }
+
+        @Test
         void aPaperWithAllWordsBeatsPapersWithSome() throws Exception {
             load(library(
                     paper("2401.00001").title("Protein folding").abs("Protein folding with deep networks."),
