@@ -49,4 +49,21 @@ class PaperboyAppTest {
             assertThat(((SearchReply) run(app, "/search title")).page().total()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aSearchThatCannotBeRunSaysWhatToTypeInstead() {
+        Path content = ContentFiles.standard(dir.resolve("content"));
+        PaperboyConfig config = PaperboyConfig.defaults().withDirectories(content, dir.resolve("data"));
+        try (PaperboyApp app = new PaperboyApp(config, Clock.systemUTC())) {
+            app.loadContent();
+
+            TextReply reply = (TextReply) run(app, "/search sparse patches after:2025-13");
+
+            assertThat(reply.title()).isEqualTo("No papers match \"sparse patches after:2025-13\".");
+            assertThat(reply.lines()).containsExactly("“2025-13” is not a date: write a year, a month or a day, such as"
+                    + " after:2025-01-01.");
+            assertThat(((TextReply) run(app, "/search zzzzqqq")).lines()).singleElement().asString()
+                    .startsWith("Try fewer or other words");
+        }
+    }
 }

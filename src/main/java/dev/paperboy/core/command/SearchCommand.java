@@ -40,8 +40,10 @@ final class SearchCommand implements Command {
         }
         SearchPage page = index.search(new SearchRequest(query, request.page(), pageSize));
         if (page.total() == 0) {
-            return TextReply.of("No papers match \"" + TypedText.query(query) + "\".",
-                    "Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
+            // what in the query could not be searched says more than general advice
+            return new TextReply("No papers match \"" + TypedText.query(query) + "\".", page.problems().isEmpty()
+                    ? List.of("Try fewer or other words, check the spelling, or drop filters such as au: or after:.")
+                    : page.problems());
         }
         if (page.hits().isEmpty()) {
             return new ErrorReply("There are only " + page.pageCount() + " pages of results for \""
