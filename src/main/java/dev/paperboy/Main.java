@@ -38,7 +38,10 @@ public final class Main implements Callable<Integer> {
 
     /** The configured command line, shared with tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        // "search -survey graphs" excludes a word; it is not an unknown option
+        cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+        return cli;
     }
 
     /** With no subcommand, run the bot. */

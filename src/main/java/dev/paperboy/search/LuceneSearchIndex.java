@@ -432,6 +432,19 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
+    /** How many papers the typed query matches, counted to the end, unlike a page's total; 0 before the first build. */
+    long count(String typed) throws IOException {
+        IndexGeneration generation = acquire();
+        if (generation == null) {
+            return 0;
+        }
+        try {
+            return searcher.count(generation, typed);
+        } finally {
+            generation.release();
+        }
+    }
+
     private static SearchPage empty(SearchRequest request) {
         return new SearchPage(request.query(), null, List.of(), 0, request.page(), request.pageSize());
     }

@@ -151,7 +151,8 @@ final class PaperQueryFactory {
                     : combined(value.replace(':', ' '));
             case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
             case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
-            case AUTHOR -> text(names, PaperFields.AUTHORS, value, AUTHOR_SLOP).map(q -> new Built(q, true));
+            case AUTHOR -> text(names, PaperFields.AUTHORS, firstNameFirst(value), AUTHOR_SLOP)
+                    .map(q -> new Built(q, true));
             case TOPIC -> topic(value);
             case CATEGORY -> Optional.of(new Built(category(value), false));
             case ID -> Optional.of(new Built(ArxivIds.normalise(value)
@@ -224,6 +225,15 @@ final class PaperQueryFactory {
                 .add(exact, Occur.SHOULD)
                 .add(new PrefixQuery(new Term(PaperFields.CATEGORY, category + ".")), Occur.SHOULD)
                 .build();
+    }
+
+    /** "Hosain, Md. Tanzib", as library catalogues write names, is "Md. Tanzib Hosain", as papers do. */
+    static String firstNameFirst(String name) {
+        int comma = name.indexOf(',');
+        if (comma < 0 || name.indexOf(',', comma + 1) >= 0) {
+            return name;
+        }
+        return name.substring(comma + 1).strip() + " " + name.substring(0, comma).strip();
     }
 
     /**

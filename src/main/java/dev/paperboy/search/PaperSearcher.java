@@ -64,8 +64,19 @@ final class PaperSearcher {
                 }
             }
         }
+        List<String> problems = query.problems();
+        if (!result.searchable() && problems.isEmpty() && !query.groups().isEmpty()) {
+            problems = List.of("Only words too common to search for (such as the, of, will): add a word that says"
+                    + " what the papers are about.");
+        }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
-                result.lowerBound(), query.problems());
+                result.lowerBound(), problems);
+    }
+
+    /** How many papers the typed query matches, counted to the end (a page stops at the threshold). */
+    long count(IndexGeneration generation, String typed) throws IOException {
+        Optional<PaperQueryFactory.PaperQuery> built = queries.build(UserQueryParser.parse(typed));
+        return built.isEmpty() ? 0 : generation.searcher().count(built.get().combined());
     }
 
     private record Result(List<SearchHit> hits, long total, boolean lowerBound, boolean searchable) {
@@ -104,7 +115,9 @@ final class PaperSearcher {
             }
         }
         TotalHits total = ranking.total();
-        return new Result(hits, total.value, total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, true);
+        boolean lowerBound = total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+        // how far counting got depends on the page asked for: "at least" the threshold is the same on every page
+        return new Result(hits, lowerBound ? TOTAL_HITS_THRESHOLD : total.value, lowerBound, true);
     }
 
     /**

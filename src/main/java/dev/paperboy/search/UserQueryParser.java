@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.core.ArxivIds;
 import dev.paperboy.search.UserQuery.Clause;
 import dev.paperboy.search.UserQuery.Kind;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * It also reads what people bring from other search boxes: typographic quotes (“…”, „…“, «…», ‘…’, as
  * phone keyboards type them), {@code NOT word} and {@code !word} to exclude, {@code AND}, {@code &&} and
  * {@code ||}, and parentheses, which group nothing (every word must match anyway) and so are spaces.
- * Emoji and other symbols are not searched for: they are spaces too. It accepts any text: what it cannot
+ * Emoji and other symbols are not searched for: they are spaces too. Several arXiv ids in a row are
+ * alternatives (a list pasted to find each). It accepts any text: what it cannot
  * read as syntax it reads as words, and it never throws.
  */
 final class UserQueryParser {
@@ -194,6 +196,9 @@ final class UserQueryParser {
                 orPending = false;
                 return;
             }
+            if (lastWasPositive && isId(clause) && groups.get(groups.size() - 1).stream().allMatch(Reader::isId)) {
+                orPending = true; // no paper has two ids: ids pasted together are alternatives
+            }
             if (orPending && !groups.isEmpty()) {
                 groups.get(groups.size() - 1).add(clause);
                 clauseCount++;
@@ -205,6 +210,11 @@ final class UserQueryParser {
             }
             lastWasPositive = true;
             orPending = false;
+        }
+
+        private static boolean isId(Clause clause) {
+            return (clause.kind() == Kind.ID || clause.kind() == Kind.TEXT && !clause.quoted())
+                    && ArxivIds.isArxivId(clause.value());
         }
 
         /** A double quote of any style, or ‘ where a word starts (elsewhere it is an apostrophe). */

@@ -61,7 +61,7 @@ class SearchBatchTest {
         String data = dir.resolve("data").toString();
 
         String[] text = run("search", "--content", content, "--data", data, "transformers", "after:2025-13");
-        String[] json = run("search", "--content", content, "--data", data, "--json", "--", "-transformers");
+        String[] json = run("search", "--content", content, "--data", data, "--json", "-transformers");
 
         assertThat(text[1]).isEqualTo("No papers match.\n“2025-13” is not a date: write a year, a month or a day,"
                 + " such as after:2025-01-01.\n");
