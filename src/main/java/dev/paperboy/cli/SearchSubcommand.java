@@ -48,6 +48,10 @@ public final class SearchSubcommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Results to print (1-100, default 10).")
     int limit;
 
+    @Option(names = "--page", paramLabel = "N", defaultValue = "1",
+            description = "Which page of --limit results to print (default 1).")
+    int page;
+
     @Option(names = "--batch", paramLabel = "FILE",
             description = "Run every line of FILE as a query (after loading) and print one JSON line per query:"
                     + " {\"query\",\"total\",\"micros\",\"results\":[{\"id\",\"score\"}]}.")
@@ -65,6 +69,10 @@ public final class SearchSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (limit < 1 || limit > 100) {
             err.println("--limit must be between 1 and 100, got " + limit);
+            return 2;
+        }
+        if (page < 1 || (long) page * limit > Integer.MAX_VALUE) {
+            err.println("--page must be 1 or more (and --page times --limit a number of results), got " + page);
             err.flush();
             return 2;
         }
@@ -105,17 +113,24 @@ public final class SearchSubcommand implements Callable<Integer> {
             runBatch(index, out);
             return 0;
         }
-        SearchPage page = index.search(new SearchRequest(String.join(" ", query), 1, limit));
+        SearchPage found = index.search(new SearchRequest(String.join(" ", query), page, limit));
         if (json) {
-            out.println(toJson(page));
-        } else if (page.total() == 0) {
+            out.println(toJson(found));
+        } else if (found.total() == 0) {
             out.println("No papers match.");
-            if (page.problems().isEmpty()) {
+            if (found.problems().isEmpty()) {
                 out.println("Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
             }
-            page.problems().forEach(out::println);
+            found.problems().forEach(out::println);
+        } else if (found.hits().isEmpty()) {
+            out.println("There are only " + found.pageCount() + " pages of results at --limit " + limit
+                    + "; ask for --page " + found.pageCount() + " or less.");
         } else {
-            new ConsoleRenderer().render(new SearchReply(page)).forEach(out::println);
+            new ConsoleRenderer(100, false).render(new SearchReply(found)).forEach(out::println);
+            if (page < found.pageCount()) {
+                out.println();
+                out.println("Add --page " + (page + 1) + " for the next page.");
+            }
         }
         out.flush();
         return 0;

@@ -28,18 +28,24 @@ public final class ConsoleRenderer implements ReplyRenderer<String> {
     private static final String INDENT = "   ";
 
     private final int width;
+    private final boolean pagingCommands;
 
-    /** A renderer that wraps at 100 columns. */
+    /** A renderer for the console chat, which wraps at 100 columns. */
     public ConsoleRenderer() {
-        this(100);
+        this(100, true);
     }
 
-    /** @param width the column to wrap text at, at least 40 */
-    public ConsoleRenderer(int width) {
+    /**
+     * @param width          the column to wrap text at, at least 40
+     * @param pagingCommands whether a page of results ends with how to turn it ({@code /next}, {@code /prev}):
+     *                       only where those commands exist
+     */
+    public ConsoleRenderer(int width, boolean pagingCommands) {
         if (width < 40) {
             throw new IllegalArgumentException("the console width must be at least 40: " + width);
         }
         this.width = width;
+        this.pagingCommands = pagingCommands;
     }
 
     @Override
@@ -108,7 +114,7 @@ public final class ConsoleRenderer implements ReplyRenderer<String> {
             String number = (first + i) + ". ";
             String indent = " ".repeat(number.length());
             out.append("\n\n").append(numbered(first + i, paper.title()));
-            String meta = joinNonEmpty(AuthorList.format(paper.authors(), 3),
+            String meta = joinNonEmpty(AuthorList.format(paper.authors(), 3, hit.matchedAuthors()),
                     found.date() == null ? "" : found.date().toString(), found.primaryTopic());
             String text = hit.snippet().isEmpty()
                     ? PlainText.shorten(PlainText.oneLine(paper.abstractText()), 300)
@@ -119,7 +125,7 @@ public final class ConsoleRenderer implements ReplyRenderer<String> {
         String hint = page.page() < page.pageCount() && page.page() > 1 ? "Type /next or /prev to turn the page."
                 : page.page() < page.pageCount() ? "Type /next for the next page."
                 : page.page() > 1 ? "Type /prev for the previous page." : "";
-        if (!hint.isEmpty()) {
+        if (pagingCommands && !hint.isEmpty()) {
             out.append("\n\n").append(hint);
         }
         return out.toString();

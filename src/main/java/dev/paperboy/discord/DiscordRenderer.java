@@ -227,7 +227,7 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
             description = paper.abstractText().isEmpty() ? null
                     : escapeMarkdown(PlainText.shorten(PlainText.oneLine(paper.abstractText()), snippetLength));
         }
-        String footer = Stream.of(AuthorList.format(paper.authors(), 3),
+        String footer = Stream.of(AuthorList.format(paper.authors(), 3, hit.matchedAuthors()),
                         found.date() == null ? "" : found.date().toString(),
                         found.primaryTopic(),
                         paper.arxivId() == null ? "" : "/paper " + paper.arxivId())

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -41,6 +42,7 @@ final class PaperSearcher {
     private final PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
     private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
     private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
+    private final Analyzer names = PaperAnalyzers.names();
 
     /** One page of results for {@code request}, corrected when the query as typed finds nothing. */
     SearchPage page(IndexGeneration generation, SearchRequest request) throws IOException {
@@ -107,10 +109,12 @@ final class PaperSearcher {
             SnippetMaker.Terms terms = new SnippetMaker.Terms(queries.highlightTerms(query));
             List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
             LibraryPaper[] papers = generation.papers(page.stream().mapToInt(Ranked::doc).toArray());
+            List<Set<String>> namedAuthors = namedAuthors(query);
             for (int i = 0; i < papers.length; i++) {
                 if (papers[i] != null) {
                     hits.add(new SearchHit(papers[i], page.get(i).score(),
-                            snippets.snippet(papers[i].paper().abstractText(), terms)));
+                            snippets.snippet(papers[i].paper().abstractText(), terms),
+                            matchedAuthors(papers[i].paper().authors(), namedAuthors)));
                 }
             }
         }
@@ -118,6 +122,41 @@ final class PaperSearcher {
         boolean lowerBound = total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
         // how far counting got depends on the page asked for: "at least" the threshold is the same on every page
         return new Result(hits, lowerBound ? TOTAL_HITS_THRESHOLD : total.value, lowerBound, true);
+    }
+
+    /** The name words of each author the query names with {@code au:}. */
+    private List<Set<String>> namedAuthors(UserQuery query) {
+        List<Set<String>> named = new ArrayList<>();
+        for (UserQuery.Clause clause : query.positiveClauses()) {
+            if (clause.kind() == UserQuery.Kind.AUTHOR) {
+                Set<String> words = words(PaperQueryFactory.firstNameFirst(clause.value()));
+                if (!words.isEmpty()) {
+                    named.add(words);
+                }
+            }
+        }
+        return named;
+    }
+
+    /** The paper's authors that have every name word of one named author. */
+    private List<String> matchedAuthors(List<String> authors, List<Set<String>> named) {
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        List<String> matched = new ArrayList<>();
+        for (String author : authors) {
+            Set<String> words = words(author);
+            if (named.stream().anyMatch(words::containsAll)) {
+                matched.add(author);
+            }
+        }
+        return matched;
+    }
+
+    private Set<String> words(String name) {
+        Set<String> words = new HashSet<>();
+        PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name).forEach(t -> words.add(t.text()));
+        return words;
     }
 
     /**

@@ -221,7 +221,7 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
     private String listingBlock(int number, Paper paper, SearchHit hit, PaperBudget budget) {
         StringBuilder block = new StringBuilder("<b>").append(number).append(". ")
                 .append(title(paper, budget.title())).append("</b>");
-        String authors = authors(paper, budget);
+        String authors = authors(paper, budget, hit == null ? List.of() : hit.matchedAuthors());
         if (hit != null) {
             LibraryPaper found = hit.paper();
             String meta = Stream.of(authors.isEmpty() ? "" : "<i>" + authors + "</i>",
@@ -308,8 +308,13 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
     }
 
     private static String authors(Paper paper, PaperBudget budget) {
-        return escape(PlainText.shorten(PlainText.oneLine(AuthorList.format(paper.authors(), budget.authors())),
-                budget.authorChars()));
+        return authors(paper, budget, List.of());
+    }
+
+    /** The author line, which keeps the authors a search named ({@code shown}) past the first few. */
+    private static String authors(Paper paper, PaperBudget budget, List<String> shown) {
+        return escape(PlainText.shorten(PlainText.oneLine(AuthorList.format(paper.authors(), budget.authors(),
+                shown)), budget.authorChars()));
     }
 
     private static List<String> paragraphs(String text) {

@@ -56,6 +56,25 @@ class SearchBatchTest {
     }
 
     @Test
+    void textOutputPagesWithPageNotChatCommands() throws Exception {
+        String content = ContentFiles.standard(dir.resolve("content")).toString();
+        String data = dir.resolve("data").toString();
+
+        String first = run("search", "--content", content, "--data", data, "--limit", "1", "transformers")[1];
+        String second = run("search", "--content", content, "--data", data, "--limit", "1", "--page", "2",
+                "transformers")[1];
+        String[] past = run("search", "--content", content, "--data", data, "--limit", "1", "--page", "9",
+                "transformers");
+
+        assertThat(first).contains("Page 1 of 3", "\n1. ").endsWith("Add --page 2 for the next page.\n")
+                .doesNotContain("/next");
+        assertThat(second).contains("Page 2 of 3", "\n2. ").doesNotContain("/prev");
+        assertThat(past[1]).isEqualTo("There are only 3 pages of results at --limit 1; ask for --page 3 or less.\n");
+        assertThat(run("search", "--content", content, "--data", data, "--page", "0", "x")[2])
+                .contains("--page must be 1 or more");
+    }
+
+    @Test
     void whatCannotBeSearchedIsSaidWithWhatToTypeInstead() throws Exception {
         String content = ContentFiles.standard(dir.resolve("content")).toString();
         String data = dir.resolve("data").toString();

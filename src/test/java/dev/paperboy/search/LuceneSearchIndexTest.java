@@ -250,6 +250,18 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aHitNamesTheAuthorsTheQueryAskedFor() throws Exception {
+            load(library(paper("2401.00001").title("One")
+                    .authors("Bingnan Xiao", "Chenhao Yang", "Wei Ni", "Tony Q. S. Quek", "Ann Quek")));
+
+            assertThat(search("au:\"Tony Quek\"").hits()).singleElement()
+                    .satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Tony Q. S. Quek"));
+            assertThat(search("au:quek one").hits().get(0).matchedAuthors())
+                    .containsExactly("Tony Q. S. Quek", "Ann Quek");
+            assertThat(search("quek").hits().get(0).matchedAuthors()).as("only au: names an author").isEmpty();
+        }
+
+        @Test
         void anAuthorNameNeverMatchesAcrossTwoAuthors() throws Exception {
             load(library(
                     paper("2401.00001").title("One").authors("Anna Yann", "LeCun Bottou"),

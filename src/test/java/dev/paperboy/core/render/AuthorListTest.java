@@ -15,6 +15,15 @@ class AuthorListTest {
     }
 
     @Test
+    void anAuthorASearchNamedIsShownPastTheLimit() {
+        List<String> authors = List.of("A", "B", "C", "D", "Quek", "F");
+        assertThat(AuthorList.format(authors, 3, List.of("Quek"))).isEqualTo("A, B, C, …, Quek, et al.");
+        assertThat(AuthorList.format(authors, 3, List.of("F"))).isEqualTo("A, B, C, …, F");
+        assertThat(AuthorList.format(authors, 3, List.of("B"))).isEqualTo("A, B, C, et al.");
+        assertThat(AuthorList.format(authors, 3, List.of("Quek", "F"))).isEqualTo("A, B, C, …, Quek, F");
+    }
+
+    @Test
     void halvesBudgetsDownToAFloor() {
         PaperBudget budget = PaperBudget.listing(600);
         for (int i = 0; i < 20 && !budget.atFloor(); i++) {
