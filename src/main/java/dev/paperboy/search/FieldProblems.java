@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import dev.paperboy.core.ArxivIds;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.search.UserQuery.Clause;
 import java.util.Optional;
 
@@ -35,11 +36,7 @@ final class FieldProblems {
 
     /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */
     static String quoted(String value) {
-        if (value.length() <= SHOWN_CHARACTERS) {
-            return "“" + value + "”";
-        }
-        int end = Character.isHighSurrogate(value.charAt(SHOWN_CHARACTERS - 1)) ? SHOWN_CHARACTERS - 1 : SHOWN_CHARACTERS;
-        return "“" + value.substring(0, end) + "…”";
+        return "“" + TypedText.shown(value, SHOWN_CHARACTERS) + "”";
     }
 
     private static String exampleValue(UserQuery.Kind kind) {

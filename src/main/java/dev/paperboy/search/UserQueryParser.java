@@ -16,8 +16,8 @@ import java.util.Optional;
  * phone keyboards type them), {@code NOT word} and {@code !word} to exclude, {@code AND}, {@code &&} and
  * {@code ||}, and parentheses, which group nothing (every word must match anyway) and so are spaces.
  * Emoji and other symbols are not searched for: they are spaces too. Several arXiv ids in a row are
- * alternatives (a list pasted to find each). It accepts any text: what it cannot
- * read as syntax it reads as words, and it never throws.
+ * alternatives (a list pasted to find each). It accepts any text: what it cannot read as syntax it reads
+ * as words, and it never throws; what cannot be searched ({@code date:2025-13}) is a problem of the query.
  */
 final class UserQueryParser {
 
@@ -36,11 +36,11 @@ final class UserQueryParser {
             Map.entry("id", Kind.ID), Map.entry("arxiv", Kind.ID),
             Map.entry("after", Kind.AFTER), Map.entry("before", Kind.BEFORE), Map.entry("date", Kind.DATE));
 
-    private UserQueryParser() {
-    }
-
     /** Quote marks that open a phrase, and close one opened by any of them. */
     private static final String DOUBLE_QUOTES = "\"“”„‟«»";
+
+    private UserQueryParser() {
+    }
 
     static UserQuery parse(String text) {
         return new Reader(withoutSymbols(text)).read();
