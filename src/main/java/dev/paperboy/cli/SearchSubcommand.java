@@ -35,8 +35,12 @@ import picocli.CommandLine.Spec;
  * When the index on disk was built from the content as it is now, it answers without reading the content
  * (and without opening the database); otherwise the content is read and the index brought up to date first.
  */
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the papers of the content.")
+@Command(name = "search", description = "Search the papers of the content.")
 public final class SearchSubcommand implements Callable<Integer> {
+
+    /** Only the long form: a query's "-hallucination" or "-Vision" must not read as -h or -V. */
+    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin
     CommonOptions common = new CommonOptions();

@@ -11,7 +11,7 @@ public final class ArxivIds {
     private static final Pattern ID = Pattern.compile(
             "^(?:(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/|arxiv:)?"
                     + "(\\d{4}\\.\\d{4,5}|[a-z][a-z.\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})"
-                    + "(v\\d+)?(?:\\.pdf)?/?$",
+                    + "(v\\d+)?(?:\\.pdf)?/?(?:[?#]\\S*)?$",
             Pattern.CASE_INSENSITIVE);
 
     private ArxivIds() {

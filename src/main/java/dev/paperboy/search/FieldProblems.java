@@ -2,6 +2,7 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.ArxivIds;
 import dev.paperboy.core.command.TypedText;
+import dev.paperboy.core.render.PlainText;
 import dev.paperboy.search.UserQuery.Clause;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ final class FieldProblems {
 
     /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */
     static String quoted(String value) {
-        return "“" + TypedText.shown(value, SHOWN_CHARACTERS) + "”";
+        return "“" + TypedText.shown(PlainText.oneLine(value), SHOWN_CHARACTERS) + "”";
     }
 
     private static String exampleValue(UserQuery.Kind kind) {

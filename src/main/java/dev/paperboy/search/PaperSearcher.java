@@ -67,9 +67,11 @@ final class PaperSearcher {
             }
         }
         List<String> problems = query.problems();
-        if (!result.searchable() && problems.isEmpty() && !query.groups().isEmpty()) {
-            problems = List.of("Only words too common to search for (such as the, of, will): add a word that says"
-                    + " what the papers are about.");
+        if (!result.searchable() && problems.isEmpty()) {
+            problems = List.of(query.groups().isEmpty() && query.exclusions().isEmpty()
+                    ? "There is nothing to search for: type words, a \"phrase\" or a field such as au:lecun."
+                    : "Only words too common to search for (such as the, of, will): add a word that says what the"
+                    + " papers are about.");
         }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
                 result.lowerBound(), problems);

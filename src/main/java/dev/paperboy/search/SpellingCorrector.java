@@ -39,11 +39,12 @@ final class SpellingCorrector {
     private static final int MAX_CANDIDATES = 2000;
     /**
      * A rare word may itself be a typo in the papers that have it ("vison", "modles"): it is replaced when a
-     * word this many times as common is near. Rare is in at most one paper in {@value #RARE_SHARE}, or
-     * {@value #MIN_RARE}; commoner words are not looked at (a fuzzy search costs milliseconds a word).
+     * word this many times as common is near. Rare is in at most one paper in {@value #RARE_SHARE}, and in a
+     * small library in at most {@value #MIN_RARE}; commoner words are not looked at (a fuzzy search costs
+     * milliseconds a word), and are not typos.
      */
     static final int MORE_POPULAR = 20;
-    static final int RARE_SHARE = 1000;
+    static final int RARE_SHARE = 10_000;
     static final int MIN_RARE = 10;
     /** Nearest words tried per misspelt word. */
     static final int ALTERNATIVES = 5;
@@ -163,6 +164,12 @@ final class SpellingCorrector {
             if (term.isPresent()) {
                 termOf.put(field, term.get());
                 papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(field, term.get())));
+            }
+        }
+        if (fields.size() > 1) {
+            // a word in some titles, some abstracts and some author names is in more papers than any one field says
+            for (String term : termOf.values()) {
+                papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(PaperFields.TEXT, term)));
             }
         }
         String folded = word.toLowerCase(Locale.ROOT);

@@ -36,6 +36,8 @@ final class UserQueryParser {
             Map.entry("id", Kind.ID), Map.entry("arxiv", Kind.ID),
             Map.entry("after", Kind.AFTER), Map.entry("before", Kind.BEFORE), Map.entry("date", Kind.DATE));
 
+    /** The combining mark that makes "1" and a selector the emoji 1️⃣. */
+    private static final int KEYCAP = 0x20E3;
     /** Quote marks that open a phrase, and close one opened by any of them. */
     private static final String DOUBLE_QUOTES = "\"“”„‟«»";
 
@@ -63,6 +65,15 @@ final class UserQueryParser {
                 for (int u = 0; u < units; u++) {
                     out.setCharAt(i + u, ' ');
                 }
+                if (cp == KEYCAP) {
+                    // 1️⃣ is "1", a selector and the keycap: the digit is part of the emoji
+                    for (int j = i - 1; j >= 0 && j >= i - 2; j--) {
+                        if ("0123456789#*".indexOf(text.charAt(j)) >= 0) {
+                            out.setCharAt(j, ' ');
+                            break;
+                        }
+                    }
+                }
             }
             i += units;
         }
@@ -72,7 +83,7 @@ final class UserQueryParser {
     private static boolean isSymbol(int cp) {
         int type = Character.getType(cp);
         return type == Character.OTHER_SYMBOL || (type == Character.MODIFIER_SYMBOL && cp > 0x7F)
-                || cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3;
+                || cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == KEYCAP;
     }
 
     /** The state of reading one query. */
@@ -86,6 +97,8 @@ final class UserQueryParser {
         private boolean lastWasPositive;
         private boolean orPending;
         private boolean notPending;
+        /** Inside "-(" … ")" or "NOT (" … ")": every item is excluded. */
+        private boolean negatedGroup;
         private final List<String> problems = new ArrayList<>();
         private int clauseCount;
 
@@ -105,18 +118,35 @@ final class UserQueryParser {
 
         private boolean skipSpace() {
             while (pos < text.length() && isSpace(text.charAt(pos))) {
+                if (text.charAt(pos) == '(' && notPending) {
+                    negatedGroup = true;
+                    notPending = false;
+                } else if (text.charAt(pos) == ')') {
+                    negatedGroup = false;
+                }
                 pos++;
             }
             return pos < text.length();
         }
 
         private void readItem() {
-            boolean negated = notPending;
+            if (text.startsWith("||", pos) || text.startsWith("&&", pos)) {
+                // typed without spaces too ("gan||diffusion"): OR, and AND, which every word is anyway
+                orPending = text.charAt(pos) == '|' && lastWasPositive;
+                pos += 2;
+                return;
+            }
+            boolean negated = notPending || negatedGroup;
             notPending = false;
             while (pos < text.length() && (text.charAt(pos) == '-' || text.charAt(pos) == '+'
                     || text.charAt(pos) == '!')) {
                 negated |= text.charAt(pos) != '+';
                 pos++;
+            }
+            if (pos < text.length() && text.charAt(pos) == '(' && negated && !negatedGroup) {
+                negatedGroup = true; // "-(survey OR review)" excludes both
+                pos++;
+                return;
             }
             if (pos >= text.length() || isSpace(text.charAt(pos))) {
                 return; // a lone "-" or "+": nothing to search for
@@ -129,12 +159,15 @@ final class UserQueryParser {
                 return;
             }
             int start = pos;
-            while (pos < text.length() && !isSpace(text.charAt(pos)) && DOUBLE_QUOTES.indexOf(text.charAt(pos)) < 0) {
+            while (pos < text.length() && !isSpace(text.charAt(pos)) && DOUBLE_QUOTES.indexOf(text.charAt(pos)) < 0
+                    && !(text.charAt(pos) == '‘' && text.charAt(pos - 1) == ':')
+                    && !(pos > start && (text.startsWith("||", pos) || text.startsWith("&&", pos)))) {
                 pos++;
             }
             String word = text.substring(start, pos);
-            if (!negated && (word.equals("OR") || word.equals("||"))) {
-                orPending = lastWasPositive;
+            if (word.equals("OR") || word.equals("||")) {
+                // between alternatives; inside "-( … )" every alternative is excluded anyway
+                orPending = !negated && lastWasPositive;
                 return;
             }
             if (word.equals("AND") || word.equals("&&")) {
@@ -151,8 +184,24 @@ final class UserQueryParser {
             } else if (FIELDS.containsKey(name)) {
                 readField(word.substring(0, colon), FIELDS.get(name), start + colon + 1, negated);
             } else {
-                add(new Clause(Kind.TEXT, word, false, start), negated);
+                add(textClause(word, start), negated);
             }
+        }
+
+        /** A word, or an arXiv id with what a paste leaves around it ("[2312.00273].", "<https://…>") cut off. */
+        private static Clause textClause(String word, int start) {
+            int from = 0;
+            int to = word.length();
+            while (from < to && "<[".indexOf(word.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && ".:?!>]".indexOf(word.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            String id = word.substring(from, to);
+            return (from > 0 || to < word.length()) && ArxivIds.isArxivId(id)
+                    ? new Clause(Kind.TEXT, id, false, start + from)
+                    : new Clause(Kind.TEXT, word, false, start);
         }
 
         private void readField(String typedName, Kind kind, int valueStart, boolean negated) {
@@ -242,7 +291,8 @@ final class UserQueryParser {
         }
 
         private static boolean isSpace(char c) {
-            return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '(' || c == ')';
+            return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '(' || c == ')' || c == ','
+                    || c == ';';
         }
     }
 }

@@ -81,6 +81,9 @@ class SearchBatchTest {
 
         String[] text = run("search", "--content", content, "--data", data, "transformers", "after:2025-13");
         String[] json = run("search", "--content", content, "--data", data, "--json", "-transformers");
+        String[] helpLike = run("search", "--content", content, "--data", data, "--json", "-hidden", "-Vague",
+                "transformers");
+        assertThat(helpLike[1]).as("not -h or -V").startsWith("{\"total\":3,");
 
         assertThat(text[1]).isEqualTo("No papers match.\n“2025-13” is not a date: write a year, a month or a day,"
                 + " such as after:2025-01-01.\n");

@@ -532,6 +532,24 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aWordSpreadOverAuthorsAndAbstractsIsNotATypoOfACommonerOne() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("More graphs " + i));
+        }
+        for (int i = 0; i < 6; i++) {
+            papers.add(paper(String.format("2402.%05d", i + 1)).title("Scaling " + i).authors("Ann Moore"));
+            papers.add(paper(String.format("2403.%05d", i + 1)).title("Chips " + i).abs("Moore's law holds."));
+        }
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("\"moore graphs\"");
+
+        assertThat(page.total()).isZero();
+        assertThat(page.correctedQuery()).as("in 12 papers: a word, not a typo").isNull();
+    }
+
+    @Test
     void emojiAndSymbolsAreNotSearchedFor() throws Exception {
         load(library(paper("2401.00001").title("Diffusion transformers"), paper("2401.00002").title("Graphs")));
 
@@ -564,6 +582,8 @@ class LuceneSearchIndexTest {
         assertThat(page.problems()).containsExactly("“notadate” is not a date: write a year, a month or a day, such"
                 + " as after:2025-01-01.");
         assertThat(search("graphs").problems()).isEmpty();
+        assertThat(search("🚀 NOT").problems()).containsExactly("There is nothing to search for: type words, a"
+                + " \"phrase\" or a field such as au:lecun.");
         assertThat(search("the will").problems()).containsExactly("Only words too common to search for (such as the,"
                 + " of, will): add a word that says what the papers are about.");
     }

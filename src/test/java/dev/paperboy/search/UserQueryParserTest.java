@@ -110,6 +110,30 @@ class UserQueryParserTest {
     }
 
     @Test
+    void negatedParenthesesExcludeEveryItemAndGluedOperatorsAreSyntax() {
+        UserQuery q = UserQueryParser.parse("-(survey OR review) transformer NOT (a b) c");
+        assertThat(q.groups()).extracting(g -> g.get(0).value()).containsExactly("transformer", "c");
+        assertThat(q.exclusions()).extracting(Clause::value).containsExactly("survey", "review", "a", "b");
+
+        assertThat(UserQueryParser.parse("gan||diffusion ti:gan&&ti:images").groups())
+                .extracting(g -> g.stream().map(Clause::value).toList())
+                .containsExactly(List.of("gan", "diffusion"), List.of("gan"), List.of("images"));
+        assertThat(UserQueryParser.parse("ti:‘masked autoencoder’").positiveClauses())
+                .containsExactly(new Clause(Kind.TITLE, "masked autoencoder", true, 4));
+    }
+
+    @Test
+    void pastedIdsLoseTheirPunctuationAndAreAlternatives() {
+        UserQuery q = UserQueryParser.parse("[2312.00273], 2312.00279. <https://arxiv.org/abs/2312.00280?context=cs>");
+
+        assertThat(q.groups()).singleElement().asList().extracting(c -> ((Clause) c).value())
+                .containsExactly("2312.00273", "2312.00279", "https://arxiv.org/abs/2312.00280?context=cs");
+        assertThat(UserQueryParser.parse("id:2312.00273,2312.00279").groups()).hasSize(1);
+        assertThat(UserQueryParser.parse("end. [x]").positiveClauses()).extracting(Clause::value)
+                .as("only ids are cut").containsExactly("end.", "[x]");
+    }
+
+    @Test
     void emojiAndSymbolsAreSpacesAndPositionsStay() {
         String typed = "👍🏽transformer ™ ☃ \"vision ★ model\"";
         UserQuery q = UserQueryParser.parse(typed);
@@ -118,7 +142,7 @@ class UserQueryParserTest {
                 .containsExactly("transformer", "vision   model");
         assertThat(typed.substring(q.positiveClauses().get(0).start(), q.positiveClauses().get(0).end()))
                 .isEqualTo("transformer");
-        assertThat(UserQueryParser.parse("🚀 ❤️ 👨‍👩‍👧").groups()).isEmpty();
+        assertThat(UserQueryParser.parse("🚀 ❤️ 👨‍👩‍👧 1️⃣ #️⃣").groups()).isEmpty();
     }
 
     @Test
