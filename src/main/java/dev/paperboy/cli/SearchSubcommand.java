@@ -11,6 +11,7 @@ import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
+import dev.paperboy.core.render.QueryProblems;
 import dev.paperboy.core.command.SearchReply;
 import dev.paperboy.search.LuceneSearchIndex;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class SearchSubcommand implements Callable<Integer> {
             if (found.problems().isEmpty()) {
                 out.println("Try fewer or other words, check the spelling, or drop filters such as au: or after:.");
             }
-            found.problems().forEach(out::println);
+            QueryProblems.lines(found.problems()).forEach(out::println);
         } else if (found.hits().isEmpty()) {
             out.println("There are only " + found.pageCount() + " pages of results at --limit " + limit
                     + "; ask for --page " + found.pageCount() + " or less.");

@@ -10,6 +10,7 @@ import dev.paperboy.core.command.TextReply;
 import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.render.QueryProblems;
 import dev.paperboy.core.render.ReplyRenderer;
 import dev.paperboy.core.render.SnippetText;
 import java.time.LocalDate;
@@ -95,6 +96,9 @@ public final class ConsoleRenderer implements ReplyRenderer<String> {
         } else {
             out.append(PlainText.wrap("Showing results for \"" + TypedText.query(page.correctedQuery())
                     + "\" instead of \"" + query + "\".", width, ""));
+        }
+        for (String problem : QueryProblems.lines(page.problems())) {
+            out.append('\n').append(PlainText.wrap("Note: " + problem, width, ""));
         }
         if (page.total() == 0) {
             out.append("\nNo papers match. Try fewer or different words.");

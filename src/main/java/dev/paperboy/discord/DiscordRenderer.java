@@ -11,6 +11,7 @@ import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.MessagePacker;
 import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.render.QueryProblems;
 import dev.paperboy.core.render.ReplyRenderer;
 import dev.paperboy.core.render.SnippetText;
 import java.time.LocalDate;
@@ -95,6 +96,7 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
                 heading.append("\nThere are no results on this page.");
             }
         }
+        QueryProblems.lines(page.problems()).forEach(p -> heading.append("\nNote: ").append(escapeMarkdown(p)));
         int first = (page.page() - 1) * page.pageSize() + 1;
         List<DiscordEmbed> embeds = new ArrayList<>();
         for (int i = 0; i < page.hits().size(); i++) {

@@ -12,6 +12,7 @@ import dev.paperboy.core.render.AuthorList;
 import dev.paperboy.core.render.MessagePacker;
 import dev.paperboy.core.render.PaperBudget;
 import dev.paperboy.core.render.PlainText;
+import dev.paperboy.core.render.QueryProblems;
 import dev.paperboy.core.render.ReplyRenderer;
 import dev.paperboy.core.render.SnippetText;
 import java.time.LocalDate;
@@ -117,6 +118,7 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
                 head.append("\nThere are no results on this page.");
             }
         }
+        QueryProblems.lines(page.problems()).forEach(p -> head.append("\nNote: ").append(escape(p)));
         String heading = head.toString();
         String continued = "🔎 <b>" + escape(corrected == null ? query : corrected) + "</b> (continued)";
         int room = LIMIT - Math.max(heading.length(), continued.length()) - BLOCK_SEPARATOR.length();

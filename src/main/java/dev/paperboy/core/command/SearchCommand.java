@@ -3,6 +3,7 @@ package dev.paperboy.core.command;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
+import dev.paperboy.core.render.QueryProblems;
 import java.util.List;
 
 /** {@code /search <query>}: one page of the papers that match, best first. */
@@ -43,7 +44,7 @@ final class SearchCommand implements Command {
             // what in the query could not be searched says more than general advice
             return new TextReply("No papers match \"" + TypedText.query(query) + "\".", page.problems().isEmpty()
                     ? List.of("Try fewer or other words, check the spelling, or drop filters such as au: or after:.")
-                    : page.problems());
+                    : QueryProblems.lines(page.problems()));
         }
         if (page.hits().isEmpty()) {
             return new ErrorReply("There are only " + page.pageCount() + " pages of results for \""
