@@ -77,7 +77,7 @@ public final class SearchSubcommand implements Callable<Integer> {
             return 2;
         }
         if (page < 1 || (long) page * limit > Integer.MAX_VALUE) {
-            err.println("--page must be 1 or more (and --page times --limit a number of results), got " + page);
+            err.println("--page must be a page number from 1 up, got " + page);
             err.flush();
             return 2;
         }

@@ -71,7 +71,7 @@ class SearchBatchTest {
         assertThat(second).contains("Page 2 of 3", "\n2. ").doesNotContain("/prev");
         assertThat(past[1]).isEqualTo("There are only 3 pages of results at --limit 1; ask for --page 3 or less.\n");
         assertThat(run("search", "--content", content, "--data", data, "--page", "0", "x")[2])
-                .contains("--page must be 1 or more");
+                .contains("--page must be a page number from 1 up, got 0");
     }
 
     @Test
