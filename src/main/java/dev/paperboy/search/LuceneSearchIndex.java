@@ -6,6 +6,7 @@ import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import dev.paperboy.core.StatusContributor;
+import dev.paperboy.core.render.Shortlist;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     static final PaperSimilarity SIMILARITY = new PaperSimilarity();
     /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */
     private static final int PAPERS_PER_THREAD = 5_000;
-    /** Refusals a reload reports one by one; past this they are counted. */
+    /** Lines of refusals a reload reports at most; past this, the last one counts the rest. */
     static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
@@ -327,13 +328,8 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
 
     /** The refusals as a reload reports them: the first few, then how many more the log has. */
     private static List<String> warnings(List<String> refused) {
-        if (refused.size() <= MAX_WARNINGS) {
-            return refused;
-        }
-        List<String> shown = new ArrayList<>(refused.subList(0, MAX_WARNINGS - 1));
-        shown.add("…and " + (refused.size() - MAX_WARNINGS + 1) + " more papers are left out of search (the log"
-                + " names each); fix them in the content");
-        return shown;
+        return Shortlist.of(refused, MAX_WARNINGS, more -> "…and " + more + " more papers are left out of search"
+                + " (the log names each); fix them in the content");
     }
 
     /** Writes the differences and commits. */

@@ -3,6 +3,7 @@ package dev.paperboy.search;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.Topics;
+import dev.paperboy.core.command.TypedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +89,7 @@ final class PaperDocuments {
                 throw e;
             }
             String field = tooLong.group(1) != null ? tooLong.group(1) : tooLong.group(2);
-            String key = paper.key().length() > 80 ? paper.key().substring(0, 80) + "…" : paper.key();
-            String reason = "Paper " + key + " is left out of search: its "
+            String reason = "Paper " + TypedText.shown(paper.key(), 80) + " is left out of search: its "
                     + FIELD_NAMES.getOrDefault(field, "field " + field) + " is longer than the search index allows"
                     + " in one value (" + IndexWriter.MAX_TERM_LENGTH + " bytes); shorten it in the content";
             LOG.warn(reason);
@@ -107,15 +107,15 @@ final class PaperDocuments {
         doc.add(new StoredField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
         WeightedTerms text = new WeightedTerms();
-        addText(doc, text, PaperFields.TITLE, paper.title(), TITLE_WEIGHT, Integer.MAX_VALUE);
+        text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         for (String author : paper.authors()) {
             addAuthor(doc, text, author);
         }
-        addText(doc, text, PaperFields.ABSTRACT, paper.abstractText(), ABSTRACT_WEIGHT, ABSTRACT_CAP);
-        addText(doc, text, PaperFields.COMMENT, paper.comment(), COMMENT_WEIGHT, Integer.MAX_VALUE);
+        text.addCapped(addText(doc, PaperFields.ABSTRACT, paper.abstractText()), ABSTRACT_WEIGHT, ABSTRACT_CAP);
+        text.add(addText(doc, PaperFields.COMMENT, paper.comment()), COMMENT_WEIGHT);
         for (String topic : libraryPaper.topics()) {
-            addText(doc, text, PaperFields.TOPICS, topic, TOPICS_WEIGHT, Integer.MAX_VALUE);
+            text.add(addText(doc, PaperFields.TOPICS, topic), TOPICS_WEIGHT);
             doc.add(new StringField(PaperFields.TOPIC_KEYWORD, Topics.normalise(topic), Field.Store.NO));
         }
         if (!text.isEmpty()) {
@@ -174,21 +174,14 @@ final class PaperDocuments {
         return (hash ^ 0x1F) * 0x100000001b3L;
     }
 
-    /**
-     * A text field analysed once, its terms also counted into the combined field: the first occurrence of
-     * a term {@code weight}, each further one 1 more, up to {@code cap}.
-     */
-    private static void addText(Document doc, WeightedTerms text, String field, String value, int weight,
-                                int cap) {
-        if (value != null && !value.isEmpty()) {
-            AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
-            doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
-            if (cap == Integer.MAX_VALUE) {
-                text.add(analyzed.terms(), weight);
-            } else {
-                text.addCapped(analyzed.terms(), weight, cap);
-            }
+    /** A text field analysed once; returns its terms, for the combined field (none for no text). */
+    private static List<String> addText(Document doc, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return List.of();
         }
+        AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
+        doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
+        return analyzed.terms();
     }
 
     /**

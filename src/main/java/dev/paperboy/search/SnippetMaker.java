@@ -13,8 +13,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * Cuts a piece of about {@value #LENGTH} characters out of an abstract where the query words gather (the
- * first piece that holds them all, else the one holding the most), and marks them. Each candidate word is analysed as it was indexed, so "models" is marked
- * for a search for "model". Works on the paper's text, so the index needs no offsets.
+ * first piece that holds them all, else the one holding the most), and marks them. Each candidate word is
+ * analysed as it was indexed, so "models" is marked for a search for "model". Works on the paper's text, so
+ * the index needs no offsets.
  */
 final class SnippetMaker {
 

@@ -67,11 +67,10 @@ final class SpellingCorrector {
     /**
      * Corrected versions of the typed query, likeliest first, at most {@code limit}: its unknown words
      * replaced (and with {@code rareToo} also rare words, where a near word is {@value #MORE_POPULAR} times
-     * as common), each by one of its {@value #ALTERNATIVES} nearest common
-     * words. Several versions because the nearest word is not always the meant one ("trpical" is as near to
-     * "typical" as to "tropical"): the caller keeps the first that finds papers, so the other words of the
-     * query decide. A rare word is often the very word that finds a known paper, so a search tries the
-     * unknown words alone first.
+     * as common), each by one of its {@value #ALTERNATIVES} nearest common words. Several versions because
+     * the nearest word is not always the meant one ("trpical" is as near to "typical" as to "tropical"): the
+     * caller keeps the first that finds papers, so the other words of the query decide. A rare word is often
+     * the very word that finds a known paper, so a search tries the unknown words alone first.
      */
     List<String> corrections(IndexReader reader, String typed, UserQuery query, boolean rareToo, int limit)
             throws IOException {

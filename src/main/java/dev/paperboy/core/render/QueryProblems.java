@@ -1,30 +1,23 @@
 package dev.paperboy.core.render;
 
 import dev.paperboy.core.SearchPage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What in a search query could not be searched ({@link SearchPage#problems()}), as every platform shows it:
- * the first few, then how many more, so that a pasted list of bad filters cannot flood a chat.
+ * a few, then how many more, so that a pasted list of bad filters cannot flood a chat.
  */
 public final class QueryProblems {
 
-    /** Problems shown one by one; past this they are counted. */
-    public static final int SHOWN = 3;
+    /** Lines at most: past this, the last one counts the rest. */
+    public static final int MAX_LINES = 4;
 
     private QueryProblems() {
     }
 
-    /** The problems to show, each one line, at most {@value #SHOWN} and a count of the rest. */
+    /** The problems to show, each on one line, at most {@value #MAX_LINES} lines. */
     public static List<String> lines(List<String> problems) {
-        if (problems.size() <= SHOWN) {
-            return problems.stream().map(PlainText::oneLine).toList();
-        }
-        List<String> lines = new ArrayList<>(problems.subList(0, SHOWN).stream().map(PlainText::oneLine).toList());
-        int more = problems.size() - SHOWN;
-        lines.add("…and " + more + (more == 1 ? " more part" : " more parts") + " of the query that could not be"
-                + " searched.");
-        return lines;
+        return Shortlist.of(problems.stream().map(PlainText::oneLine).toList(), MAX_LINES, more -> "…and " + more
+                + (more == 1 ? " more part" : " more parts") + " of the query that could not be searched.");
     }
 }

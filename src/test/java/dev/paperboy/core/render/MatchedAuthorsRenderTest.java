@@ -13,6 +13,7 @@ import dev.paperboy.discord.DiscordRenderer;
 import dev.paperboy.telegram.TelegramMessage;
 import dev.paperboy.telegram.TelegramRenderer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class MatchedAuthorsRenderTest {
 
     /** Forty authors, the thirtieth named by the search: past every platform's shortened list. */
     private static List<String> authors() {
-        List<String> authors = new java.util.ArrayList<>();
+        List<String> authors = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
             authors.add(i == 30 ? "Tony Q. S. Quek" : "Author " + i);
         }
