@@ -178,6 +178,11 @@ public final class DeliveryBench {
             public List<String> libraryChanging(dev.paperboy.core.Library next) {
                 return List.of();
             }
+
+            @Override
+            public java.util.Optional<dev.paperboy.core.LibraryPaper> findPaper(String key) {
+                return java.util.Optional.empty();
+            }
         };
         LiveLibrary library = new LiveLibrary(content, List.of(noSearch), Clock.systemUTC());
         library.reload();

@@ -21,7 +21,7 @@ public final class ExportSubcommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ValidContent.run(common, spec, "nothing exported: fix them first.", (config, library, out, err) -> {
-            if (!library.papers().isEmpty() && library.digests().isEmpty()) {
+            if (library.loosePapers().count() > 0 && library.digests().isEmpty()) {
                 err.println("Note: papers from JSONL dumps belong to no digest and are not part of the export.");
             }
             out.println(new JsonDigestFormat().write(library.digests()));

@@ -5,7 +5,7 @@ import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.ContentSource;
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.DigestSource;
-import dev.paperboy.core.Paper;
+import dev.paperboy.core.LoosePapers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class CompositeContentSource implements ContentSource {
     @Override
     public ContentLoad load() {
         List<Digest> digests = new ArrayList<>();
-        List<Paper> loosePapers = new ArrayList<>();
+        LoosePapers loosePapers = LoosePapers.none();
         List<ContentProblem> problems = new ArrayList<>();
         List<Integer> partOf = new ArrayList<>();
         List<String> versions = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class CompositeContentSource implements ContentSource {
                 digests.add(prefixed(part.prefix(), digest));
                 partOf.add(i);
             }
-            loosePapers.addAll(load.loosePapers());
+            loosePapers = loosePapers.then(load.loosePapers());
             load.problems().forEach(p -> problems.add(
                     new ContentProblem(part.prefix() + p.file(), p.line(), p.message())));
         }

@@ -5,7 +5,7 @@ import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.ContentSource;
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.DigestSource;
-import dev.paperboy.core.Paper;
+import dev.paperboy.core.LoosePapers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -60,7 +60,7 @@ public final class ContentDirectory implements ContentSource {
     @Override
     public ContentLoad load() {
         List<Digest> digests = new ArrayList<>();
-        List<Paper> loosePapers = new ArrayList<>();
+        LoosePapers loosePapers = LoosePapers.none();
         List<ContentProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             String message = Files.exists(directory)
@@ -78,7 +78,7 @@ public final class ContentDirectory implements ContentSource {
             String name = relativeName(file);
             ContentLoad one = loadFile(name, file);
             digests.addAll(one.digests());
-            loosePapers.addAll(one.loosePapers());
+            loosePapers = loosePapers.then(one.loosePapers());
             problems.addAll(one.problems());
         }
         problems.addAll(duplicateDigests(digests));
@@ -151,7 +151,7 @@ public final class ContentDirectory implements ContentSource {
     }
 
     private static ContentLoad failed(String name, int line, String message) {
-        return new ContentLoad(List.of(), List.of(), List.of(new ContentProblem(name, line, message)));
+        return new ContentLoad(List.of(), LoosePapers.none(), List.of(new ContentProblem(name, line, message)));
     }
 
     /** The content files, sorted by their relative name so that loads are repeatable. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.LoosePapers;
 import dev.paperboy.core.Paper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads paper dumps in JSON Lines: one paper object a line ({@code id}, {@code title}, {@code authors},
@@ -38,6 +41,8 @@ public final class JsonlPaperFormat {
     /** What one pass over a dump saw, for progress and import reports. */
     public record Counts(long lines, long papers, long problems) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonlPaperFormat.class);
 
     /** How many problems {@link #load} keeps from one file. */
     public static final int MAX_PROBLEMS = 100;
@@ -142,12 +147,13 @@ public final class JsonlPaperFormat {
     }
 
     /**
-     * Reads a whole dump file into loose papers; a file that cannot be read is one more problem. Only the
+     * Reads a whole dump file and summarises its papers, which are read from the file again when they are
+     * needed (to index them) rather than held; a file that cannot be read is one more problem. Only the
      * first {@value #MAX_PROBLEMS} problems are kept, then one that says how many more there were: a file
      * in the wrong format would otherwise bury the admin under one problem per line.
      */
     public ContentLoad load(String fileName, Path path) {
-        List<Paper> papers = new ArrayList<>();
+        LoosePapers.Builder papers = new LoosePapers.Builder();
         List<ContentProblem> problems = new ArrayList<>();
         long[] more = {0};
         Consumer<ContentProblem> capped = p -> {
@@ -158,14 +164,16 @@ public final class JsonlPaperFormat {
             }
         };
         try {
-            read(fileName, path, papers::add, capped);
+            read(fileName, path, papers, capped);
         } catch (IOException e) {
             problems.add(new ContentProblem(fileName, 0, "cannot read the file: " + IoReasons.of(e)));
         }
         if (more[0] > 0) {
             problems.add(new ContentProblem(fileName, 0, "and " + more[0] + " more problems like the ones above"));
         }
-        return new ContentLoad(List.of(), papers, problems);
+        return new ContentLoad(List.of(), papers.build(each -> read(fileName, path, each,
+                p -> LOG.warn("{} changed since it was checked and is read without this paper: {}", fileName, p))),
+                problems);
     }
 
     /** Reads a dump held in memory. */

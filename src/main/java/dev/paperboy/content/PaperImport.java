@@ -121,7 +121,7 @@ public final class PaperImport {
         var load = lower.endsWith(".json") ? new JsonDigestFormat().parse(name, text) : new SeedTextParser().parse(name, text);
         load.problems().forEach(counted);
         List<Digest> digests = new ArrayList<>(load.digests());
-        if (digests.isEmpty() && load.loosePapers().isEmpty()) {
+        if (digests.isEmpty() && load.loosePapers().count() == 0) {
             return new Result(name, null, 0, 0, problemCount[0]);
         }
         Path target = importedDir.resolve(baseName(name) + ".json");

@@ -13,7 +13,9 @@ import java.util.TreeMap;
 
 /**
  * An immutable snapshot of all digests and papers. Readers hold one snapshot for the whole of a
- * request, so a reload never shows them a half-loaded state.
+ * request, so a reload never shows them a half-loaded state. The papers of digests are held; loose papers
+ * (bulk dumps, which may be a million) are not: the snapshot keeps their {@link PaperPrints} and reads them
+ * again through {@link #loosePapers()}, and search serves them from its index.
  */
 public final class Library {
 
@@ -23,13 +25,17 @@ public final class Library {
     private final List<Digest> digests;
     private final Map<String, LibraryPaper> papers;
     private final Map<String, String> topicNames;
+    private final LoosePapers loosePapers;
+    private final PaperPrints prints;
     private final String contentVersion;
 
     private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, String> topicNames,
-                    String contentVersion) {
+                    LoosePapers loosePapers, PaperPrints prints, String contentVersion) {
         this.digests = digests;
         this.papers = papers;
         this.topicNames = topicNames;
+        this.loosePapers = loosePapers;
+        this.prints = prints;
         this.contentVersion = contentVersion;
     }
 
@@ -37,11 +43,17 @@ public final class Library {
         return of(List.of(), List.of());
     }
 
+    /** A snapshot of loose papers held in memory: see {@link #of(List, LoosePapers)}. */
+    public static Library of(List<Digest> digests, List<Paper> loosePapers) {
+        return of(digests, LoosePapers.of(loosePapers));
+    }
+
     /**
      * Builds a snapshot. A paper listed by several digests appears once, with all their topics; its
-     * content is taken from the newest digest that lists it. Loose papers come after digest papers.
+     * content is taken from the newest digest that lists it. A loose paper whose key a digest lists is the
+     * digest's paper.
      */
-    public static Library of(List<Digest> digests, List<Paper> loosePapers) {
+    public static Library of(List<Digest> digests, LoosePapers loosePapers) {
         List<Digest> sorted = new ArrayList<>(digests);
         sorted.sort(NEWEST_FIRST);
         Map<String, String> topicNames = new TreeMap<>();
@@ -60,24 +72,20 @@ public final class Library {
                 firstSeen.merge(key, digest.date(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        for (Paper paper : loosePapers) {
-            String key = paper.key();
-            content.putIfAbsent(key, paper);
-            topics.putIfAbsent(key, new ArrayList<>());
-            if (paper.published() != null) {
-                firstSeen.putIfAbsent(key, paper.published());
-            }
-        }
         Map<String, LibraryPaper> papers = new LinkedHashMap<>();
-        content.forEach((key, paper) -> papers.put(key,
-                new LibraryPaper(paper, topics.get(key), firstSeen.getOrDefault(key, paper.published()))));
+        PaperPrints.Builder prints = new PaperPrints.Builder();
+        content.forEach((key, paper) -> {
+            LibraryPaper served = new LibraryPaper(paper, topics.get(key), firstSeen.getOrDefault(key, paper.published()));
+            papers.put(key, served);
+            prints.add(served);
+        });
         return new Library(List.copyOf(sorted), Collections.unmodifiableMap(papers),
-                Collections.unmodifiableMap(topicNames), null);
+                Collections.unmodifiableMap(topicNames), loosePapers, prints.build().over(loosePapers.prints()), null);
     }
 
     /** This snapshot, marked as read from content of this {@link ContentSource#version()} (null: unknown). */
     public Library withContentVersion(String version) {
-        return new Library(digests, papers, topicNames, version);
+        return new Library(digests, papers, topicNames, loosePapers, prints, version);
     }
 
     /** The {@link ContentSource#version()} of the content this snapshot was read from, when known. */
@@ -90,13 +98,35 @@ public final class Library {
         return digests;
     }
 
-    /** All distinct papers, digest papers (newest digest first) then loose ones. */
-    public Collection<LibraryPaper> papers() {
+    /** The distinct papers of the digests, newest digest first. */
+    public Collection<LibraryPaper> digestPapers() {
         return papers.values();
     }
 
+    /** The papers of no digest, read again on demand; those whose key a digest lists are served as the digest's. */
+    public LoosePapers loosePapers() {
+        return loosePapers;
+    }
+
+    /** Every distinct paper, of digests and loose, as key hashes and fingerprints. */
+    public PaperPrints prints() {
+        return prints;
+    }
+
+    /** How many distinct papers, of digests and loose. */
     public int paperCount() {
-        return papers.size();
+        return prints.size();
+    }
+
+    /** The newest day of any paper, of digests and loose, or null when none has one. */
+    public LocalDate newestDate() {
+        LocalDate newest = loosePapers.newest();
+        for (LibraryPaper paper : papers.values()) {
+            if (paper.date() != null && (newest == null || paper.date().isAfter(newest))) {
+                newest = paper.date();
+            }
+        }
+        return newest;
     }
 
     /** The topic as the content spells it, when a topic of that name (any case) exists. */
@@ -139,12 +169,12 @@ public final class Library {
                 .toList();
     }
 
-    /** The paper with that arXiv id (any version or form), if the library has it. */
+    /** The paper with that arXiv id (any version or form), if a digest lists it; loose papers are the index's. */
     public Optional<LibraryPaper> findById(String arxivId) {
         return ArxivIds.normalise(arxivId).map(id -> papers.get("arxiv:" + id));
     }
 
-    /** The paper with that identity key ({@link Paper#key()}), if the library has it. */
+    /** The paper with that identity key ({@link Paper#key()}), if a digest lists it. */
     public Optional<LibraryPaper> findByKey(String key) {
         return Optional.ofNullable(papers.get(key));
     }
@@ -166,15 +196,15 @@ public final class Library {
         int digestsRemoved = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
         int papersAdded = 0;
         int papersChanged = 0;
-        for (Map.Entry<String, LibraryPaper> e : papers.entrySet()) {
-            LibraryPaper old = older.papers.get(e.getKey());
-            if (old == null) {
+        for (int i = 0; i < prints.size(); i++) {
+            int old = older.prints.indexOf(prints.keyHash(i));
+            if (old < 0) {
                 papersAdded++;
-            } else if (!old.equals(e.getValue())) {
+            } else if (older.prints.fingerprint(old) != prints.fingerprint(i)) {
                 papersChanged++;
             }
         }
-        int papersRemoved = (int) older.papers.keySet().stream().filter(k -> !papers.containsKey(k)).count();
+        int papersRemoved = older.prints.size() - (prints.size() - papersAdded);
         return new LibraryChanges(digestsAdded, digestsRemoved, digestsChanged, papersAdded, papersRemoved,
                 papersChanged);
     }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
@@ -49,11 +48,10 @@ final class IndexGeneration {
         this.newestDay = newestDay;
     }
 
-    /** A generation built from {@code library}, which resolves its hits. */
+    /** A generation built from {@code library}, which resolves the hits on its digests' papers. */
     static IndexGeneration of(DirectoryReader reader, Library library) {
-        long newest = library.papers().stream().map(LibraryPaper::date).filter(Objects::nonNull)
-                .mapToLong(LocalDate::toEpochDay).max().orElse(0);
-        return new IndexGeneration(reader, library, newest, null);
+        LocalDate newest = library.newestDate();
+        return new IndexGeneration(reader, library, newest == null ? 0 : newest.toEpochDay(), null);
     }
 
     /**
@@ -97,25 +95,28 @@ final class IndexGeneration {
     }
 
     /**
-     * The papers of these hits, in the same order: from the library by key, or else as stored in the index;
-     * null for a hit whose paper cannot be found.
+     * The papers of these hits, in the same order: a digest's paper from the library, by key; any other (a
+     * loose paper, or every paper before a library is read) as stored in the index; null for a hit whose
+     * paper cannot be found.
      */
     LibraryPaper[] papers(int[] docs) throws IOException {
         LibraryPaper[] papers = new LibraryPaper[docs.length];
-        if (library == null) {
-            for (int i = 0; i < docs.length; i++) {
-                BytesRef stored = searcher.storedFields().document(docs[i], Set.of(PaperFields.PAPER))
-                        .getBinaryValue(PaperFields.PAPER);
-                papers[i] = stored == null ? null : StoredPapers.decode(stored);
-            }
-            return papers;
-        }
-        Map<Integer, String> keys = keys(docs);
+        Map<Integer, String> keys = library == null ? Map.of() : keys(docs);
         for (int i = 0; i < docs.length; i++) {
             String key = keys.get(docs[i]);
             papers[i] = key == null ? null : library.findByKey(key).orElse(null);
+            if (papers[i] == null) {
+                papers[i] = stored(docs[i]);
+            }
         }
         return papers;
+    }
+
+    /** The paper as the index stores it, or null when it stores none. */
+    LibraryPaper stored(int doc) throws IOException {
+        BytesRef stored = searcher.storedFields().document(doc, Set.of(PaperFields.PAPER))
+                .getBinaryValue(PaperFields.PAPER);
+        return stored == null ? null : StoredPapers.decode(stored);
     }
 
     /**

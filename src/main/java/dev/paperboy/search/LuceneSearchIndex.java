@@ -2,19 +2,24 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.Library;
 import dev.paperboy.core.LibraryPaper;
+import dev.paperboy.core.LoosePapers;
+import dev.paperboy.core.Paper;
+import dev.paperboy.core.PaperHashes;
+import dev.paperboy.core.PaperPrints;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
 import dev.paperboy.core.StatusContributor;
+import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.Shortlist;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.io.UncheckedIOException;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
@@ -28,7 +33,10 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -66,10 +74,11 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
 
     /** Newest first, papers without a day last. */
     static final SortField NEWEST = newestFirst();
-    /** The order of documents in the index: newest first, so that ties in score go to newer papers. */
-    private static final Sort INDEX_ORDER = new Sort(NEWEST);
-    private static final Comparator<LibraryPaper> NEWEST_PAPER_FIRST = Comparator.comparing(LibraryPaper::date,
-            Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
+    /**
+     * The order of documents in the index: newest first, so that ties in score go to newer papers, then by
+     * key, so that the order (and so the order of ties) does not depend on the order papers were written in.
+     */
+    private static final Sort INDEX_ORDER = new Sort(NEWEST, new SortField(PaperFields.KEY, SortField.Type.STRING));
     /** How papers are scored, shared by every generation; norms are written with it. */
     static final PaperSimilarity SIMILARITY = new PaperSimilarity();
     /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */
@@ -78,7 +87,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-7";
+    static final String FORMAT = "paperboy-search-8";
     static final String FORMAT_KEY = "paperboy.format";
     /** The {@link Library#contentVersion()} the committed index was built from, when known. */
     static final String CONTENT_KEY = "paperboy.content";
@@ -332,42 +341,34 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
                 + " (the log names each); fix them in the content");
     }
 
-    /** Writes the differences and commits. */
+    /**
+     * Writes the differences and commits. What differs is found from fingerprints alone: the index's against
+     * the library's {@link Library#prints()}. The papers to write are then taken from the library's digests
+     * and, only when any loose paper is due, read again from the loose papers' files, one at a time.
+     */
     private Written update(Library next) throws IOException {
-        Map<String, Long> indexed = indexedFingerprints();
-        boolean fromEmpty = indexed.isEmpty();
-        List<LibraryPaper> added = new ArrayList<>();
-        List<LibraryPaper> changed = new ArrayList<>();
-        for (LibraryPaper paper : next.papers()) {
-            Long old = indexed.remove(paper.key());
-            if (old == null) {
-                added.add(paper);
-            } else if (old != PaperDocuments.fingerprint(paper)) {
-                changed.add(paper);
+        PaperPrints wanted = next.prints();
+        Diff diff = diff(wanted);
+        int due = wanted.size() - diff.current().cardinality();
+        BitSet done = diff.current();
+        int threads = Math.min(buildThreads, 1 + due / PAPERS_PER_THREAD);
+        List<String> refused;
+        int[] written = {0};
+        try (PaperSink sink = threads > 1 ? PartedBuild.start(writer, directory, threads,
+                () -> writerConfig(IndexWriterConfig.OpenMode.CREATE)) : PaperSink.into(writer)) {
+            for (LibraryPaper paper : next.digestPapers()) {
+                written[0] += writeIfDue(paper, wanted, done, sink);
             }
-        }
-        for (String gone : indexed.keySet()) {
-            writer.deleteDocuments(new Term(PaperFields.KEY, gone));
-        }
-        // a changed paper is deleted and written anew: a delete reaches only what was written before it
-        for (LibraryPaper paper : changed) {
-            writer.deleteDocuments(new Term(PaperFields.KEY, paper.key()));
-        }
-        List<LibraryPaper> written = new ArrayList<>(added);
-        written.addAll(changed);
-        // newest first, the index's own order: segments then need no sorting when they are written
-        written.sort(NEWEST_PAPER_FIRST);
-        int threads = Math.min(buildThreads, 1 + written.size() / PAPERS_PER_THREAD);
-        List<String> refused = new ArrayList<>();
-        if (threads > 1) {
-            refused.addAll(PartedBuild.addAll(writer, directory, written, threads,
-                    () -> writerConfig(IndexWriterConfig.OpenMode.CREATE)));
-        } else {
-            for (LibraryPaper paper : written) {
-                PaperDocuments.add(writer, paper).ifPresent(refused::add);
+            if (written[0] < due) {
+                readLoose(next, paper -> written[0] += writeIfDue(LoosePapers.served(paper), wanted, done, sink));
             }
+            refused = sink.finish();
         }
-        if (fromEmpty && !added.isEmpty()) {
+        if (written[0] < due) {
+            LOG.warn("{} papers of the library were not found when they were read again to be indexed: their files"
+                    + " changed meanwhile; the next reload indexes them", due - written[0]);
+        }
+        if (diff.fromEmpty() && written[0] > 0) {
             // a fresh index is read far more than written: one segment is worth its one-off cost
             writer.forceMerge(1);
         }
@@ -375,26 +376,83 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         next.contentVersion().ifPresent(version -> commitData.put(CONTENT_KEY, version));
         writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
-        return new Written(added.size(), changed.size(), indexed.size(), fromEmpty, refused);
+        return new Written(written[0] - diff.changed(), diff.changed(), diff.deleted(), diff.fromEmpty(), refused);
     }
 
-    /** Every indexed key with the fingerprint of the paper it was indexed from. */
-    private Map<String, Long> indexedFingerprints() throws IOException {
-        Map<String, Long> indexed = new HashMap<>();
+    /** A paper read again to be written, handed to the sink unless it is a digest's, a copy, or indexed as it is. */
+    private interface PaperWrite {
+        void accept(Paper paper) throws IOException;
+    }
+
+    /** Reads the loose papers again, skipping those a digest lists (the library serves the digest's). */
+    private static void readLoose(Library next, PaperWrite write) throws IOException {
+        try {
+            next.loosePapers().forEach(paper -> {
+                if (next.findByKey(paper.key()).isEmpty()) {
+                    try {
+                        write.accept(paper);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** 1 when the paper was written: it is wanted, not yet written, and not indexed as it is. */
+    private static int writeIfDue(LibraryPaper paper, PaperPrints wanted, BitSet done, PaperSink sink)
+            throws IOException {
+        int at = wanted.indexOf(PaperHashes.key(paper.key()));
+        if (at < 0 || done.get(at)) {
+            return 0;
+        }
+        done.set(at);
+        sink.add(paper);
+        return 1;
+    }
+
+    /**
+     * How the index differs from the wanted papers: which of them it holds as they are ({@code current}, by
+     * their place in {@code wanted}); the papers it holds that are gone or changed are deleted on the way (a
+     * delete reaches only what was written before it, so the changed ones are written anew after).
+     */
+    private record Diff(BitSet current, int deleted, int changed, boolean fromEmpty) {
+    }
+
+    private Diff diff(PaperPrints wanted) throws IOException {
+        BitSet current = new BitSet(wanted.size());
+        int deleted = 0;
+        int changed = 0;
+        boolean fromEmpty;
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            fromEmpty = reader.numDocs() == 0;
             for (LeafReaderContext leaf : reader.leaves()) {
                 SortedDocValues keys = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
                 NumericDocValues prints = DocValues.getNumeric(leaf.reader(), PaperFields.FINGERPRINT);
                 Bits live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if ((live == null || live.get(doc)) && keys.advanceExact(doc)) {
-                        long print = prints.advanceExact(doc) ? prints.longValue() : 0;
-                        indexed.put(keys.lookupOrd(keys.ordValue()).utf8ToString(), print);
+                    if ((live != null && !live.get(doc)) || !keys.advanceExact(doc)) {
+                        continue;
+                    }
+                    BytesRef key = keys.lookupOrd(keys.ordValue());
+                    int at = wanted.indexOf(PaperHashes.key(key.utf8ToString()));
+                    long print = prints.advanceExact(doc) ? prints.longValue() : 0;
+                    if (at >= 0 && !current.get(at) && wanted.fingerprint(at) == print) {
+                        current.set(at);
+                        continue;
+                    }
+                    writer.deleteDocuments(new Term(PaperFields.KEY, BytesRef.deepCopyOf(key)));
+                    if (at < 0) {
+                        deleted++;
+                    } else {
+                        changed++;
                     }
                 }
             }
         }
-        return indexed;
+        return new Diff(current, deleted, changed, fromEmpty);
     }
 
     private void rollback(Throwable cause) {
@@ -423,6 +481,25 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             // the port promises no exceptions; a failed search is an empty one, and the log says why
             LOG.warn("Search failed for a query of {} characters; answering with no results", typed.length(), e);
             return empty(request);
+        } finally {
+            generation.release();
+        }
+    }
+
+    /** The paper of that key as stored in the index served now; empty when it has none or cannot read it. */
+    @Override
+    public Optional<LibraryPaper> findPaper(String key) {
+        IndexGeneration generation = acquire();
+        if (generation == null) {
+            return Optional.empty();
+        }
+        try {
+            TopDocs found = generation.searcher().search(new TermQuery(new Term(PaperFields.KEY, key)), 1);
+            return found.scoreDocs.length == 0 ? Optional.empty()
+                    : Optional.ofNullable(generation.stored(found.scoreDocs[0].doc));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not read the paper {} from the search index", TypedText.shown(key, 80), e);
+            return Optional.empty();
         } finally {
             generation.release();
         }

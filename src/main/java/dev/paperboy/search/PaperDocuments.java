@@ -2,6 +2,7 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
+import dev.paperboy.core.PaperHashes;
 import dev.paperboy.core.Topics;
 import dev.paperboy.core.command.TypedText;
 import java.io.IOException;
@@ -103,7 +104,7 @@ final class PaperDocuments {
         String key = libraryPaper.key();
         doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
-        doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint(libraryPaper)));
+        doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, PaperHashes.fingerprint(libraryPaper)));
         doc.add(new StoredField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
         WeightedTerms text = new WeightedTerms();
@@ -136,42 +137,6 @@ final class PaperDocuments {
             doc.add(new NumericDocValuesField(PaperFields.DAY, day));
         }
         return doc;
-    }
-
-    /** A 64-bit hash (FNV-1a) of every indexed or stored value of the paper: equal for papers indexed alike. */
-    static long fingerprint(LibraryPaper libraryPaper) {
-        Paper paper = libraryPaper.paper();
-        long hash = 0xcbf29ce484222325L;
-        hash = mix(hash, libraryPaper.key());
-        hash = mix(hash, paper.title());
-        hash = mix(hash, paper.authors());
-        hash = mix(hash, paper.abstractText());
-        hash = mix(hash, paper.comment());
-        hash = mix(hash, libraryPaper.topics());
-        hash = mix(hash, paper.categories());
-        hash = mix(hash, String.valueOf(paper.arxivId()));
-        hash = mix(hash, String.valueOf(paper.version()));
-        hash = mix(hash, String.valueOf(paper.published()));
-        hash = mix(hash, String.valueOf(paper.updated()));
-        hash = mix(hash, paper.links());
-        return mix(hash, String.valueOf(libraryPaper.date()));
-    }
-
-    /** A list with its length first, so that values cannot move unnoticed from one list to the next. */
-    private static long mix(long hash, List<String> values) {
-        hash = mix(hash, String.valueOf(values.size()));
-        for (String value : values) {
-            hash = mix(hash, value);
-        }
-        return hash;
-    }
-
-    private static long mix(long hash, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            hash = (hash ^ value.charAt(i)) * 0x100000001b3L;
-        }
-        // a separator, so that ("ab", "c") and ("a", "bc") differ
-        return (hash ^ 0x1F) * 0x100000001b3L;
     }
 
     /** A text field analysed once; returns its terms, for the combined field (none for no text). */

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexWriter;
@@ -23,43 +26,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds many papers to the index on several threads, each with an index writer of its own that writes a
- * contiguous run of the papers into a part of its own; the parts' segments are then copied into the index.
- * One shared writer would spread each thread's papers over its per-thread buffers in whatever order the
- * threads come, so each buffer would have to be sorted into the index order when written, and one thread
- * would write them all; here each part is written in order by the thread that filled it.
+ * Adds many papers to the index on several threads, each with an index writer of its own that writes its
+ * share of the papers into a part of its own; the parts' segments are then copied into the index. Papers
+ * come one at a time, as they are read, and go to the threads in batches, in turn; so the papers are never
+ * all in memory at once. (One shared writer would also use every thread, but the thread that flushes a
+ * segment also sorts it; here each part is sorted and written by the thread that filled it.)
  *
  * <p>Parts of an index on disk are written beside it, in {@code NAME.build-*} directories that are removed
  * when the build ends (and, left over from a process that died, by the next build in parts).
  */
-final class PartedBuild {
+final class PartedBuild implements PaperSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartedBuild.class);
+    /** Papers handed to a thread at once, and batches waiting for each thread at most. */
+    private static final int BATCH = 256;
+    private static final int WAITING = 4;
+    private static final List<LibraryPaper> END = List.of();
 
-    private PartedBuild() {
+    private final IndexWriter writer;
+    private final Path root;
+    private final List<Directory> parts = new ArrayList<>();
+    private final List<BlockingQueue<List<LibraryPaper>>> queues = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final Throwable[] failures;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    private List<LibraryPaper> batch = new ArrayList<>(BATCH);
+    private int turn;
+    private boolean finished;
+
+    private PartedBuild(IndexWriter writer, Path root, int threads) {
+        this.writer = writer;
+        this.root = root;
+        this.failures = new Throwable[threads];
     }
 
     /**
-     * Adds {@code papers}, given in the index order, with {@code threads} threads (at least two). The
-     * writers of the parts are configured by {@code partConfig}, whose RAM buffer is the parts' to share.
-     * When one part fails the others stop at their next paper, and nothing is added. Returns why each paper
-     * Lucene refused was left out ({@link PaperDocuments#add}).
+     * Starts {@code threads} threads (at least two), each writing a part configured by {@code partConfig},
+     * whose RAM buffer the parts share. Close the build in any case: unless {@link #finish} ended it, that
+     * stops the threads and adds nothing.
      */
-    static List<String> addAll(IndexWriter writer, Directory directory, List<LibraryPaper> papers, int threads,
-                      Supplier<IndexWriterConfig> partConfig) throws IOException {
-        Path root = scratchRoot(directory);
-        List<Directory> parts = new ArrayList<>();
+    static PartedBuild start(IndexWriter writer, Directory directory, int threads,
+                             Supplier<IndexWriterConfig> partConfig) throws IOException {
+        PartedBuild build = new PartedBuild(writer, scratchRoot(directory), threads);
         try {
-            AtomicBoolean stop = new AtomicBoolean();
-            List<String> refused = Collections.synchronizedList(new ArrayList<>());
-            Throwable[] failures = new Throwable[threads];
-            List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                parts.add(root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve("part-" + t)));
+                build.parts.add(build.root == null ? new ByteBuffersDirectory()
+                        : FSDirectory.open(build.root.resolve("part-" + t)));
+                build.queues.add(new ArrayBlockingQueue<>(WAITING));
             }
             for (int t = 0; t < threads; t++) {
-                Directory part = parts.get(t);
-                List<LibraryPaper> run = papers.subList(papers.size() * t / threads, papers.size() * (t + 1) / threads);
                 // the index merges the parts' segments as it needs; merged here first, they would be merged twice
                 // and a part that stops early is dropped, not committed
                 IndexWriterConfig config = partConfig.get().setMergePolicy(NoMergePolicy.INSTANCE)
@@ -68,73 +84,122 @@ final class PartedBuild {
                 int index = t;
                 Thread worker = new Thread(() -> {
                     try {
-                        writePart(part, config, run, stop, refused);
+                        build.writePart(build.parts.get(index), config, build.queues.get(index));
                     } catch (Throwable e) {
-                        failures[index] = e;
-                        stop.set(true);
+                        build.failures[index] = e;
+                        build.stop.set(true);
                     }
                 }, "search-index-build-" + t);
                 worker.setDaemon(true);
-                workers.add(worker);
+                build.workers.add(worker);
+                worker.start();
             }
-            startAndAwait(workers, stop);
-            throwFirst(failures);
-            writer.addIndexes(parts.toArray(new Directory[0]));
-            return List.copyOf(refused);
-        } finally {
-            IOUtils.closeWhileHandlingException(parts);
-            if (root != null) {
-                try {
-                    IOUtils.rm(root);
-                } catch (IOException e) {
-                    LOG.warn("Could not remove {}, where the search index was built in parts ({}); the next build"
-                            + " removes it", root, e.toString());
-                }
+        } catch (IOException | RuntimeException | Error e) {
+            build.close();
+            throw e;
+        }
+        return build;
+    }
+
+    @Override
+    public void add(LibraryPaper paper) throws IOException {
+        batch.add(paper);
+        if (batch.size() == BATCH) {
+            hand(queues.get(turn++ % queues.size()), batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
+    /** Waits for every part to be written and copies them into the index; returns why papers were refused. */
+    @Override
+    public List<String> finish() throws IOException {
+        if (!batch.isEmpty()) {
+            hand(queues.get(turn++ % queues.size()), batch);
+            batch = new ArrayList<>(BATCH);
+        }
+        for (BlockingQueue<List<LibraryPaper>> queue : queues) {
+            hand(queue, END);
+        }
+        awaitWorkers();
+        throwFirst(failures);
+        writer.addIndexes(parts.toArray(new Directory[0]));
+        finished = true;
+        return List.copyOf(refused);
+    }
+
+    /** Stops the threads if the build did not finish, and removes the parts. */
+    @Override
+    public void close() {
+        if (!finished) {
+            stop.set(true);
+        }
+        try {
+            awaitWorkers();
+        } catch (InterruptedIOException e) {
+            LOG.warn("Interrupted while stopping the search index's build threads");
+        }
+        IOUtils.closeWhileHandlingException(parts);
+        if (root != null) {
+            try {
+                IOUtils.rm(root);
+            } catch (IOException e) {
+                LOG.warn("Could not remove {}, where the search index was built in parts ({}); the next build"
+                        + " removes it", root, e.toString());
             }
         }
     }
 
-    private static void writePart(Directory part, IndexWriterConfig config, List<LibraryPaper> papers,
-                                  AtomicBoolean stop, List<String> refused) throws IOException {
-        try (IndexWriter partWriter = new IndexWriter(part, config.setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-            for (LibraryPaper paper : papers) {
-                if (stop.get()) {
+    /** Queues a batch for one thread, waiting while it is busy; throws as soon as any part failed. */
+    private void hand(BlockingQueue<List<LibraryPaper>> queue, List<LibraryPaper> papers) throws IOException {
+        try {
+            while (!stop.get()) {
+                if (queue.offer(papers, 50, TimeUnit.MILLISECONDS)) {
                     return;
                 }
-                PaperDocuments.add(partWriter, paper).ifPresent(refused::add);
             }
-            partWriter.commit();
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while building the search index");
+        }
+        throwFirst(failures);
+        throw new IOException("the build of the search index was stopped");
+    }
+
+    private void writePart(Directory part, IndexWriterConfig config, BlockingQueue<List<LibraryPaper>> queue)
+            throws IOException, InterruptedException {
+        try (IndexWriter partWriter = new IndexWriter(part, config.setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            while (!stop.get()) {
+                List<LibraryPaper> papers = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (papers == END) {
+                    partWriter.commit();
+                    return;
+                }
+                for (LibraryPaper paper : papers == null ? END : papers) {
+                    PaperDocuments.add(partWriter, paper).ifPresent(refused::add);
+                }
+            }
         }
     }
 
     /**
-     * Starts the workers and waits until every one that started has ended, so that no part is written while
-     * it is removed, even when this thread is interrupted (the workers are then told to stop) or a worker
-     * cannot start.
+     * Waits until every thread has ended, so that no part is written while it is removed, even when this
+     * thread is interrupted (the threads are then told to stop).
      */
-    private static void startAndAwait(List<Thread> workers, AtomicBoolean stop) throws InterruptedIOException {
+    private void awaitWorkers() throws InterruptedIOException {
         boolean interrupted = false;
-        try {
-            workers.forEach(Thread::start);
-        } catch (RuntimeException | Error e) {
-            stop.set(true);
-            throw e;
-        } finally {
-            for (Thread worker : workers) {
-                while (worker.isAlive()) {
-                    try {
-                        worker.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                        stop.set(true);
-                    }
+        for (Thread worker : workers) {
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
                 }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
         if (interrupted) {
+            Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while building the search index");
         }
     }

@@ -2,6 +2,7 @@ package dev.paperboy.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Digest;
@@ -48,7 +49,7 @@ class ContentDirectoryTest {
         assertThat(load.digests()).extracting(Digest::source).extracting(DigestSource::where)
                 .containsExactly("robots.json:1", "topics/graph.txt:1");
         assertThat(load.digests().get(1)).isEqualTo(SeedTextParserTest.seedShapedDigest("topics/graph.txt"));
-        assertThat(load.loosePapers()).extracting(Paper::arxivId)
+        assertThat(Loose.papers(load.loosePapers())).extracting(Paper::arxivId)
                 .containsExactly("2401.00004", "2401.00001", "2401.00002");
     }
 
@@ -111,7 +112,7 @@ class ContentDirectoryTest {
         ContentLoad load = content.load();
 
         assertThat(load.digests()).isEmpty();
-        assertThat(load.loosePapers()).isEmpty();
+        assertThat(Loose.papers(load.loosePapers())).isEmpty();
         assertThat(load.problems()).isEmpty();
         assertThat(load.version()).isEqualTo(content.version().orElseThrow());
         assertThat(content.describe()).isEqualTo(dir.toString());

@@ -2,6 +2,7 @@ package dev.paperboy.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Digest;
@@ -21,7 +22,7 @@ class JsonDigestFormatTest {
         ContentLoad load = format.parse("robots.json", Fixtures.text("json/one-digest.json"));
 
         assertThat(load.problems()).isEmpty();
-        assertThat(load.loosePapers()).isEmpty();
+        assertThat(Loose.papers(load.loosePapers())).isEmpty();
         assertThat(load.digests()).containsExactly(new Digest("Robot Learning", LocalDate.of(2024, 3, 11), List.of(
                 new Paper("2403.04567", 3, "Grasping Soft Objects from One Demonstration",
                         List.of("Maya Torres", "Felix Brandt"),

@@ -2,6 +2,7 @@ package dev.paperboy.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Paper;
@@ -41,7 +42,7 @@ class JsonlPaperFormatTest {
         ContentLoad load = format.parse("dump.jsonl", Fixtures.text("jsonl/papers.jsonl"));
 
         assertThat(load.digests()).isEmpty();
-        assertThat(load.loosePapers()).containsExactlyElementsOf(GOOD_PAPERS);
+        assertThat(Loose.papers(load.loosePapers())).containsExactlyElementsOf(GOOD_PAPERS);
         List<String> problems = load.problems().stream().map(ContentProblem::toString).toList();
         assertThat(problems).hasSize(6);
         assertThat(problems.get(0)).startsWith("dump.jsonl:3: malformed JSON: Unexpected end-of-input");
@@ -75,7 +76,7 @@ class JsonlPaperFormatTest {
 
         ContentLoad load = format.parse("dump.jsonl", text);
 
-        assertThat(load.loosePapers()).containsExactlyElementsOf(GOOD_PAPERS);
+        assertThat(Loose.papers(load.loosePapers())).containsExactlyElementsOf(GOOD_PAPERS);
         assertThat(load.problems()).extracting(ContentProblem::line).containsExactly(3, 5, 5, 5, 5, 6);
     }
 
@@ -90,7 +91,7 @@ class JsonlPaperFormatTest {
 
         ContentLoad load = format.load("latin1.jsonl", file);
 
-        assertThat(load.loosePapers()).containsExactly(GOOD_PAPERS.get(0), GOOD_PAPERS.get(1));
+        assertThat(Loose.papers(load.loosePapers())).containsExactly(GOOD_PAPERS.get(0), GOOD_PAPERS.get(1));
         assertThat(load.problems()).map(ContentProblem::toString)
                 .containsExactly("latin1.jsonl:2: not valid UTF-8: save the file as UTF-8");
     }
@@ -104,7 +105,7 @@ class JsonlPaperFormatTest {
 
         ContentLoad load = format.load("crlf.jsonl", file);
 
-        assertThat(load.loosePapers()).containsExactlyElementsOf(GOOD_PAPERS);
+        assertThat(Loose.papers(load.loosePapers())).containsExactlyElementsOf(GOOD_PAPERS);
         assertThat(load.problems()).extracting(ContentProblem::line).containsExactly(3, 5, 5, 5, 5, 6);
     }
 
@@ -115,7 +116,7 @@ class JsonlPaperFormatTest {
 
         ContentLoad load = format.load("plain.jsonl.gz", file);
 
-        assertThat(load.loosePapers()).isEmpty();
+        assertThat(Loose.papers(load.loosePapers())).isEmpty();
         assertThat(load.problems()).singleElement().asString()
                 .startsWith("plain.jsonl.gz: cannot read the file: not a gzip file:");
     }
@@ -134,8 +135,8 @@ class JsonlPaperFormatTest {
         ContentLoad load = format.load("long.jsonl", file);
 
         assertThat(load.problems()).isEmpty();
-        assertThat(load.loosePapers()).extracting(Paper::title).containsExactly("Long 1", "Long 2", "Long 3");
-        assertThat(load.loosePapers()).allSatisfy(p -> assertThat(p.abstractText()).isEqualTo(longAbstract));
+        assertThat(Loose.papers(load.loosePapers())).extracting(Paper::title).containsExactly("Long 1", "Long 2", "Long 3");
+        assertThat(Loose.papers(load.loosePapers())).allSatisfy(p -> assertThat(p.abstractText()).isEqualTo(longAbstract));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.paperboy.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Digest;
@@ -20,7 +21,7 @@ class SeedTextParserTest {
         ContentLoad load = parser.parse("graph.txt", Fixtures.text("text/seed-shaped.txt"));
 
         assertThat(load.problems()).isEmpty();
-        assertThat(load.loosePapers()).isEmpty();
+        assertThat(Loose.papers(load.loosePapers())).isEmpty();
         assertThat(load.digests()).containsExactly(seedShapedDigest("graph.txt"));
     }
 

@@ -3,11 +3,12 @@ package dev.paperboy.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A search index that matches papers whose title contains every query word; enough to test commands. */
 public final class FakeSearchIndex implements SearchIndex {
 
-    private volatile Library library = Library.empty();
+    private volatile List<LibraryPaper> papers = List.of();
     private volatile boolean failNext;
     private volatile String warnNext;
 
@@ -26,7 +27,13 @@ public final class FakeSearchIndex implements SearchIndex {
             failNext = false;
             throw new java.io.IOException("disk full");
         }
-        library = next;
+        List<LibraryPaper> all = new ArrayList<>(next.digestPapers());
+        next.loosePapers().forEach(paper -> {
+            if (next.findByKey(paper.key()).isEmpty() && all.stream().noneMatch(p -> p.key().equals(paper.key()))) {
+                all.add(LoosePapers.served(paper));
+            }
+        });
+        papers = List.copyOf(all);
         String warning = warnNext;
         warnNext = null;
         return warning == null ? List.of() : List.of(warning);
@@ -36,7 +43,7 @@ public final class FakeSearchIndex implements SearchIndex {
     public SearchPage search(SearchRequest request) {
         String[] words = request.query().toLowerCase(Locale.ROOT).split("\\s+");
         List<SearchHit> all = new ArrayList<>();
-        for (LibraryPaper paper : library.papers()) {
+        for (LibraryPaper paper : papers) {
             String title = paper.paper().title().toLowerCase(Locale.ROOT);
             boolean matches = true;
             for (String word : words) {
@@ -50,5 +57,10 @@ public final class FakeSearchIndex implements SearchIndex {
         int to = Math.min(all.size(), from + request.pageSize());
         return new SearchPage(request.query(), null, all.subList(from, to), all.size(), request.page(),
                 request.pageSize());
+    }
+
+    @Override
+    public Optional<LibraryPaper> findPaper(String key) {
+        return papers.stream().filter(p -> p.key().equals(key)).findFirst();
     }
 }

@@ -53,14 +53,39 @@ class LibraryTest {
     }
 
     @Test
-    void loosePapersAreFoundButBelongToNoTopic() {
+    void loosePapersAreCountedButNotHeldAndADigestShadowsTheSamePaperInADump() {
         Paper loose = new Paper("2401.00001", 2, "Loose", List.of("A"), "", "", List.of("cs.CV"),
                 LocalDate.parse("2024-01-02"), null, List.of());
-        Library withLoose = Library.of(List.of(), List.of(loose));
-        assertThat(withLoose.findById("2401.00001")).get()
-                .satisfies(p -> assertThat(p.topics()).isEmpty())
-                .satisfies(p -> assertThat(p.date()).isEqualTo(LocalDate.parse("2024-01-02")));
-        assertThat(withLoose.topics()).isEmpty();
+        Paper alsoInADigest = paper("2211.00001", "Vision Transformers, as the dump has it");
+        Paper copy = new Paper("2401.00001", 3, "Loose, a later copy", List.of(), "", "", List.of(),
+                LocalDate.parse("2025-01-01"), null, List.of());
+        Library withLoose = Library.of(library.digests(), List.of(loose, alsoInADigest, copy));
+
+        assertThat(withLoose.paperCount()).isEqualTo(4);
+        assertThat(withLoose.digestPapers()).extracting(LibraryPaper::key)
+                .doesNotContain("arxiv:2401.00001").contains("arxiv:2211.00001");
+        assertThat(withLoose.findById("2401.00001")).isEmpty();
+        assertThat(withLoose.findById("2211.00001")).get().extracting(p -> p.paper().title())
+                .isEqualTo("Vision Transformers at Scale");
+        assertThat(Loose.papers(withLoose.loosePapers())).containsExactly(loose, alsoInADigest, copy);
+        assertThat(withLoose.newestDate()).isEqualTo(LocalDate.parse("2025-01-01"));
+        assertThat(withLoose.topics()).hasSize(2);
+        // the first of two copies counts: the later one is no change
+        assertThat(withLoose.changesSince(Library.of(library.digests(), List.of(loose))).summary())
+                .isEqualTo("nothing changed");
+    }
+
+    @Test
+    void changesCountLoosePapersAddedRemovedAndChanged() {
+        Paper one = paper("2401.00001", "One");
+        Paper two = paper("2401.00002", "Two");
+        Library before = Library.of(List.of(), List.of(one, two));
+        Library after = Library.of(List.of(), List.of(paper("2401.00001", "One, revised"), paper("2401.00003", "Three")));
+
+        assertThat(after.changesSince(before)).isEqualTo(new LibraryChanges(0, 0, 0, 1, 1, 1));
+        // a paper that moves from a dump into a digest is changed (it gains a topic), not added
+        Library listed = Library.of(List.of(digest("Vision Transformer", "2022-11-14", one)), List.of(one, two));
+        assertThat(listed.changesSince(before)).isEqualTo(new LibraryChanges(1, 0, 0, 0, 0, 1));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.paperboy.search;
 
 import static dev.paperboy.search.Papers.library;
+import static dev.paperboy.search.Papers.listed;
 import static dev.paperboy.search.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.DigestSource;
 import dev.paperboy.core.Library;
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
@@ -56,7 +58,7 @@ class LuceneSearchIndexTest {
 
     @Test
     void findsAPaperByAWordOfItsTitleAndResolvesItAgainstTheLibrary() throws Exception {
-        Library library = library(
+        Library library = listed(
                 paper("2401.00001").title("Sparse Transformers for Long Documents"),
                 paper("2401.00002").title("Graph Networks"));
         load(library);
@@ -739,7 +741,7 @@ class LuceneSearchIndexTest {
         load(library(paper("2401.00001").title("Old graph paper")));
         assertThat(ids("graph")).containsExactly("2401.00001");
 
-        Library next = library(paper("2401.00002").title("New graph paper"));
+        Library next = listed(paper("2401.00002").title("New graph paper"));
         load(next);
 
         assertThat(ids("graph")).containsExactly("2401.00002");
@@ -800,7 +802,7 @@ class LuceneSearchIndexTest {
 
     private static Set<String> keys(Library library) {
         Set<String> keys = new HashSet<>();
-        library.papers().forEach(p -> keys.add(p.key()));
+        Loose.served(library).forEach(p -> keys.add(p.key()));
         return keys;
     }
 

@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import dev.paperboy.core.Digest;
+import dev.paperboy.core.DigestSource;
 import dev.paperboy.core.Library;
 import dev.paperboy.core.Paper;
 import java.time.LocalDate;
@@ -58,6 +59,17 @@ final class Papers {
         return new Paper(id, 0, title, authors, abstractText, comment, categories, published, null, List.of());
     }
 
+    /** A library of one digest, "Listed" of 2024-01-05, that lists these papers: the library holds them. */
+    static Library listed(Papers... papers) {
+        List<Paper> built = new ArrayList<>();
+        for (Papers p : papers) {
+            built.add(p.build());
+        }
+        return Library.of(List.of(new Digest("Listed", LocalDate.of(2024, 1, 5), built,
+                new DigestSource("listed.txt", 1, ""))), List.of());
+    }
+
+    /** A library of these papers as loose papers, which it does not hold: search serves them from the index. */
     static Library library(Papers... papers) {
         List<Paper> built = new ArrayList<>();
         for (Papers p : papers) {

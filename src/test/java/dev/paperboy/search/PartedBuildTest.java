@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.Library;
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchRequest;
@@ -72,7 +73,7 @@ class PartedBuildTest {
 
     @Test
     void manyChangedPapersAreWrittenInPartsAndReplaceTheirOldSelves(@TempDir Path root) throws Exception {
-        List<dev.paperboy.core.Paper> revised = large.papers().stream().map(p -> p.paper())
+        List<dev.paperboy.core.Paper> revised = Loose.served(large).stream().map(p -> p.paper())
                 .map(p -> new dev.paperboy.core.Paper(p.arxivId(), p.version(), "Revised " + p.title(), p.authors(),
                         p.abstractText(), p.comment(), p.categories(), p.published(), p.updated(), p.links()))
                 .toList();
@@ -142,7 +143,7 @@ class PartedBuildTest {
 
     @Test
     void aPaperLuceneRefusesIsLeftOutAndEveryOtherPaperIsIndexed(@TempDir Path root) throws Exception {
-        List<dev.paperboy.core.Paper> papers = new ArrayList<>(large.papers().stream().map(p -> p.paper()).toList());
+        List<dev.paperboy.core.Paper> papers = new ArrayList<>(Loose.served(large).stream().map(p -> p.paper()).toList());
         // a single term longer than Lucene's limit of 32,766 bytes
         papers.add(3_000, paper("2402.00001").title("Refused").categories("c".repeat(40_000)).build());
         try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("index")), 3)) {
@@ -161,7 +162,7 @@ class PartedBuildTest {
 
     @Test
     void aPartThatFailsStopsTheOthersAndAddsNothing() throws Exception {
-        List<LibraryPaper> papers = new ArrayList<>(large.papers());
+        List<LibraryPaper> papers = new ArrayList<>(Loose.served(large));
         papers.set(1_000, new LibraryPaper(paper("2402.00001").title("Explode").build(), List.of(), null));
         // the spelling field is the one the writer's analyzer reads: make it fail on one title
         Analyzer failing = new Analyzer() {
@@ -183,7 +184,7 @@ class PartedBuildTest {
         };
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(failing))) {
-            assertThatThrownBy(() -> PartedBuild.addAll(writer, directory, papers, 3,
+            assertThatThrownBy(() -> addAll(writer, directory, papers,
                     () -> new IndexWriterConfig(failing))).hasMessage("the analyzer broke");
 
             assertThat(writer.getDocStats().maxDoc).isZero();
@@ -246,5 +247,16 @@ class PartedBuildTest {
             hits.add(hit.paper().paper().arxivId() + " " + hit.score());
         }
         return hits;
+    }
+
+    /** Adds the papers as an update does: one at a time into a build in three parts, then finishes it. */
+    private static List<String> addAll(IndexWriter writer, ByteBuffersDirectory directory, List<LibraryPaper> papers,
+                                       java.util.function.Supplier<IndexWriterConfig> config) throws IOException {
+        try (PartedBuild build = PartedBuild.start(writer, directory, 3, config)) {
+            for (LibraryPaper paper : papers) {
+                build.add(paper);
+            }
+            return build.finish();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.DigestSource;
 import dev.paperboy.core.Library;
+import dev.paperboy.core.Loose;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchHit;
@@ -51,7 +52,7 @@ class ServeFromDiskTest {
             SearchPage page = index.search(new SearchRequest("transformers", 1, 10));
 
             assertThat(page.hits()).extracting(SearchHit::paper)
-                    .containsExactlyInAnyOrderElementsOf(library.papers());
+                    .containsExactlyInAnyOrderElementsOf(Loose.served(library));
             LibraryPaper graphs = page.hits().stream().map(SearchHit::paper)
                     .filter(p -> "2401.00001".equals(p.paper().arxivId())).findFirst().orElseThrow();
             assertThat(graphs.topics()).containsExactly("Graph Learning");

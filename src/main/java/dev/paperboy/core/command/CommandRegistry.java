@@ -62,7 +62,7 @@ public final class CommandRegistry {
         list.add(new SearchCommand(search, pageSize));
         list.add(new LatestCommand(library));
         list.add(new DigestCommand(library, clock, zone));
-        list.add(new PaperCommand(library));
+        list.add(new PaperCommand(library, search));
         list.add(new TopicsCommand(library));
         list.add(new ReloadCommand(library));
         list.add(new StatusCommand(library, clock, subscriptions, statusContributors));

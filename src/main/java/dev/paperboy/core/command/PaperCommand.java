@@ -5,6 +5,7 @@ import dev.paperboy.core.Library;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.Paper;
+import dev.paperboy.core.SearchIndex;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,11 @@ import java.util.Optional;
 final class PaperCommand implements Command {
 
     private final LiveLibrary library;
+    private final SearchIndex search;
 
-    PaperCommand(LiveLibrary library) {
+    PaperCommand(LiveLibrary library, SearchIndex search) {
         this.library = library;
+        this.search = search;
     }
 
     @Override
@@ -42,13 +45,19 @@ final class PaperCommand implements Command {
         Library snapshot = library.current();
         String shown = TypedText.shown(typed, 60);
         if (ArxivIds.isArxivId(typed)) {
-            Optional<LibraryPaper> paper = snapshot.findById(typed);
+            Optional<LibraryPaper> paper = find(snapshot, "arxiv:" + ArxivIds.normalise(typed).orElseThrow());
             return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper "
                     + ArxivIds.normalise(typed).orElseThrow() + ". Search for it with /search, or check the id."));
         }
-        Optional<LibraryPaper> byTitle = snapshot.findByKey("title:" + Paper.normaliseTitle(typed));
+        Optional<LibraryPaper> byTitle = find(snapshot, "title:" + Paper.normaliseTitle(typed));
         return byTitle.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("\"" + shown
                 + "\" is neither an arXiv id nor the exact title of a paper I have. Type an id like "
                 + "/paper 2211.07638, or look it up with /search " + shown));
+    }
+
+    /** A digest's paper from the library; a loose one, which the library does not hold, from the index. */
+    private Optional<LibraryPaper> find(Library snapshot, String key) {
+        Optional<LibraryPaper> listed = snapshot.findByKey(key);
+        return listed.isPresent() ? listed : search.findPaper(key);
     }
 }

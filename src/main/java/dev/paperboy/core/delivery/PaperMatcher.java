@@ -68,7 +68,7 @@ final class PaperMatcher {
     private List<LibraryPaper> topic(String name) {
         String wanted = Topics.normalise(name);
         List<LibraryPaper> result = new ArrayList<>();
-        for (LibraryPaper paper : library.papers()) {
+        for (LibraryPaper paper : library.digestPapers()) {
             if (paper.topics().stream().anyMatch(t -> Topics.normalise(t).equals(wanted))) {
                 result.add(paper);
             }

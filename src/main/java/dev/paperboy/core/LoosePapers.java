@@ -1,0 +1,112 @@
+package dev.paperboy.core;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The papers that belong to no digest (bulk dumps): too many to hold, so a library keeps only their
+ * {@link PaperPrints} and reads the papers again, from where they came, when it needs them (to index them).
+ * Of a key listed twice, the first paper counts.
+ */
+public final class LoosePapers {
+
+    /** Reads the papers again, in content order. */
+    @FunctionalInterface
+    public interface Reader {
+        void forEach(Consumer<Paper> each) throws IOException;
+    }
+
+    private static final LoosePapers NONE = new LoosePapers(PaperPrints.none(), null, each -> { });
+
+    private final PaperPrints prints;
+    private final LocalDate newest;
+    private final Reader reader;
+
+    private LoosePapers(PaperPrints prints, LocalDate newest, Reader reader) {
+        this.prints = prints;
+        this.newest = newest;
+        this.reader = reader;
+    }
+
+    public static LoosePapers none() {
+        return NONE;
+    }
+
+    /** Papers held in memory (a small file, a test). */
+    public static LoosePapers of(List<Paper> papers) {
+        if (papers.isEmpty()) {
+            return NONE;
+        }
+        List<Paper> copy = List.copyOf(papers);
+        Builder builder = new Builder();
+        copy.forEach(builder);
+        return builder.build(copy::forEach);
+    }
+
+    /** These, then those of {@code later}, whose papers count only where these have none of that key. */
+    public LoosePapers then(LoosePapers later) {
+        if (later.count() == 0) {
+            return this;
+        }
+        if (count() == 0) {
+            return later;
+        }
+        Reader both = each -> {
+            reader.forEach(each);
+            later.reader.forEach(each);
+        };
+        return new LoosePapers(prints.over(later.prints), newer(newest, later.newest), both);
+    }
+
+    /** How many distinct papers. */
+    public int count() {
+        return prints.size();
+    }
+
+    public PaperPrints prints() {
+        return prints;
+    }
+
+    /** The newest published day among them, or null. */
+    public LocalDate newest() {
+        return newest;
+    }
+
+    /**
+     * Reads every paper again, in content order, duplicates included. A file that changed since it was
+     * summarised is read as it is now.
+     *
+     * @throws IOException when a file can no longer be read
+     */
+    public void forEach(Consumer<Paper> each) throws IOException {
+        reader.forEach(each);
+    }
+
+    /** A loose paper as the library serves it: no topics, dated the day it was published. */
+    public static LibraryPaper served(Paper paper) {
+        return new LibraryPaper(paper, List.of(), paper.published());
+    }
+
+    private static LocalDate newer(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
+    }
+
+    /** Summarises papers as a source reads them; {@link #build} then says how to read them again. */
+    public static final class Builder implements Consumer<Paper> {
+        private final PaperPrints.Builder prints = new PaperPrints.Builder();
+        private LocalDate newest;
+
+        @Override
+        public void accept(Paper paper) {
+            prints.add(served(paper));
+            newest = newer(newest, paper.published());
+        }
+
+        public LoosePapers build(Reader reader) {
+            PaperPrints built = prints.build();
+            return built.size() == 0 ? NONE : new LoosePapers(built, newest, reader);
+        }
+    }
+}
