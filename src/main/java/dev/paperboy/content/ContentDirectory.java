@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,15 @@ public final class ContentDirectory implements ContentSource {
     private final SeedTextParser text;
     private final JsonDigestFormat json;
     private final JsonlPaperFormat jsonl;
+    /**
+     * Dumps as last read, by name, with the file's identity then: a dump whose identity is unchanged is not
+     * read again. A dump may hold a million papers; a reload after an edit to a digest need not read it.
+     */
+    private final Map<String, ReadDump> readDumps = new ConcurrentHashMap<>();
+
+    /** A dump's load and the {@link #identity} of its file just before it was read. */
+    private record ReadDump(String identity, ContentLoad load) {
+    }
 
     public ContentDirectory(Path directory) {
         this(directory, new SeedTextParser(), new JsonDigestFormat(), new JsonlPaperFormat());
@@ -74,6 +84,7 @@ public final class ContentDirectory implements ContentSource {
         List<Path> files = files(problems);
         // before reading: a file that changes while it is read makes the next version differ
         String version = problems.isEmpty() ? versionOf(files).orElse(null) : null;
+        readDumps.keySet().retainAll(files.stream().map(this::relativeName).toList());
         for (Path file : files) {
             String name = relativeName(file);
             ContentLoad one = loadFile(name, file);
@@ -105,8 +116,7 @@ public final class ContentDirectory implements ContentSource {
             } catch (IOException e) {
                 return Optional.empty();
             }
-            String line = relativeName(file) + '\0' + attributes.size() + '\0'
-                    + attributes.lastModifiedTime().toInstant() + '\0' + attributes.fileKey() + '\n';
+            String line = relativeName(file) + '\0' + identity(attributes) + '\n';
             digest.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return Optional.of(HexFormat.of().formatHex(digest.digest(), 0, 16));
@@ -130,10 +140,15 @@ public final class ContentDirectory implements ContentSource {
         return "ContentDirectory[" + directory + "]";
     }
 
+    /** What tells two versions of a file apart without reading it: size, modification time, file identity. */
+    private static String identity(BasicFileAttributes attributes) {
+        return attributes.size() + "\0" + attributes.lastModifiedTime().toInstant() + '\0' + attributes.fileKey();
+    }
+
     private ContentLoad loadFile(String name, Path file) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
-            return jsonl.load(name, file);
+            return loadDump(name, file);
         }
         byte[] bytes;
         try {
@@ -148,6 +163,24 @@ public final class ContentDirectory implements ContentSource {
             return failed(name, e.line, "not valid UTF-8: save the file as UTF-8");
         }
         return lower.endsWith(".json") ? json.parse(name, decoded) : text.parse(name, decoded);
+    }
+
+    /** A dump as read before when its file is unchanged, else read now (its identity taken first). */
+    private ContentLoad loadDump(String name, Path file) {
+        String identity;
+        try {
+            identity = identity(Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            readDumps.remove(name);
+            return jsonl.load(name, file);
+        }
+        ReadDump before = readDumps.get(name);
+        if (before != null && before.identity().equals(identity)) {
+            return before.load();
+        }
+        ContentLoad load = jsonl.load(name, file);
+        readDumps.put(name, new ReadDump(identity, load));
+        return load;
     }
 
     private static ContentLoad failed(String name, int line, String message) {

@@ -9,17 +9,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,45 +101,75 @@ final class IndexGeneration {
      */
     LibraryPaper[] papers(int[] docs) throws IOException {
         LibraryPaper[] papers = new LibraryPaper[docs.length];
-        Map<Integer, String> keys = library == null ? Map.of() : keys(docs);
+        Map<Integer, String> keys = library == null ? Map.of() : inDocOrder(docs, IndexGeneration::keys);
+        int[] notListed = new int[docs.length];
+        int count = 0;
         for (int i = 0; i < docs.length; i++) {
             String key = keys.get(docs[i]);
             papers[i] = key == null ? null : library.findByKey(key).orElse(null);
             if (papers[i] == null) {
-                papers[i] = stored(docs[i]);
+                notListed[count++] = docs[i];
+            }
+        }
+        if (count > 0) {
+            Map<Integer, LibraryPaper> stored = inDocOrder(Arrays.copyOf(notListed, count), IndexGeneration::stored);
+            for (int i = 0; i < docs.length; i++) {
+                if (papers[i] == null) {
+                    papers[i] = stored.get(docs[i]);
+                }
             }
         }
         return papers;
     }
 
-    /** The paper as the index stores it, or null when it stores none. */
+    /** The paper of one doc as the index stores it, or null when it stores none. */
     LibraryPaper stored(int doc) throws IOException {
-        BytesRef stored = searcher.storedFields().document(doc, Set.of(PaperFields.PAPER))
-                .getBinaryValue(PaperFields.PAPER);
-        return stored == null ? null : StoredPapers.decode(stored);
+        return inDocOrder(new int[] {doc}, IndexGeneration::stored).get(doc);
     }
 
-    /**
-     * The papers' keys by doc, from doc values (cheaper than decompressing stored fields), read in doc
-     * order so that each segment's values are opened once and only move forward.
-     */
-    private Map<Integer, String> keys(int[] docs) throws IOException {
+    /** A value of each doc of one segment, asked for in increasing doc order (doc values only move forward). */
+    private interface LeafValue<T> {
+        T at(int doc) throws IOException;
+    }
+
+    private interface LeafValues<T> {
+        LeafValue<T> open(LeafReader leaf) throws IOException;
+    }
+
+    private static LeafValue<String> keys(LeafReader leaf) throws IOException {
+        SortedDocValues keys = DocValues.getSorted(leaf, PaperFields.KEY);
+        return doc -> keys.advanceExact(doc) ? keys.lookupOrd(keys.ordValue()).utf8ToString() : null;
+    }
+
+    private static LeafValue<LibraryPaper> stored(LeafReader leaf) throws IOException {
+        BinaryDocValues papers = DocValues.getBinary(leaf, PaperFields.PAPER);
+        return doc -> papers.advanceExact(doc) ? StoredPapers.decode(papers.binaryValue()) : null;
+    }
+
+    /** The value of each doc that has one, read in doc order so that each segment's values are opened once. */
+    private <T> Map<Integer, T> inDocOrder(int[] docs, LeafValues<T> values) throws IOException {
         int[] sorted = docs.clone();
         Arrays.sort(sorted);
-        Map<Integer, String> keys = new HashMap<>();
+        Map<Integer, T> found = new HashMap<>();
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = null;
-        SortedDocValues values = null;
+        LeafValue<T> value = null;
+        int previous = -1;
         for (int doc : sorted) {
+            if (doc == previous) {
+                continue;
+            }
+            previous = doc;
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                values = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
+                value = values.open(leaf.reader());
             }
-            if (!keys.containsKey(doc) && values.advanceExact(doc - leaf.docBase)) {
-                keys.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            T at = value.at(doc - leaf.docBase);
+            if (at != null) {
+                found.put(doc, at);
             }
         }
-        return keys;
+        return found;
     }
 
     boolean tryAcquire() {

@@ -87,7 +87,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-8";
+    static final String FORMAT = "paperboy-search-9";
     static final String FORMAT_KEY = "paperboy.format";
     /** The {@link Library#contentVersion()} the committed index was built from, when known. */
     static final String CONTENT_KEY = "paperboy.content";
@@ -379,21 +379,22 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         return new Written(written[0] - diff.changed(), diff.changed(), diff.deleted(), diff.fromEmpty(), refused);
     }
 
-    /** A paper read again to be written, handed to the sink unless it is a digest's, a copy, or indexed as it is. */
-    private interface PaperWrite {
+    /** What is done with each loose paper read again. */
+    private interface LooseWrite {
         void accept(Paper paper) throws IOException;
     }
 
-    /** Reads the loose papers again, skipping those a digest lists (the library serves the digest's). */
-    private static void readLoose(Library next, PaperWrite write) throws IOException {
+    /**
+     * Reads the loose papers again. A copy of a digest's paper is skipped by {@link #writeIfDue} like any
+     * other copy: the digest's paper was written or found current first.
+     */
+    private static void readLoose(Library next, LooseWrite write) throws IOException {
         try {
             next.loosePapers().forEach(paper -> {
-                if (next.findByKey(paper.key()).isEmpty()) {
-                    try {
-                        write.accept(paper);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                try {
+                    write.accept(paper);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
         } catch (UncheckedIOException e) {
@@ -401,7 +402,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
-    /** 1 when the paper was written: it is wanted, not yet written, and not indexed as it is. */
+    /** 1 when the paper was written: it is wanted, and neither written yet nor indexed as it is. */
     private static int writeIfDue(LibraryPaper paper, PaperPrints wanted, BitSet done, PaperSink sink)
             throws IOException {
         int at = wanted.indexOf(PaperHashes.key(paper.key()));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -22,7 +23,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
@@ -105,7 +105,7 @@ final class PaperDocuments {
         doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
         doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, PaperHashes.fingerprint(libraryPaper)));
-        doc.add(new StoredField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
+        doc.add(new BinaryDocValuesField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
         WeightedTerms text = new WeightedTerms();
         text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);

@@ -3,7 +3,10 @@ package dev.paperboy.search;
 /** The names of the index fields, shared by indexing, querying and spelling correction. */
 final class PaperFields {
 
-    /** The whole paper, stored ({@link StoredPapers}): what the index answers with before the library is read. */
+    /**
+     * The whole paper ({@link StoredPapers}), as binary doc values: how the index serves loose papers, and every
+     * paper before the library is read.
+     */
     static final String PAPER = "paper";
     /** The paper's identity key ({@code LibraryPaper.key()}): a term to update by, doc values to resolve hits and break ties. */
     static final String KEY = "key";

@@ -54,6 +54,27 @@ class ContentDirectoryTest {
     }
 
     @Test
+    void aDumpWhoseFileIsUnchangedIsNotReadAgainAndAChangedOneIs() throws IOException {
+        Path dump = write("dumps/papers.jsonl", GOOD_JSONL_LINES);
+        ContentDirectory content = new ContentDirectory(dir);
+        ContentLoad first = content.load();
+        java.nio.file.attribute.FileTime stamp = Files.getLastModifiedTime(dump);
+
+        // the same size and time: the file's identity is unchanged, so the dump is taken as it was read
+        int inTitle = GOOD_JSONL_LINES.indexOf("title") + 10;
+        Files.writeString(dump, GOOD_JSONL_LINES.substring(0, inTitle) + "#" + GOOD_JSONL_LINES.substring(inTitle + 1));
+        Files.setLastModifiedTime(dump, stamp);
+        assertThat(content.load().loosePapers()).isSameAs(first.loosePapers());
+
+        write("dumps/papers.jsonl", GOOD_JSONL_LINES.lines().findFirst().orElseThrow() + "\n");
+        ContentLoad changed = content.load();
+        assertThat(changed.loosePapers().count()).isEqualTo(1);
+
+        Files.delete(dump);
+        assertThat(content.load().loosePapers().count()).isZero();
+    }
+
+    @Test
     void problemsNameTheFileRelativeToTheDirectory() throws IOException {
         write("sub/dir/bad.json", "{\"topic\": \"T\",\n \"date\": \"soon\", \"papers\": [{\"title\": \"x\","
                 + " \"authors\": []}]}");
