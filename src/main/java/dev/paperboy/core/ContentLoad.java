@@ -1,6 +1,7 @@
 package dev.paperboy.core;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything read from the content in one pass: the digests, the papers that belong to no digest
@@ -15,6 +16,7 @@ public record ContentLoad(List<Digest> digests, LoosePapers loosePapers, List<Co
 
     public ContentLoad {
         digests = List.copyOf(digests);
+        Objects.requireNonNull(loosePapers, "loosePapers");
         problems = List.copyOf(problems);
     }
 

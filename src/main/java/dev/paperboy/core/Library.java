@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,18 @@ public final class Library {
 
     private final List<Digest> digests;
     private final Map<String, LibraryPaper> papers;
+    private final Map<String, LibraryPaper> byTitle;
     private final Map<String, String> topicNames;
     private final LoosePapers loosePapers;
     private final PaperPrints prints;
     private final String contentVersion;
 
-    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, String> topicNames,
-                    LoosePapers loosePapers, PaperPrints prints, String contentVersion) {
+    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, LibraryPaper> byTitle,
+                    Map<String, String> topicNames, LoosePapers loosePapers, PaperPrints prints,
+                    String contentVersion) {
         this.digests = digests;
         this.papers = papers;
+        this.byTitle = byTitle;
         this.topicNames = topicNames;
         this.loosePapers = loosePapers;
         this.prints = prints;
@@ -73,19 +77,21 @@ public final class Library {
             }
         }
         Map<String, LibraryPaper> papers = new LinkedHashMap<>();
+        Map<String, LibraryPaper> byTitle = new HashMap<>();
         PaperPrints.Builder prints = new PaperPrints.Builder();
         content.forEach((key, paper) -> {
             LibraryPaper served = new LibraryPaper(paper, topics.get(key), firstSeen.getOrDefault(key, paper.published()));
             papers.put(key, served);
+            byTitle.putIfAbsent(Paper.normaliseTitle(paper.title()), served);
             prints.add(served);
         });
-        return new Library(List.copyOf(sorted), Collections.unmodifiableMap(papers),
+        return new Library(List.copyOf(sorted), Collections.unmodifiableMap(papers), Collections.unmodifiableMap(byTitle),
                 Collections.unmodifiableMap(topicNames), loosePapers, prints.build().over(loosePapers.prints()), null);
     }
 
     /** This snapshot, marked as read from content of this {@link ContentSource#version()} (null: unknown). */
     public Library withContentVersion(String version) {
-        return new Library(digests, papers, topicNames, loosePapers, prints, version);
+        return new Library(digests, papers, byTitle, topicNames, loosePapers, prints, version);
     }
 
     /** The {@link ContentSource#version()} of the content this snapshot was read from, when known. */
@@ -118,7 +124,10 @@ public final class Library {
         return prints.size();
     }
 
-    /** The newest day of any paper, of digests and loose, or null when none has one. */
+    /**
+     * The newest day of any paper, of digests and loose, or null when none has one. (A loose paper's published
+     * day counts even where a digest lists the paper: the snapshot cannot tell without reading the dump.)
+     */
     public LocalDate newestDate() {
         LocalDate newest = loosePapers.newest();
         for (LibraryPaper paper : papers.values()) {
@@ -177,6 +186,11 @@ public final class Library {
     /** The paper with that identity key ({@link Paper#key()}), if a digest lists it. */
     public Optional<LibraryPaper> findByKey(String key) {
         return Optional.ofNullable(papers.get(key));
+    }
+
+    /** The digests' paper with that title (compared {@link Paper#normaliseTitle normalised}), with an id or without. */
+    public Optional<LibraryPaper> findByTitle(String title) {
+        return Optional.ofNullable(byTitle.get(Paper.normaliseTitle(title)));
     }
 
     /** What differs from an older snapshot, for the reload report. */

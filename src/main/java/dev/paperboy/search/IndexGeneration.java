@@ -101,7 +101,8 @@ final class IndexGeneration {
      */
     LibraryPaper[] papers(int[] docs) throws IOException {
         LibraryPaper[] papers = new LibraryPaper[docs.length];
-        Map<Integer, String> keys = library == null ? Map.of() : inDocOrder(docs, IndexGeneration::keys);
+        boolean listsAny = library != null && !library.digestPapers().isEmpty();
+        Map<Integer, String> keys = listsAny ? inDocOrder(docs, IndexGeneration::keys) : Map.of();
         int[] notListed = new int[docs.length];
         int count = 0;
         for (int i = 0; i < docs.length; i++) {

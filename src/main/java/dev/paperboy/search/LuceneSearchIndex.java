@@ -34,6 +34,9 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -87,7 +90,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-9";
+    static final String FORMAT = "paperboy-search-10";
     static final String FORMAT_KEY = "paperboy.format";
     /** The {@link Library#contentVersion()} the committed index was built from, when known. */
     static final String CONTENT_KEY = "paperboy.content";
@@ -487,7 +490,10 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
-    /** The paper of that key as stored in the index served now; empty when it has none or cannot read it. */
+    /**
+     * The paper of that key as stored in the index served now, or for a {@code title:} key the newest paper of
+     * that normalised title, with an arXiv id or without; empty when it has none or cannot read it.
+     */
     @Override
     public Optional<LibraryPaper> findPaper(String key) {
         IndexGeneration generation = acquire();
@@ -495,7 +501,10 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             return Optional.empty();
         }
         try {
-            TopDocs found = generation.searcher().search(new TermQuery(new Term(PaperFields.KEY, key)), 1);
+            Query byKeyOrTitle = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PaperFields.KEY, key)), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term(PaperFields.TITLE_KEY, key)), BooleanClause.Occur.SHOULD).build();
+            TopDocs found = generation.searcher().search(byKeyOrTitle, 1, INDEX_ORDER);
             return found.scoreDocs.length == 0 ? Optional.empty()
                     : Optional.ofNullable(generation.stored(found.scoreDocs[0].doc));
         } catch (IOException | RuntimeException e) {

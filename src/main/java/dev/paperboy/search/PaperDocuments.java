@@ -42,6 +42,7 @@ final class PaperDocuments {
     /** Index fields as a content file calls them; the key is the title for a paper without an arXiv id. */
     private static final Map<String, String> FIELD_NAMES = Map.of(PaperFields.CATEGORY, "category",
             PaperFields.ID, "arXiv id", PaperFields.KEY, "title (its key when it has no arXiv id)",
+            PaperFields.TITLE_KEY, "title",
             PaperFields.TOPIC_KEYWORD, "topic");
     /** Only which papers have the word: no frequencies, positions or norms, so it costs little. */
     private static final FieldType SPELL_TYPE = spellType();
@@ -104,6 +105,7 @@ final class PaperDocuments {
         String key = libraryPaper.key();
         doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
+        doc.add(new StringField(PaperFields.TITLE_KEY, "title:" + Paper.normaliseTitle(paper.title()), Field.Store.NO));
         doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, PaperHashes.fingerprint(libraryPaper)));
         doc.add(new BinaryDocValuesField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 

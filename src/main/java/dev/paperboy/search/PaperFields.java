@@ -10,6 +10,8 @@ final class PaperFields {
     static final String PAPER = "paper";
     /** The paper's identity key ({@code LibraryPaper.key()}): a term to update by, doc values to resolve hits and break ties. */
     static final String KEY = "key";
+    /** {@code title:} and the normalised title ({@link dev.paperboy.core.Paper#normaliseTitle}), for {@code /paper TITLE}. */
+    static final String TITLE_KEY = "title_key";
     static final String TITLE = "title";
     static final String AUTHORS = "authors";
     static final String ABSTRACT = "abstract";

@@ -9,7 +9,12 @@ public final class FakeContentSource implements ContentSource {
     private volatile int loads;
 
     public void willLoad(List<Digest> digests) {
-        next = new ContentLoad(digests, List.of(), List.of());
+        willLoad(digests, List.of());
+    }
+
+    /** The next load has these digests and these papers of no digest (as from a dump). */
+    public void willLoad(List<Digest> digests, List<Paper> loosePapers) {
+        next = new ContentLoad(digests, loosePapers, List.of());
     }
 
     public void willFail(ContentProblem... problems) {

@@ -61,6 +61,7 @@ public final class FakeSearchIndex implements SearchIndex {
 
     @Override
     public Optional<LibraryPaper> findPaper(String key) {
-        return papers.stream().filter(p -> p.key().equals(key)).findFirst();
+        return papers.stream().filter(p -> p.key().equals(key)
+                || key.equals("title:" + Paper.normaliseTitle(p.paper().title()))).findFirst();
     }
 }

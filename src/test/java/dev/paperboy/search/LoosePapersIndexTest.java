@@ -82,6 +82,8 @@ class LoosePapersIndexTest {
         assertThat(hit).isEqualTo(LoosePapers.served(sparse));
         assertThat(index.findPaper("arxiv:2401.00001")).contains(LoosePapers.served(sparse));
         assertThat(index.findPaper("arxiv:2401.00404")).isEmpty();
+        assertThat(index.findPaper("title:" + Paper.normaliseTitle("SPARSE graphs!"))).contains(LoosePapers.served(sparse));
+        assertThat(index.findPaper("title:dense graphs")).isEmpty();
     }
 
     @Test

@@ -49,7 +49,9 @@ final class PaperCommand implements Command {
             return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper "
                     + ArxivIds.normalise(typed).orElseThrow() + ". Search for it with /search, or check the id."));
         }
-        Optional<LibraryPaper> byTitle = find(snapshot, "title:" + Paper.normaliseTitle(typed));
+        Optional<LibraryPaper> listed = snapshot.findByTitle(typed);
+        Optional<LibraryPaper> byTitle = listed.isPresent() ? listed
+                : search.findPaper("title:" + Paper.normaliseTitle(typed));
         return byTitle.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("\"" + shown
                 + "\" is neither an arXiv id nor the exact title of a paper I have. Type an id like "
                 + "/paper 2211.07638, or look it up with /search " + shown));

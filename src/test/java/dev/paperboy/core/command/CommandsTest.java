@@ -157,6 +157,22 @@ class CommandsTest {
     }
 
     @Test
+    void aPaperOfNoDigestIsFoundThroughTheSearchIndexByIdOrTitle() {
+        Paper loose = paper("2401.00007", "A loose paper from a dump");
+        source.willLoad(library.current().digests(), List.of(loose));
+        assertThat(library.reload().applied()).isTrue();
+        assertThat(library.current().findById("2401.00007")).as("the library does not hold it").isEmpty();
+
+        PaperReply byId = (PaperReply) run("/paper arXiv:2401.00007v2", user);
+        assertThat(byId.paper().paper()).isEqualTo(loose);
+        assertThat(byId.paper().topics()).isEmpty();
+        assertThat(((PaperReply) run("/paper a loose paper from a DUMP", user)).paper().paper()).isEqualTo(loose);
+        assertThat(((PaperReply) run("/paper 2211.00003", user)).paper().topics()).containsExactly("Vision Transformer");
+        assertThat(((PaperReply) run("/paper transformer NUMBER 3", user)).paper().paper().arxivId())
+                .as("a digest's paper with an id, by its title").isEqualTo("2211.00003");
+    }
+
+    @Test
     void topicsListsCounts() {
         TextReply topics = (TextReply) run("/topics", user);
         assertThat(topics.lines()).containsExactly(
