@@ -245,7 +245,11 @@ final class UserQueryParser {
                 orPending = false;
                 return;
             }
-            if (lastWasPositive && isId(clause) && groups.get(groups.size() - 1).stream().allMatch(Reader::isId)) {
+            boolean afterIds = lastWasPositive && groups.get(groups.size() - 1).stream().allMatch(Reader::isId);
+            if (afterIds && isJoiningWord(clause)) {
+                return; // "2312.00273 and 2312.00279": a stop word, which search would drop, must not part the ids
+            }
+            if (afterIds && isId(clause)) {
                 orPending = true; // no paper has two ids: ids pasted together are alternatives
             }
             if (orPending && !groups.isEmpty()) {
@@ -259,6 +263,11 @@ final class UserQueryParser {
             }
             lastWasPositive = true;
             orPending = false;
+        }
+
+        private static boolean isJoiningWord(Clause clause) {
+            return clause.kind() == Kind.TEXT && !clause.quoted() && (clause.value().equalsIgnoreCase("and")
+                    || clause.value().equalsIgnoreCase("or") || clause.value().equals("&"));
         }
 
         private static boolean isId(Clause clause) {

@@ -129,6 +129,10 @@ class UserQueryParserTest {
         assertThat(q.groups()).singleElement().asList().extracting(c -> ((Clause) c).value())
                 .containsExactly("2312.00273", "2312.00279", "https://arxiv.org/abs/2312.00280?context=cs");
         assertThat(UserQueryParser.parse("id:2312.00273,2312.00279").groups()).hasSize(1);
+        assertThat(UserQueryParser.parse("2312.00273 and 2312.00279 & 2312.00280").groups()).singleElement().asList()
+                .hasSize(3);
+        assertThat(UserQueryParser.parse("cats and dogs").positiveClauses()).extracting(Clause::value)
+                .as("only between ids").containsExactly("cats", "and", "dogs");
         assertThat(UserQueryParser.parse("end. [x]").positiveClauses()).extracting(Clause::value)
                 .as("only ids are cut").containsExactly("end.", "[x]");
     }
