@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,6 +176,17 @@ public final class JsonlPaperFormat {
         return new ContentLoad(List.of(), papers.build(each -> read(fileName, path, each,
                 p -> LOG.warn("{} changed since it was checked and is read without this paper: {}", fileName, p))),
                 problems);
+    }
+
+    /** Writes papers as a dump this format reads: one JSON object a line, UTF-8, replacing {@code file}. */
+    public static void write(Iterable<Paper> papers, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Paper paper : papers) {
+                out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
+                out.write('\n');
+            }
+        }
     }
 
     /** Reads a dump held in memory. */

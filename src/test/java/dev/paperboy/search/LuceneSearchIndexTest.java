@@ -655,6 +655,13 @@ class LuceneSearchIndexTest {
         assertThat(page.hits()).hasSize(20);
         SearchPage small = index.search(new SearchRequest("graph 7", 1, 20));
         assertThat(small.totalIsLowerBound()).isFalse();
+
+        // a page past the end has counted every match, so it can say how many pages there are
+        SearchPage pastTheEnd = index.search(new SearchRequest("graph", 80, 20));
+        assertThat(pastTheEnd.hits()).isEmpty();
+        assertThat(pastTheEnd.totalIsLowerBound()).isFalse();
+        assertThat(pastTheEnd.pageCount()).isEqualTo(75);
+        assertThat(index.search(new SearchRequest("graph", 75, 20)).hits()).hasSize(20);
     }
 
     @Nested
