@@ -47,8 +47,9 @@ public final class ContentDirectory implements ContentSource {
     private final JsonDigestFormat json;
     private final JsonlPaperFormat jsonl;
     /**
-     * Dumps as last read, by name, with the file's identity then: a dump whose identity is unchanged is not
-     * read again. A dump may hold a million papers; a reload after an edit to a digest need not read it.
+     * Dumps as last read without a problem, by name, with the file's identity then: a dump whose identity is
+     * unchanged is not read again. A dump may hold a million papers; a reload after an edit to a digest need
+     * not read it. A dump with problems is always read again: the fix (a chmod, say) may not change the identity.
      */
     private final Map<String, ReadDump> readDumps = new ConcurrentHashMap<>();
 
@@ -179,7 +180,11 @@ public final class ContentDirectory implements ContentSource {
             return before.load();
         }
         ContentLoad load = jsonl.load(name, file);
-        readDumps.put(name, new ReadDump(identity, load));
+        if (load.ok()) {
+            readDumps.put(name, new ReadDump(identity, load));
+        } else {
+            readDumps.remove(name);
+        }
         return load;
     }
 

@@ -173,9 +173,7 @@ public final class JsonlPaperFormat {
         if (more[0] > 0) {
             problems.add(new ContentProblem(fileName, 0, "and " + more[0] + " more problems like the ones above"));
         }
-        return new ContentLoad(List.of(), papers.build(each -> read(fileName, path, each,
-                p -> LOG.warn("{} changed since it was checked and is read without this paper: {}", fileName, p))),
-                problems);
+        return new ContentLoad(List.of(), papers.build(each -> readAgain(fileName, path, each)), problems);
     }
 
     /** Writes papers as a dump this format reads: one JSON object a line, UTF-8, replacing {@code file}. */
@@ -186,6 +184,22 @@ public final class JsonlPaperFormat {
                 out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
                 out.write('\n');
             }
+        }
+    }
+
+    /**
+     * Reads a checked dump again. A problem now means the file changed since: the paper is left out, and the
+     * first few such problems are logged, then how many there were.
+     */
+    private void readAgain(String fileName, Path path, Consumer<Paper> each) throws IOException {
+        long[] problems = {0};
+        read(fileName, path, each, p -> {
+            if (problems[0]++ < 5) {
+                LOG.warn("{} changed since it was checked and is read without this paper: {}", fileName, p);
+            }
+        });
+        if (problems[0] > 5) {
+            LOG.warn("{} changed since it was checked: {} papers of it were left out in all", fileName, problems[0]);
         }
     }
 

@@ -69,7 +69,10 @@ public final class LoosePapers {
         return prints;
     }
 
-    /** The newest published day among them, or null. */
+    /**
+     * The newest published day among every paper read, or null: copies of a key that do not count (and papers
+     * a digest lists) count here, since the summary keeps no day per paper.
+     */
     public LocalDate newest() {
         return newest;
     }

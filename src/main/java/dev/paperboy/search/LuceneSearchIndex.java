@@ -2,10 +2,6 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.Library;
 import dev.paperboy.core.LibraryPaper;
-import dev.paperboy.core.LoosePapers;
-import dev.paperboy.core.Paper;
-import dev.paperboy.core.PaperHashes;
-import dev.paperboy.core.PaperPrints;
 import dev.paperboy.core.SearchIndex;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
@@ -13,8 +9,7 @@ import dev.paperboy.core.StatusContributor;
 import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.Shortlist;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +21,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -104,11 +93,16 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     private Directory directory;
     private IndexWriter writer;
     private volatile IndexUpdate lastUpdate;
+    /**
+     * The papers the index holds no document for because Lucene refused them, by key hash, as of the last
+     * update: an unchanged one is not tried again (it would make every update read the dumps again).
+     */
+    private Map<Long, PaperDocuments.Refusal> refused = Map.of();
     private volatile boolean closed;
 
     /**
      * What one update of the index did: papers written anew, rewritten, deleted; whether it rebuilt all; and
-     * how many of the written papers Lucene refused, which are left out of search (the log says why).
+     * how many papers of the library Lucene refused, now or before, which are left out of search.
      */
     public record IndexUpdate(int added, int changed, int deleted, boolean rebuilt, long millis, int refused) {
     }
@@ -148,7 +142,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             }
             long started = System.nanoTime();
             boolean rebuilt = openWriter();
-            Written written;
+            IndexUpdatePass.Outcome written;
             try {
                 written = update(next);
             } catch (IOException | RuntimeException | Error e) {
@@ -170,14 +164,14 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             if (old != null) {
                 old.release();
             }
-            int refused = written.refused().size();
+            refused = written.refused();
             lastUpdate = new IndexUpdate(written.added(), written.changed(), written.deleted(),
-                    rebuilt || written.fromEmpty(), (System.nanoTime() - started) / 1_000_000, refused);
+                    rebuilt || written.fromEmpty(), (System.nanoTime() - started) / 1_000_000, refused.size());
             LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{}{} in {} ms ({})",
                     next.paperCount(), written.added(), written.changed(), written.deleted(),
-                    refused > 0 ? ", " + refused + " left out (above)" : "",
+                    refused.isEmpty() ? "" : ", " + refused.size() + " left out (the log names each)",
                     lastUpdate.rebuilt() ? " (built anew)" : "", lastUpdate.millis(), storage);
-            return warnings(written.refused());
+            return warnings(refused.values());
         } finally {
             buildLock.unlock();
         }
@@ -334,44 +328,21 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
     }
 
-    /** What {@link #update} wrote: counts, whether the index was empty before, and why papers were refused. */
-    private record Written(int added, int changed, int deleted, boolean fromEmpty, List<String> refused) {
-    }
-
     /** The refusals as a reload reports them: the first few, then how many more the log has. */
-    private static List<String> warnings(List<String> refused) {
-        return Shortlist.of(refused, MAX_WARNINGS, more -> "…and " + more + " more papers are left out of search"
-                + " (the log names each); fix them in the content");
+    private static List<String> warnings(Collection<PaperDocuments.Refusal> refused) {
+        return Shortlist.of(refused.stream().map(PaperDocuments.Refusal::why).sorted().toList(), MAX_WARNINGS,
+                more -> "…and " + more + " more papers are left out of search (the log names each); fix them in"
+                        + " the content");
     }
 
-    /**
-     * Writes the differences and commits. What differs is found from fingerprints alone: the index's against
-     * the library's {@link Library#prints()}. The papers to write are then taken from the library's digests
-     * and, only when any loose paper is due, read again from the loose papers' files, one at a time.
-     */
-    private Written update(Library next) throws IOException {
-        PaperPrints wanted = next.prints();
-        Diff diff = diff(wanted);
-        int due = wanted.size() - diff.current().cardinality();
-        BitSet done = diff.current();
-        int threads = Math.min(buildThreads, 1 + due / PAPERS_PER_THREAD);
-        List<String> refused;
-        int[] written = {0};
-        try (PaperSink sink = threads > 1 ? PartedBuild.start(writer, directory, threads,
-                () -> writerConfig(IndexWriterConfig.OpenMode.CREATE)) : PaperSink.into(writer)) {
-            for (LibraryPaper paper : next.digestPapers()) {
-                written[0] += writeIfDue(paper, wanted, done, sink);
-            }
-            if (written[0] < due) {
-                readLoose(next, paper -> written[0] += writeIfDue(LoosePapers.served(paper), wanted, done, sink));
-            }
-            refused = sink.finish();
-        }
-        if (written[0] < due) {
-            LOG.warn("{} papers of the library were not found when they were read again to be indexed: their files"
-                    + " changed meanwhile; the next reload indexes them", due - written[0]);
-        }
-        if (diff.fromEmpty() && written[0] > 0) {
+    /** Writes the differences ({@link IndexUpdatePass}) and commits. */
+    private IndexUpdatePass.Outcome update(Library next) throws IOException {
+        IndexUpdatePass.Outcome outcome = IndexUpdatePass.run(writer, next, refused, due -> {
+            int threads = Math.min(buildThreads, 1 + due / PAPERS_PER_THREAD);
+            return threads > 1 ? PartedBuild.start(writer, directory, threads,
+                    () -> writerConfig(IndexWriterConfig.OpenMode.CREATE)) : PaperSink.into(writer);
+        });
+        if (outcome.fromEmpty() && outcome.added() > 0) {
             // a fresh index is read far more than written: one segment is worth its one-off cost
             writer.forceMerge(1);
         }
@@ -379,84 +350,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         next.contentVersion().ifPresent(version -> commitData.put(CONTENT_KEY, version));
         writer.setLiveCommitData(commitData.entrySet());
         writer.commit();
-        return new Written(written[0] - diff.changed(), diff.changed(), diff.deleted(), diff.fromEmpty(), refused);
-    }
-
-    /** What is done with each loose paper read again. */
-    private interface LooseWrite {
-        void accept(Paper paper) throws IOException;
-    }
-
-    /**
-     * Reads the loose papers again. A copy of a digest's paper is skipped by {@link #writeIfDue} like any
-     * other copy: the digest's paper was written or found current first.
-     */
-    private static void readLoose(Library next, LooseWrite write) throws IOException {
-        try {
-            next.loosePapers().forEach(paper -> {
-                try {
-                    write.accept(paper);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    /** 1 when the paper was written: it is wanted, and neither written yet nor indexed as it is. */
-    private static int writeIfDue(LibraryPaper paper, PaperPrints wanted, BitSet done, PaperSink sink)
-            throws IOException {
-        int at = wanted.indexOf(PaperHashes.key(paper.key()));
-        if (at < 0 || done.get(at)) {
-            return 0;
-        }
-        done.set(at);
-        sink.add(paper);
-        return 1;
-    }
-
-    /**
-     * How the index differs from the wanted papers: which of them it holds as they are ({@code current}, by
-     * their place in {@code wanted}); the papers it holds that are gone or changed are deleted on the way (a
-     * delete reaches only what was written before it, so the changed ones are written anew after).
-     */
-    private record Diff(BitSet current, int deleted, int changed, boolean fromEmpty) {
-    }
-
-    private Diff diff(PaperPrints wanted) throws IOException {
-        BitSet current = new BitSet(wanted.size());
-        int deleted = 0;
-        int changed = 0;
-        boolean fromEmpty;
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            fromEmpty = reader.numDocs() == 0;
-            for (LeafReaderContext leaf : reader.leaves()) {
-                SortedDocValues keys = DocValues.getSorted(leaf.reader(), PaperFields.KEY);
-                NumericDocValues prints = DocValues.getNumeric(leaf.reader(), PaperFields.FINGERPRINT);
-                Bits live = leaf.reader().getLiveDocs();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if ((live != null && !live.get(doc)) || !keys.advanceExact(doc)) {
-                        continue;
-                    }
-                    BytesRef key = keys.lookupOrd(keys.ordValue());
-                    int at = wanted.indexOf(PaperHashes.key(key.utf8ToString()));
-                    long print = prints.advanceExact(doc) ? prints.longValue() : 0;
-                    if (at >= 0 && !current.get(at) && wanted.fingerprint(at) == print) {
-                        current.set(at);
-                        continue;
-                    }
-                    writer.deleteDocuments(new Term(PaperFields.KEY, BytesRef.deepCopyOf(key)));
-                    if (at < 0) {
-                        deleted++;
-                    } else {
-                        changed++;
-                    }
-                }
-            }
-        }
-        return new Diff(current, deleted, changed, fromEmpty);
+        return outcome;
     }
 
     private void rollback(Throwable cause) {

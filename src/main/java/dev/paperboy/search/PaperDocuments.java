@@ -59,6 +59,11 @@ final class PaperDocuments {
     static final int ABSTRACT_WEIGHT = 2;
     static final int ABSTRACT_CAP = 3;
     static final int COMMENT_WEIGHT = 2;
+    /**
+     * The longest normalised title kept for {@code /paper TITLE}: longer than any chat message, far below
+     * Lucene's limit for one term (a longer title would have the paper refused).
+     */
+    private static final int MAX_TITLE_KEY = 8_000;
     /** Analyzers are safe to share between threads: each thread gets its own token streams. */
     private static final Analyzer ENGLISH = PaperAnalyzers.english();
     private static final Analyzer NAMES = PaperAnalyzers.names();
@@ -76,14 +81,22 @@ final class PaperDocuments {
     }
 
     /**
+     * A paper Lucene refused, left out of search: its key and fingerprint (it is tried again once it changes)
+     * and why, one sentence for whoever reloaded.
+     */
+    record Refusal(String key, long fingerprint, String why) {
+    }
+
+    /**
      * Adds the paper's document; when Lucene refuses it because one value is longer than a term may be (such
      * as a 40,000-character category), logs and returns why, naming the paper and the field in content terms.
-     * Such a paper stays in the library but is left out of search (and is tried again at every update), and
-     * the other papers are indexed as usual. Any other refusal is thrown: it is not about one paper.
+     * Such a paper stays in the library but is left out of search, and the other papers are indexed as usual.
+     * Any other refusal is thrown: it is not about one paper.
      */
-    static Optional<String> add(IndexWriter writer, LibraryPaper paper) throws IOException {
+    static Optional<Refusal> add(IndexWriter writer, LibraryPaper paper) throws IOException {
+        long fingerprint = PaperHashes.fingerprint(paper);
         try {
-            writer.addDocument(toDocument(paper));
+            writer.addDocument(toDocument(paper, fingerprint));
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             Matcher tooLong = TOO_LONG.matcher(String.valueOf(e.getMessage()));
@@ -95,18 +108,21 @@ final class PaperDocuments {
                     + FIELD_NAMES.getOrDefault(field, "field " + field) + " is longer than the search index allows"
                     + " in one value (" + IndexWriter.MAX_TERM_LENGTH + " bytes); shorten it in the content";
             LOG.warn(reason);
-            return Optional.of(reason);
+            return Optional.of(new Refusal(paper.key(), fingerprint, reason));
         }
     }
 
-    static Document toDocument(LibraryPaper libraryPaper) {
+    static Document toDocument(LibraryPaper libraryPaper, long fingerprint) {
         Paper paper = libraryPaper.paper();
         Document doc = new Document();
         String key = libraryPaper.key();
         doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
         doc.add(new SortedDocValuesField(PaperFields.KEY, new BytesRef(key)));
-        doc.add(new StringField(PaperFields.TITLE_KEY, "title:" + Paper.normaliseTitle(paper.title()), Field.Store.NO));
-        doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, PaperHashes.fingerprint(libraryPaper)));
+        String titleKey = "title:" + Paper.normaliseTitle(paper.title());
+        if (titleKey.length() <= MAX_TITLE_KEY) {
+            doc.add(new StringField(PaperFields.TITLE_KEY, titleKey, Field.Store.NO));
+        }
+        doc.add(new NumericDocValuesField(PaperFields.FINGERPRINT, fingerprint));
         doc.add(new BinaryDocValuesField(PaperFields.PAPER, StoredPapers.encode(libraryPaper)));
 
         WeightedTerms text = new WeightedTerms();

@@ -11,8 +11,8 @@ interface PaperSink extends AutoCloseable {
 
     void add(LibraryPaper paper) throws IOException;
 
-    /** Ends the writing; returns why each paper Lucene refused was left out ({@link PaperDocuments#add}). */
-    List<String> finish() throws IOException;
+    /** Ends the writing; returns the papers Lucene refused, with why ({@link PaperDocuments#add}). */
+    List<PaperDocuments.Refusal> finish() throws IOException;
 
     /** Ends the writing if {@link #finish} did not: what was not finished is dropped where it can be. */
     @Override
@@ -20,7 +20,7 @@ interface PaperSink extends AutoCloseable {
 
     /** Straight into the index's writer, on the calling thread. */
     static PaperSink into(IndexWriter writer) {
-        List<String> refused = new ArrayList<>();
+        List<PaperDocuments.Refusal> refused = new ArrayList<>();
         return new PaperSink() {
             @Override
             public void add(LibraryPaper paper) throws IOException {
@@ -28,7 +28,7 @@ interface PaperSink extends AutoCloseable {
             }
 
             @Override
-            public List<String> finish() {
+            public List<PaperDocuments.Refusal> finish() {
                 return List.copyOf(refused);
             }
 

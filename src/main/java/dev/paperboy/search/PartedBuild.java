@@ -50,7 +50,7 @@ final class PartedBuild implements PaperSink {
     private final List<Thread> workers = new ArrayList<>();
     private final Throwable[] failures;
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    private final List<PaperDocuments.Refusal> refused = Collections.synchronizedList(new ArrayList<>());
     private List<LibraryPaper> batch = new ArrayList<>(BATCH);
     private int turn;
     private boolean finished;
@@ -112,7 +112,7 @@ final class PartedBuild implements PaperSink {
 
     /** Waits for every part to be written and copies them into the index; returns why papers were refused. */
     @Override
-    public List<String> finish() throws IOException {
+    public List<PaperDocuments.Refusal> finish() throws IOException {
         if (!batch.isEmpty()) {
             hand(queues.get(turn++ % queues.size()), batch);
             batch = new ArrayList<>(BATCH);

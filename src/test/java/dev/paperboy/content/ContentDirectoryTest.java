@@ -75,6 +75,23 @@ class ContentDirectoryTest {
     }
 
     @Test
+    void aDumpWithAProblemIsReadAgainEvenWhenItsFileLooksUnchanged() throws IOException {
+        String broken = GOOD_JSONL_LINES.replaceFirst("\\{", "[");
+        Path dump = write("dumps/papers.jsonl", broken);
+        ContentDirectory content = new ContentDirectory(dir);
+        assertThat(content.load().ok()).isFalse();
+        java.nio.file.attribute.FileTime stamp = Files.getLastModifiedTime(dump);
+
+        // fixed in place: the same size and time, as after a chmod that makes an unreadable file readable
+        Files.writeString(dump, GOOD_JSONL_LINES);
+        Files.setLastModifiedTime(dump, stamp);
+
+        ContentLoad fixed = content.load();
+        assertThat(fixed.problems()).isEmpty();
+        assertThat(fixed.loosePapers().count()).isEqualTo(2);
+    }
+
+    @Test
     void problemsNameTheFileRelativeToTheDirectory() throws IOException {
         write("sub/dir/bad.json", "{\"topic\": \"T\",\n \"date\": \"soon\", \"papers\": [{\"title\": \"x\","
                 + " \"authors\": []}]}");

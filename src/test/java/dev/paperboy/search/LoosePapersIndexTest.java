@@ -113,6 +113,45 @@ class LoosePapersIndexTest {
     }
 
     @Test
+    void aChangedPaperMissingWhenReadAgainCountsAsDeleted() throws Exception {
+        Paper sparse = paper("2401.00001").title("Sparse graphs").build();
+        Paper dense = paper("2401.00002").title("Dense graphs").build();
+        index.libraryChanging(Library.of(List.of(), List.of(sparse, dense)));
+
+        Paper revised = paper("2401.00001").title("Sparse graphs, revised").build();
+        index.libraryChanging(Library.of(List.of(), loose(List.of(revised, dense), List.of(dense))));
+
+        assertThat(index.lastUpdate()).extracting(LuceneSearchIndex.IndexUpdate::added,
+                LuceneSearchIndex.IndexUpdate::changed, LuceneSearchIndex.IndexUpdate::deleted).containsExactly(0, 0, 1);
+        assertThat(ids("graphs")).containsExactly("2401.00002");
+    }
+
+    @Test
+    void aRefusedLoosePaperIsNotTriedAgainUntilItChangesSoReloadsDoNotReadTheDump() throws Exception {
+        Paper garbled = paper("2401.00001").title("Sparse graphs").categories("c".repeat(40_000)).build();
+        Paper dense = paper("2401.00002").title("Dense graphs").build();
+        LoosePapers dump = loose(List.of(garbled, dense), List.of(garbled, dense));
+        Paper listed = paper("2401.00009").title("Listed graphs").build();
+
+        List<String> first = index.libraryChanging(Library.of(List.of(digest("2024-01-05", listed)), dump));
+        Paper revised = paper("2401.00009").title("Listed graphs, revised").build();
+        List<String> second = index.libraryChanging(Library.of(List.of(digest("2024-01-06", revised)), dump));
+
+        assertThat(reads).as("the refused paper is not due again").hasValue(1);
+        assertThat(second).isEqualTo(first).singleElement().asString().startsWith("Paper arxiv:2401.00001 is left out");
+        assertThat(index.lastUpdate().refused()).isEqualTo(1);
+        assertThat(index.statusLines()).singleElement().asString().contains("1 left out");
+
+        Paper fixed = paper("2401.00001").title("Sparse graphs").build();
+        List<String> third = index.libraryChanging(Library.of(List.of(digest("2024-01-06", revised)),
+                loose(List.of(fixed, dense), List.of(fixed, dense))));
+        assertThat(third).isEmpty();
+        assertThat(ids("sparse")).containsExactly("2401.00001");
+        assertThat(index.lastUpdate()).extracting(LuceneSearchIndex.IndexUpdate::added,
+                LuceneSearchIndex.IndexUpdate::refused).containsExactly(1, 0);
+    }
+
+    @Test
     void aDumpThatCannotBeReadAgainRefusesTheUpdateAndTheOldIndexServes() throws Exception {
         Paper sparse = paper("2401.00001").title("Sparse graphs").build();
         index.libraryChanging(Library.of(List.of(), List.of(sparse)));

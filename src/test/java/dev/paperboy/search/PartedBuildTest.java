@@ -250,7 +250,7 @@ class PartedBuildTest {
     }
 
     /** Adds the papers as an update does: one at a time into a build in three parts, then finishes it. */
-    private static List<String> addAll(IndexWriter writer, ByteBuffersDirectory directory, List<LibraryPaper> papers,
+    private static List<PaperDocuments.Refusal> addAll(IndexWriter writer, ByteBuffersDirectory directory, List<LibraryPaper> papers,
                                        java.util.function.Supplier<IndexWriterConfig> config) throws IOException {
         try (PartedBuild build = PartedBuild.start(writer, directory, 3, config)) {
             for (LibraryPaper paper : papers) {
