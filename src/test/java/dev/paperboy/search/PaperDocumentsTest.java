@@ -24,9 +24,10 @@ class PaperDocumentsTest {
                     null);
             LibraryPaper fine = new LibraryPaper(paper("2401.00002").build(), List.of(), null);
 
-            assertThat(PaperDocuments.add(writer, huge)).hasValue("Paper arxiv:2401.00001 is left out of search:"
+            assertThat(PaperDocuments.add(writer, huge)).hasValue(new PaperDocuments.Refusal("arxiv:2401.00001",
+                    dev.paperboy.core.PaperHashes.fingerprint(huge), "Paper arxiv:2401.00001 is left out of search:"
                     + " its category is longer than the search index allows in one value (32766 bytes); shorten it"
-                    + " in the content");
+                    + " in the content"));
             assertThat(PaperDocuments.add(writer, fine)).isEmpty();
             writer.commit();
 
