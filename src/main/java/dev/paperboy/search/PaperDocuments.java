@@ -183,6 +183,6 @@ final class PaperDocuments {
                 terms.add(term);
             }
         }
-        text.add(terms, AUTHORS_WEIGHT);
+        text.addUnmeasured(terms, AUTHORS_WEIGHT);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -15,7 +16,10 @@ import org.apache.lucene.index.IndexOptions;
  * The combined field {@link PaperFields#TEXT} of one paper: each occurrence of a term counts its source
  * field's weight (BM25F at indexing time), so that a title word counts as much as several abstract words.
  * The weights are summed here and each distinct term is indexed once with its sum, which is what Lucene
- * would store for the term anyway; it takes the sum of all frequencies as the field's length.
+ * would store for the term anyway. The field's length, which BM25 normalises by, is the sum of the
+ * frequencies except those of {@link #addUnmeasured unmeasured} terms (authors): a paper by 2,900 people is
+ * not a long paper, and an author's name in it must not count for less than in a paper by three. The length
+ * travels to {@link PaperSimilarity} as the field's last position (the field has no positions of its own).
  */
 final class WeightedTerms {
 
@@ -23,6 +27,7 @@ final class WeightedTerms {
     static final FieldType TYPE = type();
 
     private final Map<String, Integer> frequencies = new HashMap<>();
+    private int unmeasured;
 
     private static FieldType type() {
         FieldType type = new FieldType();
@@ -37,6 +42,12 @@ final class WeightedTerms {
         for (String term : terms) {
             frequencies.merge(term, weight, Integer::sum);
         }
+    }
+
+    /** Counts each occurrence {@code weight} times, without making the field longer. */
+    void addUnmeasured(List<String> terms, int weight) {
+        add(terms, weight);
+        unmeasured += weight * terms.size();
     }
 
     /**
@@ -55,12 +66,20 @@ final class WeightedTerms {
         return frequencies.isEmpty();
     }
 
-    /** The field: each term once, with the sum of its weights as its frequency. */
+    /**
+     * The field: each term once, with the sum of its weights as its frequency; the first term's position
+     * increment is the field's measured length (at least 1), the others' 0, so that the last position is one
+     * less than the length.
+     */
     Field field() {
+        long total = frequencies.values().stream().mapToLong(Integer::longValue).sum();
+        int length = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, total - unmeasured));
         Iterator<Map.Entry<String, Integer>> entries = frequencies.entrySet().iterator();
         return new Field(PaperFields.TEXT, new TokenStream() {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
             private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+            private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+            private boolean first = true;
 
             @Override
             public boolean incrementToken() {
@@ -71,6 +90,8 @@ final class WeightedTerms {
                 Map.Entry<String, Integer> entry = entries.next();
                 term.setEmpty().append(entry.getKey());
                 frequency.setTermFrequency(entry.getValue());
+                increment.setPositionIncrement(first ? length : 0);
+                first = false;
                 return true;
             }
         }, TYPE);

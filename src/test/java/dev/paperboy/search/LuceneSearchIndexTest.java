@@ -120,6 +120,23 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void anAuthorInABigCollaborationStillOutranksAWordTheAbstractRepeats() throws Exception {
+            String[] collaboration = new String[300];
+            for (int i = 0; i < collaboration.length; i++) {
+                collaboration[i] = "Member" + i + " Person" + i;
+            }
+            collaboration[150] = "Ann King";
+            load(library(
+                    paper("2401.00001").title("Fog of war chess").authors("Bo Chen", "Di Wu")
+                            .abs("The king moves; the king hides; a king in check; the king wins; long live the king."),
+                    paper("2401.00002").title("A detector upgrade").authors(collaboration)
+                            .abs("We describe the upgrade of a large detector and its first data.")));
+
+            assertThat(ids("king")).as("the authors do not make the paper long").containsExactly("2401.00002",
+                    "2401.00001");
+        }
+
+        @Test
         void aWordTheAbstractRepeatsStillRanksAboveOneItMentionsOnce() throws Exception {
             load(library(
                     paper("2401.00001").title("On graphs").abs("Diffusion helps."),
