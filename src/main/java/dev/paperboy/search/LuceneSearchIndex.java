@@ -142,9 +142,9 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             }
             long started = System.nanoTime();
             boolean rebuilt = openWriter();
-            IndexUpdatePass.Outcome written;
+            IndexUpdatePass.Outcome outcome;
             try {
-                written = update(next);
+                outcome = update(next);
             } catch (IOException | RuntimeException | Error e) {
                 // an Error too (a part thread out of memory): closing would commit the pending deletes
                 rollback(e);
@@ -164,11 +164,11 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
             if (old != null) {
                 old.release();
             }
-            refused = written.refused();
-            lastUpdate = new IndexUpdate(written.added(), written.changed(), written.deleted(),
-                    rebuilt || written.fromEmpty(), (System.nanoTime() - started) / 1_000_000, refused.size());
+            refused = outcome.refused();
+            lastUpdate = new IndexUpdate(outcome.added(), outcome.changed(), outcome.deleted(),
+                    rebuilt || outcome.fromEmpty(), (System.nanoTime() - started) / 1_000_000, refused.size());
             LOG.info("Search index updated for {} papers: {} added, {} changed, {} deleted{}{} in {} ms ({})",
-                    next.paperCount(), written.added(), written.changed(), written.deleted(),
+                    next.paperCount(), outcome.added(), outcome.changed(), outcome.deleted(),
                     refused.isEmpty() ? "" : ", " + refused.size() + " left out (the log names each)",
                     lastUpdate.rebuilt() ? " (built anew)" : "", lastUpdate.millis(), storage);
             return warnings(refused.values());

@@ -2,34 +2,20 @@ package dev.paperboy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.Main;
 import dev.paperboy.content.JsonlPaperFormat;
 import dev.paperboy.core.Paper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code bench corpus} writes a scaled corpus as a dump the content reads back whole. */
 class BenchCorpusTest {
 
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     @Test
     void writesExactlyNDistinctPapersThatReadBack() throws Exception {
@@ -43,10 +29,10 @@ class BenchCorpusTest {
         JsonlPaperFormat.write(real, corpus);
         Path out = dir.resolve("scaled.jsonl");
 
-        String[] result = run("bench", "corpus", "--corpus", corpus.toString(), "--scale", "40", "--out", out.toString());
+        CliRun result = CliRun.of("bench", "corpus", "--corpus", corpus.toString(), "--scale", "40", "--out", out.toString());
 
-        assertThat(result[0]).isEqualTo("0");
-        assertThat(result[1]).isEqualTo("Wrote 40 papers to " + out + System.lineSeparator());
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).isEqualTo("Wrote 40 papers to " + out + System.lineSeparator());
         List<Paper> read = new ArrayList<>();
         new JsonlPaperFormat().read("scaled.jsonl", out, read::add, problem -> {
             throw new AssertionError(problem.toString());
@@ -58,9 +44,9 @@ class BenchCorpusTest {
 
     @Test
     void aMissingCorpusOrABadScaleSaysWhatToPass() {
-        String[] missing = run("bench", "corpus", "--corpus", dir.resolve("none.jsonl").toString(), "--scale", "3",
+        CliRun missing = CliRun.of("bench", "corpus", "--corpus", dir.resolve("none.jsonl").toString(), "--scale", "3",
                 "--out", dir.resolve("x.jsonl").toString());
-        assertThat(missing[0]).isEqualTo("2");
-        assertThat(missing[2]).contains("No corpus at").contains("--corpus");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("No corpus at").contains("--corpus");
     }
 }

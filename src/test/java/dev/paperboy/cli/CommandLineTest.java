@@ -5,39 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.ContentFiles;
-import dev.paperboy.Main;
 import dev.paperboy.content.JsonDigestFormat;
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.Digest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class CommandLineTest {
 
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    private CliRun run(String... args) {
         // Every subcommand takes --data; keep the index and imports out of the checkout.
         String[] withData = java.util.Arrays.copyOf(args, args.length + 2);
         withData[args.length] = "--data";
         withData[args.length + 1] = dir.resolve("data").toString();
-        int code = cli.execute(withData);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.of(withData);
     }
 
     private String content() {
@@ -46,7 +33,7 @@ class CommandLineTest {
 
     @Test
     void checkPassesOnGoodContent() {
-        Result result = run("check", "--content", content());
+        CliRun result = run("check", "--content", content());
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("holds 2 topics, 2 digests, 3 papers");
     }
@@ -56,7 +43,7 @@ class CommandLineTest {
         String content = content();
         ContentFiles.write(Path.of(content), "bad.txt", "Topic\n\n2022-13-45\n");
         ContentFiles.write(Path.of(content), "bad.json", "{\"topic\": \"X\"");
-        Result result = run("check", "--content", content);
+        CliRun result = run("check", "--content", content);
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains("bad.txt:3:", "bad.json:1:", "in " + content, "; nothing was changed.");
     }
@@ -64,7 +51,7 @@ class CommandLineTest {
     @Test
     void aBadConfigurationIsOneLineAndExitTwo() {
         Path config = ContentFiles.write(dir, "p.yml", "timezone: Mars/Base\n");
-        Result result = run("check", "--config", config.toString(), "--content", content());
+        CliRun result = run("check", "--config", config.toString(), "--content", content());
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err().strip()).startsWith("Configuration error: ").contains("\"timezone\"")
                 .doesNotContain("\n");
@@ -72,7 +59,7 @@ class CommandLineTest {
 
     @Test
     void searchPrintsJson() throws Exception {
-        Result result = run("search", "--content", content(), "--json", "--limit", "2", "transformers");
+        CliRun result = run("search", "--content", content(), "--json", "--limit", "2", "transformers");
         assertThat(result.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.get("total").asInt()).isEqualTo(3);
@@ -84,14 +71,14 @@ class CommandLineTest {
 
     @Test
     void searchPrintsText() {
-        Result result = run("search", "--content", content(), "colour");
+        CliRun result = run("search", "--content", content(), "colour");
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("Colour Constancy with Attention");
     }
 
     @Test
     void searchRejectsABadLimit() {
-        Result result = run("search", "--content", content(), "--limit", "0", "x");
+        CliRun result = run("search", "--content", content(), "--limit", "0", "x");
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("--limit must be between 1 and 100");
     }
@@ -99,7 +86,7 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"console", "telegram", "discord"})
     void renderPrintsOneBlockPerMessage(String platform) {
-        Result result = run("render", "--content", content(), "--platform", platform, "--topic", "Vision Transformer",
+        CliRun result = run("render", "--content", content(), "--platform", platform, "--topic", "Vision Transformer",
                 "--date", "2022-11-15");
         assertThat(result.code()).isZero();
         assertThat(result.out()).startsWith("=== message 1 of ").contains("Sparse Patches for Fast Vision Transformers");
@@ -107,20 +94,20 @@ class CommandLineTest {
 
     @Test
     void renderTelegramIsHtml() {
-        Result result = run("render", "--content", content(), "--platform", "telegram");
+        CliRun result = run("render", "--content", content(), "--platform", "telegram");
         assertThat(result.out()).contains("<b>", "Listening Transformers");
     }
 
     @Test
     void renderSaysWhenThereIsNoSuchDigest() {
-        Result result = run("render", "--content", content(), "--platform", "console", "--topic", "Robots");
+        CliRun result = run("render", "--content", content(), "--platform", "console", "--topic", "Robots");
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains("No digest of topic \"Robots\"");
     }
 
     @Test
     void exportIsTheJsonContentFormatAndReadsBack() {
-        Result result = run("export", "--content", content());
+        CliRun result = run("export", "--content", content());
         assertThat(result.code()).isZero();
         ContentLoad back = new JsonDigestFormat().parse("export.json", result.out());
         assertThat(back.problems()).isEmpty();
@@ -142,7 +129,7 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"run", "check", "search", "render", "export"})
     void everySubcommandHasHelp(String name) {
-        Result result = run(name, "--help");
+        CliRun result = run(name, "--help");
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("--config", "--content", "--data");
     }

@@ -3,32 +3,20 @@ package dev.paperboy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.ContentFiles;
-import dev.paperboy.Main;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ImportSubcommandTest {
 
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Result(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String DUMP = """
@@ -47,7 +35,7 @@ class ImportSubcommandTest {
         }
         Path digest = ContentFiles.write(dir, "listening.json", ContentFiles.SPEECH.replace("Speech", "Hearing"));
 
-        Result result = run("import", "--content", content, "--data", data, dump.toString(), digest.toString());
+        CliRun result = run("import", "--content", content, "--data", data, dump.toString(), digest.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.err()).contains("dump.jsonl.gz:2: ").contains("(skipped)");
@@ -56,7 +44,7 @@ class ImportSubcommandTest {
                 .contains("Imported 3 papers from 2 file(s), 1 malformed skipped");
         assertThat(dir.resolve("data/imported/dump.jsonl")).exists();
 
-        Result search = run("search", "--content", content, "--data", data, "quantum walks");
+        CliRun search = run("search", "--content", content, "--data", data, "quantum walks");
         assertThat(search.out()).contains("Imported Quantum Walks");
     }
 
@@ -68,7 +56,7 @@ class ImportSubcommandTest {
                 + "\"]}\n";
         Path dump = ContentFiles.write(dir, "dump.jsonl", DUMP + huge);
 
-        Result result = run("import", "--content", content, "--data", data, dump.toString());
+        CliRun result = run("import", "--content", content, "--data", data, dump.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("Imported 3 papers from 1 file(s), 1 malformed skipped")
@@ -87,14 +75,14 @@ class ImportSubcommandTest {
         Path dump = ContentFiles.write(dir, "dump.jsonl", DUMP);
         assertThat(run("import", "--content", content, "--data", data, dump.toString()).code()).isZero();
 
-        Result again = run("import", "--content", content, "--data", data, dump.toString());
+        CliRun again = run("import", "--content", content, "--data", data, dump.toString());
 
         assertThat(again.out()).contains("index: 0 added, 0 changed, 0 deleted");
     }
 
     @Test
     void aMissingFileImportsNothing() {
-        Result result = run("import", "--data", dir.resolve("data").toString(), dir.resolve("none.jsonl").toString());
+        CliRun result = run("import", "--data", dir.resolve("data").toString(), dir.resolve("none.jsonl").toString());
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("No file at");
     }
@@ -151,7 +139,7 @@ class ImportSubcommandTest {
         Path broken = ContentFiles.write(dir, "broken.xml",
                 "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>A & B</title>");
 
-        Result result = run("import", "--content", content, "--data", data, listing.toString(), broken.toString());
+        CliRun result = run("import", "--content", content, "--data", data, listing.toString(), broken.toString());
 
         assertThat(result.code()).as("a file imported nothing").isEqualTo(1);
         assertThat(result.out()).contains("cs.DS.rss: 2 papers").contains("broken.xml: nothing imported")
@@ -161,7 +149,7 @@ class ImportSubcommandTest {
         assertThat(dir.resolve("data/imported/cs.DS.jsonl")).exists();
         assertThat(dir.resolve("data/imported/broken.jsonl")).doesNotExist();
 
-        Result search = run("search", "--content", content, "--data", data, "tree walks");
+        CliRun search = run("search", "--content", content, "--data", data, "tree walks");
         assertThat(search.out()).contains("Cross Listed Tree Walks").contains("2603.00902");
     }
 }
