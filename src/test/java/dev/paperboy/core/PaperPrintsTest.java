@@ -42,4 +42,14 @@ class PaperPrintsTest {
         assertThat(PaperHashes.fingerprint(LoosePapers.served(Fixtures.paper("2401.00001", "A titlf"))))
                 .isNotEqualTo(plain);
     }
+
+    @Test
+    void fingerprintsAreTheSameFromReleaseToRelease() {
+        // the index keeps fingerprints on disk: a change here makes every paper look changed and be written anew
+        Paper paper = new Paper("2401.00001", 2, "A title", java.util.List.of("Ann Author"), "An abstract.", "",
+                java.util.List.of("cs.LG"), java.time.LocalDate.of(2024, 1, 2), null, java.util.List.of());
+
+        assertThat(PaperHashes.fingerprint(LoosePapers.served(paper))).isEqualTo(5738731790822783530L);
+        assertThat(PaperHashes.key("arxiv:2401.00001")).isEqualTo(-3486181095561698852L);
+    }
 }
