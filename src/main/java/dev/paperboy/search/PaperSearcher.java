@@ -140,7 +140,7 @@ final class PaperSearcher {
         return named;
     }
 
-    /** The paper's authors that have every name word of one named author. */
+    /** The paper's authors that have every name word of one named author (an initial: a word it starts). */
     private List<String> matchedAuthors(List<String> authors, List<Set<String>> named) {
         if (named.isEmpty()) {
             return List.of();
@@ -148,11 +148,22 @@ final class PaperSearcher {
         List<String> matched = new ArrayList<>();
         for (String author : authors) {
             Set<String> words = words(author);
-            if (named.stream().anyMatch(words::containsAll)) {
+            if (named.stream().anyMatch(n -> hasEvery(words, n))) {
                 matched.add(author);
             }
         }
         return matched;
+    }
+
+    private static boolean hasEvery(Set<String> authorWords, Set<String> namedWords) {
+        for (String named : namedWords) {
+            boolean has = authorWords.contains(named) || InitialsPhraseQuery.isInitial(named)
+                    && authorWords.stream().anyMatch(word -> word.startsWith(named));
+            if (!has) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Set<String> words(String name) {

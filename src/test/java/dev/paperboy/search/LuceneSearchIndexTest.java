@@ -269,6 +269,23 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void initialsStandForAnyNameWithThatFirstLetter() throws Exception {
+            load(library(
+                    paper("2401.00001").title("One").authors("Yann LeCun", "Leon Bottou"),
+                    paper("2401.00002").title("Two").authors("Y. LeCun"),
+                    paper("2401.00003").title("Three").authors("Jean LeCun"),
+                    paper("2401.00004").title("Four").authors("Yann Dauphin", "Bo LeCun"),
+                    paper("2401.00005").title("Five").authors("Yann A. LeCun")));
+
+            assertThat(ids("au:\"Y. LeCun\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002", "2401.00005");
+            assertThat(ids("au:\"LeCun, Y.\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002", "2401.00005");
+            assertThat(ids("au:\"J LeCun\"")).containsExactly("2401.00003");
+            assertThat(ids("au:\"Q. LeCun\"")).isEmpty();
+            assertThat(search("au:\"Y. LeCun\"").hits()).filteredOn(h -> h.paper().paper().arxivId().equals("2401.00001"))
+                    .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Yann LeCun"));
+        }
+
+        @Test
         void aHitNamesTheAuthorsTheQueryAskedFor() throws Exception {
             load(library(paper("2401.00001").title("One")
                     .authors("Bingnan Xiao", "Chenhao Yang", "Wei Ni", "Tony Q. S. Quek", "Ann Quek")));
