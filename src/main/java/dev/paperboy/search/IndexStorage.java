@@ -13,8 +13,13 @@ import org.apache.lucene.store.FSDirectory;
  */
 public interface IndexStorage {
 
-    /** The directory of the index, opened once for the life of a {@link LuceneSearchIndex}. */
+    /** The directory of the index, opened once for the life of a {@link LuceneSearchIndex}; created if need be. */
     Directory open() throws IOException;
+
+    /** Whether there may be an index to open, known without creating anything (never, in memory). */
+    default boolean mayHoldAnIndex() {
+        return true;
+    }
 
     /** The index on the Java heap: built anew by every process; fine for tests and small libraries. */
     static IndexStorage inMemory() {
@@ -22,6 +27,11 @@ public interface IndexStorage {
             @Override
             public Directory open() {
                 return new ByteBuffersDirectory();
+            }
+
+            @Override
+            public boolean mayHoldAnIndex() {
+                return false;
             }
 
             @Override
@@ -41,6 +51,11 @@ public interface IndexStorage {
             public Directory open() throws IOException {
                 Files.createDirectories(directory);
                 return FSDirectory.open(directory);
+            }
+
+            @Override
+            public boolean mayHoldAnIndex() {
+                return Files.isDirectory(directory);
             }
 
             @Override

@@ -189,8 +189,8 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         buildLock.lock();
         Directory served = null;
         try {
-            if (closed || current.get() != null) {
-                return false;
+            if (closed || current.get() != null || !storage.mayHoldAnIndex()) {
+                return false; // looking must not create the index's directory
             }
             served = storage.open();
             if (served instanceof ByteBuffersDirectory || !DirectoryReader.indexExists(served)) {

@@ -84,6 +84,15 @@ class ServeFromDiskTest {
     }
 
     @Test
+    void lookingForAnIndexWhereThereIsNoneCreatesNothing(@TempDir Path empty) {
+        Path missing = empty.resolve("data").resolve("index");
+        try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(missing))) {
+            assertThat(index.serveIfCurrent("v1")).isFalse();
+        }
+        assertThat(empty.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void anIndexOfOtherContentOrOfUnknownContentIsNotServed() throws Exception {
         try (LuceneSearchIndex index = new LuceneSearchIndex(IndexStorage.onDisk(root))) {
             assertThat(index.serveIfCurrent("v1")).as("no index yet").isFalse();
