@@ -44,22 +44,17 @@ final class PaperCommand implements Command {
         }
         Library snapshot = library.current();
         String shown = TypedText.shown(typed, 60);
+        // a digest's paper from the library; a loose one, which the library does not hold, from the index
         if (ArxivIds.isArxivId(typed)) {
-            Optional<LibraryPaper> paper = find(snapshot, "arxiv:" + ArxivIds.normalise(typed).orElseThrow());
-            return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper "
-                    + ArxivIds.normalise(typed).orElseThrow() + ". Search for it with /search, or check the id."));
+            String id = ArxivIds.normalise(typed).orElseThrow();
+            Optional<LibraryPaper> paper = snapshot.findById(id).or(() -> search.findPaper("arxiv:" + id));
+            return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper " + id
+                    + ". Search for it with /search, or check the id."));
         }
-        Optional<LibraryPaper> listed = snapshot.findByTitle(typed);
-        Optional<LibraryPaper> byTitle = listed.isPresent() ? listed
-                : search.findPaper("title:" + Paper.normaliseTitle(typed));
+        Optional<LibraryPaper> byTitle = snapshot.findByTitle(typed)
+                .or(() -> search.findPaper("title:" + Paper.normaliseTitle(typed)));
         return byTitle.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("\"" + shown
                 + "\" is neither an arXiv id nor the exact title of a paper I have. Type an id like "
                 + "/paper 2211.07638, or look it up with /search " + shown));
-    }
-
-    /** A digest's paper from the library; a loose one, which the library does not hold, from the index. */
-    private Optional<LibraryPaper> find(Library snapshot, String key) {
-        Optional<LibraryPaper> listed = snapshot.findByKey(key);
-        return listed.isPresent() ? listed : search.findPaper(key);
     }
 }
