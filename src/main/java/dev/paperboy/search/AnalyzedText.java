@@ -45,19 +45,40 @@ final class AnalyzedText {
 
     /** The terms with their positions, as the analyzer gave them. */
     TokenStream tokenStream() {
+        return replay(false);
+    }
+
+    /**
+     * The terms with their positions, each name word followed by its initial at the same position ("yann", then
+     * "y"), so that a name typed with initials ("Y. LeCun") is a plain phrase of the field.
+     */
+    TokenStream tokenStreamWithInitials() {
+        return replay(true);
+    }
+
+    private TokenStream replay(boolean initials) {
         return new TokenStream() {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
             private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
             private int next;
+            private boolean initialDue;
 
             @Override
             public boolean incrementToken() {
+                clearAttributes();
+                if (initialDue) {
+                    initialDue = false;
+                    term.setEmpty().append(terms.get(next - 1).charAt(0));
+                    increment.setPositionIncrement(0);
+                    return true;
+                }
                 if (next >= terms.size()) {
                     return false;
                 }
-                clearAttributes();
-                term.setEmpty().append(terms.get(next));
+                String word = terms.get(next);
+                term.setEmpty().append(word);
                 increment.setPositionIncrement(increments[next]);
+                initialDue = initials && word.length() > 1 && Character.isLetter(word.charAt(0));
                 next++;
                 return true;
             }
@@ -66,6 +87,7 @@ final class AnalyzedText {
             public void reset() throws IOException {
                 super.reset();
                 next = 0;
+                initialDue = false;
             }
         };
     }

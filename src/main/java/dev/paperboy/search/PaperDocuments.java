@@ -176,7 +176,7 @@ final class PaperDocuments {
             return;
         }
         AnalyzedText analyzed = AnalyzedText.of(NAMES, PaperFields.AUTHORS, author);
-        doc.add(new Field(PaperFields.AUTHORS, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(PaperFields.AUTHORS, analyzed.tokenStreamWithInitials(), TextField.TYPE_NOT_STORED));
         List<String> terms = new ArrayList<>(analyzed.terms());
         for (String term : AnalyzedText.of(ENGLISH, PaperFields.AUTHORS, author).terms()) {
             if (!terms.contains(term)) {

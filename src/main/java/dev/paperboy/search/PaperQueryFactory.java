@@ -151,7 +151,9 @@ final class PaperQueryFactory {
                     : combined(value.replace(':', ' '));
             case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
             case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
-            case AUTHOR -> author(firstNameFirst(value)).map(q -> new Built(q, true));
+            // initials ("Y. LeCun") are a plain phrase: the index holds each name word's initial beside it
+            case AUTHOR -> text(names, PaperFields.AUTHORS, firstNameFirst(value), AUTHOR_SLOP)
+                    .map(q -> new Built(q, true));
             case TOPIC -> topic(value);
             case CATEGORY -> Optional.of(new Built(category(value), false));
             case ID -> Optional.of(new Built(ArxivIds.normalise(value)
@@ -159,20 +161,6 @@ final class PaperQueryFactory {
                     .orElseGet(() -> new MatchNoDocsQuery("not an arXiv id")), false));
             case AFTER, BEFORE, DATE -> Optional.of(new Built(dateRange(clause.kind(), value), false));
         };
-    }
-
-    /**
-     * A person ({@code au:}): the name's words as a phrase, with a little slop for a middle name; initials
-     * ("Y. LeCun") stand for any name word with that first letter ({@link InitialsPhraseQuery}).
-     */
-    private Optional<Query> author(String name) {
-        List<Token> tokens = analyze(names, PaperFields.AUTHORS, name);
-        boolean initials = tokens.stream().anyMatch(t -> InitialsPhraseQuery.isInitial(t.text()));
-        boolean words = tokens.stream().anyMatch(t -> !InitialsPhraseQuery.isInitial(t.text()));
-        if (initials && words) {
-            return Optional.of(new InitialsPhraseQuery(PaperFields.AUTHORS, tokens, AUTHOR_SLOP));
-        }
-        return text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
     }
 
     /**

@@ -281,8 +281,19 @@ class LuceneSearchIndexTest {
             assertThat(ids("au:\"LeCun, Y.\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002", "2401.00005");
             assertThat(ids("au:\"J LeCun\"")).containsExactly("2401.00003");
             assertThat(ids("au:\"Q. LeCun\"")).isEmpty();
+            assertThat(ids("au:\"Z. LeCun\"")).as("an initial no LeCun has").isEmpty();
+            assertThat(ids("au:\"y lecun\"")).hasSize(3);
+            assertThat(ids("au:\"J. Y. LeCun\"")).isEmpty();
             assertThat(search("au:\"Y. LeCun\"").hits()).filteredOn(h -> h.paper().paper().arxivId().equals("2401.00001"))
                     .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Yann LeCun"));
+        }
+
+        @Test
+        void initialsAreOnlyInTheAuthorsFieldNotPlainWords() throws Exception {
+            load(library(paper("2401.00001").title("Programming languages").authors("Rita Moreno")));
+
+            assertThat(ids("r programming")).as("an author's initial is no word of the paper").isEmpty();
+            assertThat(ids("au:\"R. Moreno\" programming")).containsExactly("2401.00001");
         }
 
         @Test
