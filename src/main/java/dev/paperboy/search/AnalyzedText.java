@@ -48,9 +48,13 @@ final class AnalyzedText {
         return replay(false);
     }
 
+    /** Marks an initial made from a name word ("y*" from "yann"), so that only {@code au:} finds it. */
+    static final char INITIAL_MARK = '*';
+
     /**
      * The terms with their positions, each name word followed by its initial at the same position ("yann", then
-     * "y"), so that a name typed with initials ("Y. LeCun") is a plain phrase of the field.
+     * "y*"), so that a name typed with initials ("Y. LeCun") can be a phrase of the field. The mark keeps the
+     * made initials apart from a lone letter a paper lists, which plain words still match as written.
      */
     TokenStream tokenStreamWithInitials() {
         return replay(true);
@@ -68,7 +72,7 @@ final class AnalyzedText {
                 clearAttributes();
                 if (initialDue) {
                     initialDue = false;
-                    term.setEmpty().append(terms.get(next - 1).charAt(0));
+                    term.setEmpty().append(terms.get(next - 1).charAt(0)).append(INITIAL_MARK);
                     increment.setPositionIncrement(0);
                     return true;
                 }

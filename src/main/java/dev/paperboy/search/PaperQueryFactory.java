@@ -28,6 +28,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -151,9 +152,7 @@ final class PaperQueryFactory {
                     : combined(value.replace(':', ' '));
             case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
             case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
-            // initials ("Y. LeCun") are a plain phrase: the index holds each name word's initial beside it
-            case AUTHOR -> text(names, PaperFields.AUTHORS, firstNameFirst(value), AUTHOR_SLOP)
-                    .map(q -> new Built(q, true));
+            case AUTHOR -> author(firstNameFirst(value)).map(q -> new Built(q, true));
             case TOPIC -> topic(value);
             case CATEGORY -> Optional.of(new Built(category(value), false));
             case ID -> Optional.of(new Built(ArxivIds.normalise(value)
@@ -161,6 +160,31 @@ final class PaperQueryFactory {
                     .orElseGet(() -> new MatchNoDocsQuery("not an arXiv id")), false));
             case AFTER, BEFORE, DATE -> Optional.of(new Built(dateRange(clause.kind(), value), false));
         };
+    }
+
+    /**
+     * A person ({@code au:}): the name's words as a phrase, with a little slop for a middle name. A lone letter
+     * ("Y. LeCun") is an initial: the letter as a paper lists it, or any name word starting with it (the index
+     * keeps each name word's marked initial beside it, {@link AnalyzedText#INITIAL_MARK}).
+     */
+    private Optional<Query> author(String name) {
+        List<Token> tokens = analyze(names, PaperFields.AUTHORS, name);
+        if (tokens.stream().noneMatch(t -> isInitial(t.text()))) {
+            return text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
+        }
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(AUTHOR_SLOP);
+        for (Token token : tokens) {
+            Term word = new Term(PaperFields.AUTHORS, token.text());
+            phrase.add(isInitial(token.text())
+                    ? new Term[] {word, new Term(PaperFields.AUTHORS, token.text() + AnalyzedText.INITIAL_MARK)}
+                    : new Term[] {word}, token.position());
+        }
+        return Optional.of(phrase.build());
+    }
+
+    /** A single letter: what the name analyzer leaves of "Y." or "Y". */
+    static boolean isInitial(String word) {
+        return word.length() == 1 && Character.isLetter(word.charAt(0));
     }
 
     /**

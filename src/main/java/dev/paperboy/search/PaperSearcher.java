@@ -157,9 +157,8 @@ final class PaperSearcher {
 
     private static boolean hasEvery(Set<String> authorWords, Set<String> namedWords) {
         for (String named : namedWords) {
-            boolean initial = named.length() == 1 && Character.isLetter(named.charAt(0));
-            boolean has = authorWords.contains(named)
-                    || initial && authorWords.stream().anyMatch(word -> word.startsWith(named));
+            boolean has = authorWords.contains(named) || PaperQueryFactory.isInitial(named)
+                    && authorWords.stream().anyMatch(word -> word.startsWith(named));
             if (!has) {
                 return false;
             }

@@ -53,8 +53,10 @@ final class PaperCommand implements Command {
         }
         Optional<LibraryPaper> byTitle = snapshot.findByTitle(typed)
                 .or(() -> search.findPaper("title:" + Paper.normaliseTitle(typed)));
+        // a suggested command must be whole: a long title cut short would search for its cut words
+        String lookUp = shown.equals(typed) ? "/search " + typed : "/search and a few words of it";
         return byTitle.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("\"" + shown
                 + "\" is neither an arXiv id nor the exact title of a paper I have. Type an id like "
-                + "/paper 2211.07638, or look it up with /search " + shown));
+                + "/paper 2211.07638, or look it up with " + lookUp));
     }
 }

@@ -153,6 +153,9 @@ class CommandsTest {
         assertThat(error("/paper 2301.99999", user)).isEqualTo(
                 "I have no paper 2301.99999. Search for it with /search, or check the id.");
         assertThat(error("/paper something else", user)).contains("neither an arXiv id nor the exact title");
+        assertThat(error("/paper something else", user)).endsWith("look it up with /search something else");
+        assertThat(error("/paper " + "a long title ".repeat(10), user)).endsWith("look it up with /search and a few"
+                + " words of it");
         assertThat(error("/paper", user)).contains("/paper 2211.07638");
     }
 
