@@ -142,11 +142,14 @@ public final class SeedTextParser {
                 problem(first.number(), "topic line expected before the date line " + quote(first.text())
                         + ": the file must start with the topic, then the date");
                 papers(part.subList(1, part.size()));
-            } else if (hasPapers && part.size() > 1 && !isAuthors(first)) {
+            } else if ((hasPapers || part.size() == 2) && part.size() > 1 && !isAuthors(first)) {
+                // a topic and a line that should have been its date, with papers after them or alone
                 Line second = part.get(1);
                 problem(second.number(), "date line expected after the topic " + quote(first.text()) + ": "
                         + DATE_EXPECTED + ", found " + quote(second.text()));
-                papers(part.subList(1, part.size()));
+                if (hasPapers) {
+                    papers(part.subList(1, part.size()));
+                }
             } else {
                 problem(first.number(), "text before the topic: expected the file to start with a topic line,"
                         + " then a date line (YYYY-MM-DD), found " + quote(first.text()));

@@ -223,6 +223,13 @@ class SeedTextParserTest {
                 """)).containsExactly("bad.txt:3: date line expected after the topic \"Topic\": expected"
                 + " YYYY-MM-DD, optionally followed by \"update\" or \"更新\", found \"A Title\"");
         assertThat(problems("""
+                Vision Transformer
+
+                not a date line
+                """)).as("a topic and a wrong date, no papers yet").containsExactly("bad.txt:3: date line expected after"
+                + " the topic \"Vision Transformer\": expected YYYY-MM-DD, optionally followed by \"update\" or"
+                + " \"更新\", found \"not a date line\"");
+        assertThat(problems("""
                 2024-01-01 update
                 A Title
                 Authors: A. One
