@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import java.util.concurrent.Callable;
+import dev.paperboy.core.LiveLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ public final class CheckSubcommand implements Callable<Integer> {
         return ValidContent.run(common, spec, "nothing was changed.", (config, library, out, err) -> {
             out.println("OK: " + config.contentDir() + " holds " + library.topicNames().size() + " topics, "
                     + library.digests().size() + " digests, " + library.paperCount() + " papers.");
+            if (library.loosePapers().copies() > 0) {
+                out.println("Note: " + LiveLibrary.copiesWarning(library.loosePapers().copies()));
+            }
             return 0;
         });
     }

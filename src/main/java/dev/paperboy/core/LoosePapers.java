@@ -18,14 +18,16 @@ public final class LoosePapers {
         void forEach(Consumer<Paper> each) throws IOException;
     }
 
-    private static final LoosePapers NONE = new LoosePapers(PaperPrints.none(), null, each -> { });
+    private static final LoosePapers NONE = new LoosePapers(PaperPrints.none(), 0, null, each -> { });
 
     private final PaperPrints prints;
+    private final int copies;
     private final LocalDate newest;
     private final Reader reader;
 
-    private LoosePapers(PaperPrints prints, LocalDate newest, Reader reader) {
+    private LoosePapers(PaperPrints prints, int copies, LocalDate newest, Reader reader) {
         this.prints = prints;
+        this.copies = copies;
         this.newest = newest;
         this.reader = reader;
     }
@@ -57,7 +59,9 @@ public final class LoosePapers {
             reader.forEach(each);
             later.reader.forEach(each);
         };
-        return new LoosePapers(prints.over(later.prints), newer(newest, later.newest), both);
+        PaperPrints merged = prints.over(later.prints);
+        int repeated = count() + later.count() - merged.size();
+        return new LoosePapers(merged, copies + later.copies + repeated, newer(newest, later.newest), both);
     }
 
     /** How many distinct papers. */
@@ -67,6 +71,11 @@ public final class LoosePapers {
 
     public PaperPrints prints() {
         return prints;
+    }
+
+    /** How many papers were left out as copies: a key that a paper read before them already had. */
+    public int copies() {
+        return copies;
     }
 
     /**
@@ -109,7 +118,7 @@ public final class LoosePapers {
 
         public LoosePapers build(Reader reader) {
             PaperPrints built = prints.build();
-            return built.size() == 0 ? NONE : new LoosePapers(built, newest, reader);
+            return built.size() == 0 ? NONE : new LoosePapers(built, prints.added() - built.size(), newest, reader);
         }
     }
 }

@@ -92,6 +92,11 @@ public final class PaperPrints {
             return this;
         }
 
+        /** How many papers were added so far, copies included. */
+        public int added() {
+            return size;
+        }
+
         public PaperPrints build() {
             if (size == 0) {
                 return NONE;

@@ -35,7 +35,22 @@ class CommandLineTest {
     void checkPassesOnGoodContent() {
         CliRun result = run("check", "--content", content());
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("holds 2 topics, 2 digests, 3 papers");
+        assertThat(result.out()).contains("holds 2 topics, 2 digests, 3 papers").doesNotContain("Note:");
+    }
+
+    @Test
+    void checkNotesCopiesInTheDumps() {
+        String content = content();
+        ContentFiles.write(Path.of(content), "dump.jsonl", """
+                {"id": "2401.00001", "title": "A dump paper", "authors": ["A. One"], "abstract": "x"}
+                {"id": "2401.00001", "title": "The same paper again", "authors": ["A. One"], "abstract": "x"}
+                """);
+
+        CliRun result = run("check", "--content", content);
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("holds 2 topics, 2 digests, 4 papers")
+                .contains("Note: 1 paper in the JSONL dumps repeats the arXiv id");
     }
 
     @Test

@@ -61,6 +61,24 @@ class LiveLibraryTest {
     }
 
     @Test
+    void copiesInTheDumpsAreCountedAndReportedWithTheReload() {
+        Paper first = paper("2401.00001", "First");
+        Paper again = paper("2401.00001", "First, again");
+        Paper listed = paper("2401.00002", "Listed");
+        source.willLoad(List.of(digest("ViT", "2022-11-15", listed)), List.of(first, again, listed, again));
+
+        ReloadResult result = live.reload();
+
+        assertThat(result.applied()).isTrue();
+        assertThat(result.warnings()).as("a digest's paper in a dump is no copy: the digest's is served")
+                .containsExactly(LiveLibrary.copiesWarning(2));
+        assertThat(LiveLibrary.copiesWarning(2)).startsWith("2 papers in the JSONL dumps repeat the arXiv id");
+        assertThat(live.current().paperCount()).isEqualTo(2);
+        assertThat(LoosePapers.of(List.of(first)).then(LoosePapers.of(List.of(again))).copies())
+                .as("a copy in a later dump").isEqualTo(1);
+    }
+
+    @Test
     void aFailingIndexUpdateRefusesTheReload() {
         source.willLoad(List.of(digest("ViT", "2022-11-15", paper(null, "A"))));
         live.reload();
