@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.core.ArxivIds;
 import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
@@ -7,6 +8,7 @@ import dev.paperboy.core.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +69,11 @@ final class PaperSearcher {
             }
         }
         List<String> problems = query.problems();
+        Optional<String> missing = missingIds(query, result, request);
+        if (missing.isPresent()) {
+            problems = new ArrayList<>(problems);
+            problems.add(missing.get());
+        }
         if (!result.searchable() && problems.isEmpty()) {
             problems = List.of(query.groups().isEmpty() && query.exclusions().isEmpty()
                     ? "There is nothing to search for: type words, a \"phrase\" or a field such as au:lecun."
@@ -75,6 +82,29 @@ final class PaperSearcher {
         }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
                 result.lowerBound(), problems);
+    }
+
+    /**
+     * For ids pasted together, of which some were found: the ones that were not, so that a list does not
+     * silently come back shorter. Only when every hit is on this page.
+     */
+    private static Optional<String> missingIds(UserQuery query, Result result, SearchRequest request) {
+        if (query.groups().size() != 1 || !query.exclusions().isEmpty() || query.groups().get(0).size() < 2
+                || result.total() == 0 || request.page() != 1 || result.total() > request.pageSize()) {
+            return Optional.empty();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (UserQuery.Clause clause : query.groups().get(0)) {
+            boolean id = clause.kind() == UserQuery.Kind.ID || clause.kind() == UserQuery.Kind.TEXT && !clause.quoted();
+            Optional<String> normalised = id ? ArxivIds.normalise(clause.value()) : Optional.empty();
+            if (normalised.isEmpty()) {
+                return Optional.empty();
+            }
+            wanted.add(normalised.get());
+        }
+        result.hits().forEach(hit -> wanted.remove(hit.paper().paper().arxivId()));
+        return wanted.isEmpty() ? Optional.empty() : Optional.of("Not found: " + String.join(", ", wanted)
+                + " (check " + (wanted.size() == 1 ? "the id" : "the ids") + "; only the papers here are searched).");
     }
 
     /** How many papers the typed query matches, counted to the end (a page stops at the threshold). */

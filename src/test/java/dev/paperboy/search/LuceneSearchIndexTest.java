@@ -685,6 +685,19 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void idsPastedTogetherSayWhichWereNotFound() throws Exception {
+        load(library(paper("2312.00273").title("Watermarks"), paper("2312.00279").title("Other")));
+
+        SearchPage page = search("2312.00273 and 2399.99999, https://arxiv.org/abs/2312.00279v2 2399.99998");
+
+        assertThat(page.hits()).hasSize(2);
+        assertThat(page.problems()).containsExactly("Not found: 2399.99999, 2399.99998 (check the ids; only the"
+                + " papers here are searched).");
+        assertThat(search("2312.00273 2312.00279").problems()).isEmpty();
+        assertThat(search("2312.00273 watermarks").problems()).as("not a list of ids").isEmpty();
+    }
+
+    @Test
     void aBigResultSetCountsAtLeastTheThresholdAndSaysSo() throws Exception {
         List<Papers> papers = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
