@@ -1,7 +1,6 @@
 package dev.paperboy.cli;
 
 import java.util.concurrent.Callable;
-import dev.paperboy.core.LiveLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +22,7 @@ public final class CheckSubcommand implements Callable<Integer> {
         return ValidContent.run(common, spec, "nothing was changed.", (config, library, out, err) -> {
             out.println("OK: " + config.contentDir() + " holds " + library.topicNames().size() + " topics, "
                     + library.digests().size() + " digests, " + library.paperCount() + " papers.");
-            if (library.loosePapers().copies() > 0) {
-                out.println("Note: " + LiveLibrary.copiesWarning(library.loosePapers().copies()));
-            }
+            library.loosePapers().copiesNote().ifPresent(note -> out.println("Note: " + note));
             return 0;
         });
     }

@@ -45,6 +45,8 @@ public final class JsonlPaperFormat {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonlPaperFormat.class);
+    /** Problems of a dump read again that are logged one by one; the rest are counted. */
+    private static final int LOGGED_AGAIN = 5;
 
     /** How many problems {@link #load} keeps from one file. */
     public static final int MAX_PROBLEMS = 100;
@@ -194,11 +196,11 @@ public final class JsonlPaperFormat {
     private void readAgain(String fileName, Path path, Consumer<Paper> each) throws IOException {
         long[] problems = {0};
         read(fileName, path, each, p -> {
-            if (problems[0]++ < 5) {
+            if (problems[0]++ < LOGGED_AGAIN) {
                 LOG.warn("{} changed since it was checked and is read without this paper: {}", fileName, p);
             }
         });
-        if (problems[0] > 5) {
+        if (problems[0] > LOGGED_AGAIN) {
             LOG.warn("{} changed since it was checked: {} papers of it were left out in all", fileName, problems[0]);
         }
     }

@@ -88,22 +88,12 @@ public final class LiveLibrary {
                         "could not update the search index (" + e.getMessage() + "); see the log")));
             }
         }
-        int copies = next.loosePapers().copies();
-        if (copies > 0) {
-            warnings.add(copiesWarning(copies));
-        }
+        next.loosePapers().copiesNote().ifPresent(warnings::add);
         current.set(next);
         LibraryChanges changes = next.changesSince(old);
         LOG.info("Content reloaded from {}: {} digests, {} papers; {}", source.describe(),
                 next.digests().size(), next.paperCount(), changes.summary());
         return new ReloadResult(true, changes, List.of(), warnings, next.digests().size(), next.paperCount());
-    }
-
-    /** Papers of the dumps that repeat a key read before them, which are left out: one sentence for the admin. */
-    public static String copiesWarning(int copies) {
-        return copies + (copies == 1 ? " paper in the JSONL dumps repeats" : " papers in the JSONL dumps repeat")
-                + " the arXiv id (or, without one, the title) of a paper read before; the first is kept. Remove the"
-                + " copies, or a dump imported twice, if that is not what you meant.";
     }
 
     private static ReloadResult refused(Library old, List<ContentProblem> problems) {

@@ -3,6 +3,7 @@ package dev.paperboy.core;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -76,6 +77,16 @@ public final class LoosePapers {
     /** How many papers were left out as copies: a key that a paper read before them already had. */
     public int copies() {
         return copies;
+    }
+
+    /** When papers were left out as copies, one sentence for the admin that says so and what to do. */
+    public Optional<String> copiesNote() {
+        if (copies == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(copies + (copies == 1 ? " paper in the JSONL dumps repeats" : " papers in the JSONL dumps"
+                + " repeat") + " the arXiv id (or, without one, the title) of a paper read before; the first is kept."
+                + " Remove the copies, or a dump imported twice, if that is not what you meant.");
     }
 
     /**

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The search port on Lucene. Each library snapshot is written into the index and committed before it is
- * searched; hits are resolved against the snapshot the searched commit was built from, so a search never
- * mixes two snapshots, and a search running during a swap finishes on the old index.
+ * searched; hits are resolved against the snapshot the searched commit was built from (a digest's paper from
+ * the library, a loose paper from the copy that commit stores), so a search never mixes two snapshots, and a
+ * search running during a swap finishes on the old index.
  *
  * <p>What users can type: words (every word must match, in title, authors, abstract, topics or
  * comment, title matches counting most); {@code "a phrase"}; {@code -word} and {@code -"a phrase"}
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * {@code au:}/{@code author:}, {@code ti:}/{@code title:}, {@code abs:}, {@code topic:},
  * {@code cat:} ({@code cat:cs.CV}, or {@code cat:cs} for all of cs), {@code id:} (any version),
  * {@code after:} (on or after), {@code before:} (strictly before) and {@code date:}, each date a year,
- * month or day ({@code date:2025-06}); a field value may be quoted ({@code au:"Yann LeCun"});
+ * month or day ({@code date:2025-06}); a field value may be quoted ({@code au:"Yann LeCun"}), and initials
+ * in {@code au:} stand for any name with that letter ({@code au:"Y. LeCun"});
  * {@code sort:date} for newest first. Anything else is read as words. A query without anything
  * to find (only exclusions, only stop words) finds nothing. When a query finds nothing and has
  * words no paper contains, the corrected query is run and reported in
