@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -30,7 +29,7 @@ final class PaperAnalyzers {
 
     /**
      * Title, abstract, comment, topics. KStem rather than Porter: it keeps "transformer" apart from
-     * "transformation" while still folding plurals.
+     * "transformation" while still folding plurals ({@link CachingKStemFilter}: KStem's stems, remembered).
      */
     static Analyzer english() {
         CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
@@ -42,7 +41,7 @@ final class PaperAnalyzers {
                 stream = new LowerCaseFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
                 stream = new StopFilter(stream, stopWords);
-                stream = new KStemFilter(stream);
+                stream = new CachingKStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
 

@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -18,6 +20,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The best {@code wanted} matches by (base score + bonuses) × {@link RecencyBoost}, in one pass. Lucene
@@ -31,14 +34,38 @@ import org.apache.lucene.search.Weight;
  */
 final class RankingCollector implements Collector {
 
-    /** A match with its final score and its day (epoch day, Long.MIN_VALUE for none); doc is index-wide. */
-    record Hit(int doc, float score, long day) {
+    /**
+     * A match with its final score and its day (epoch day, Long.MIN_VALUE for none); doc is index-wide, and leaf
+     * is the segment it is in.
+     */
+    record Hit(int doc, float score, long day, LeafReaderContext leaf) {
     }
 
-    /** Best first: higher score, then newer, then the lower doc id (newer, as the index is sorted). */
+    /**
+     * Best first: higher score, then newer, then by key, the index's own order, so that the order of ties does
+     * not depend on which segment a paper was written to (a build in parts writes a segment per thread).
+     */
     static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble((Hit h) -> -h.score())
             .thenComparing(Comparator.comparingLong(Hit::day).reversed())
-            .thenComparingInt(Hit::doc);
+            .thenComparing(RankingCollector::byKey);
+
+    /** Within a segment, sorted by day then key, the doc id is the key's order; across segments the keys decide. */
+    private static int byKey(Hit a, Hit b) {
+        if (a.leaf() == b.leaf()) {
+            return Integer.compare(a.doc(), b.doc());
+        }
+        return keyOf(a).compareTo(keyOf(b));
+    }
+
+    /** Read only for a tie in score and day, which is rare: a fresh doc values iterator a time. */
+    private static BytesRef keyOf(Hit hit) {
+        try {
+            SortedDocValues keys = DocValues.getSorted(hit.leaf().reader(), PaperFields.KEY);
+            return keys.advanceExact(hit.doc() - hit.leaf().docBase) ? keys.lookupOrd(keys.ordValue()) : new BytesRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a paper's key from the search index", e);
+        }
+    }
 
     private static final double MAX_FACTOR = 1 + RecencyBoost.WEIGHT;
     /** Room for float rounding in the bounds, so that they never cut off a match that belongs. */
@@ -147,7 +174,7 @@ final class RankingCollector implements Collector {
                 }
                 long day = days.advanceExact(doc) ? days.longValue() : Long.MIN_VALUE;
                 double factor = day == Long.MIN_VALUE ? 1.0 : RecencyBoost.multiplier(newestDay, day);
-                Hit hit = new Hit(docBase + doc, (float) ((base + bonus) * factor), day);
+                Hit hit = new Hit(docBase + doc, (float) ((base + bonus) * factor), day, context);
                 if (top.size() < wanted) {
                     top.add(hit);
                 } else if (BEST_FIRST.compare(hit, top.peek()) < 0) {

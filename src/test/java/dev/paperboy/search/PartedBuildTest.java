@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -68,6 +69,18 @@ class PartedBuildTest {
                     "graph after:2024-06-01")) {
                 assertThat(hits(inParts, query)).as(query).isEqualTo(hits(oneThread, query));
             }
+        }
+    }
+
+    @Test
+    void aFreshBuildInPartsIsMergedDownToAFewSegments(@TempDir Path root) throws Exception {
+        try (LuceneSearchIndex inParts = new LuceneSearchIndex(IndexStorage.onDisk(root.resolve("parts")), 3)) {
+            inParts.libraryChanging(large);
+        }
+        try (FSDirectory directory = FSDirectory.open(root.resolve("parts"));
+             DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertThat(reader.leaves()).hasSizeBetween(1, LuceneSearchIndex.FRESH_SEGMENTS);
+            assertThat(reader.numDocs()).isEqualTo(12_000);
         }
     }
 
