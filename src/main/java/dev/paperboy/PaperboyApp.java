@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 public final class PaperboyApp implements AutoCloseable {
 
     private final PaperboyConfig config;
+    private final ContentDirectory imported;
     private final LuceneSearchIndex search;
     private final LiveLibrary library;
     private final CommandDispatcher dispatcher;
@@ -44,8 +45,9 @@ public final class PaperboyApp implements AutoCloseable {
 
     public PaperboyApp(PaperboyConfig config, Clock clock) {
         this.config = config;
+        this.imported = new ContentDirectory(importedDir(config));
         this.search = new LuceneSearchIndex(indexStorage(config));
-        this.library = new LiveLibrary(contentSource(config), List.of(search), clock);
+        this.library = new LiveLibrary(contentSource(config, imported), List.of(search), clock);
         this.arxiv = ArxivFeature.create(config, library, clock);
         this.store = JdbcDeliveryStore.open(database(config));
         PaperboyConfig.Delivery options = config.delivery();
@@ -111,17 +113,28 @@ public final class PaperboyApp implements AutoCloseable {
      * arXiv topics (an import by another process shows on the next reload).
      */
     public static ContentSource contentSource(PaperboyConfig config) {
+        return contentSource(config, new ContentDirectory(importedDir(config)));
+    }
+
+    private static ContentSource contentSource(PaperboyConfig config, ContentDirectory imported) {
         ContentDirectory content = new ContentDirectory(config.contentDir());
-        Path imported = importedDir(config);
         try {
-            Files.createDirectories(imported);
+            Files.createDirectories(imported.directory());
         } catch (IOException e) {
             return content; // a read-only data directory: nothing was ever imported into it
         }
         List<CompositeContentSource.Part> parts = new ArrayList<>(List.of(new CompositeContentSource.Part("", content),
-                new CompositeContentSource.Part("imported/", new ContentDirectory(imported))));
+                new CompositeContentSource.Part("imported/", imported)));
         ArxivFeature.contentPart(config).ifPresent(parts::add);
         return new CompositeContentSource(parts);
+    }
+
+    /**
+     * The imported papers as content, {@code imported/} in the data directory: an import into it that says what it
+     * wrote ({@link ContentDirectory#wrote}) spares the next {@link #loadContent} reading the dumps to check them.
+     */
+    public ContentDirectory importedContent() {
+        return imported;
     }
 
     /** Reads the content for the first time (or again); on problems the library stays as it was. */

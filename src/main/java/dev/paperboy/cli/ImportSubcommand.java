@@ -7,6 +7,7 @@ import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.content.PaperImport;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.search.LuceneSearchIndex;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,66 +58,71 @@ public final class ImportSubcommand implements Callable<Integer> {
         return ConfigErrors.guard(err, () -> {
             long started = System.nanoTime();
             PaperboyConfig config = common.load();
-            PaperImport importer = new PaperImport(PaperboyApp.importedDir(config),
-                    List.of(new ArxivImportFormat(new ArxivFeedParser())));
-            long papers = 0;
-            long problems = 0;
-            int unreadable = 0;
-            int[] shown = {0};
-            for (Path file : files) {
-                ProgressBar bar = new ProgressBar(err, file.getFileName().toString(), Files.size(file));
-                PaperImport.Result result = importer.importFile(file, problem -> {
-                    if (shown[0]++ < SHOWN_PROBLEMS) {
-                        bar.interrupt(problem.line() > 0 ? problem + " (skipped)" : problem.toString());
-                    }
-                }, bar::update);
-                bar.finish();
-                papers += result.papers();
-                problems += result.problems();
-                if (result.written() == null && result.problems() > 0) {
-                    unreadable++;
-                    out.printf(Locale.ROOT, "%s: nothing imported (see the problem above)%n", result.file());
-                    continue;
-                }
-                out.printf(Locale.ROOT, "%s: %,d papers%s%s%n", result.file(), result.papers(),
-                        result.digests() > 0 ? " in " + result.digests() + " digests" : "",
-                        result.problems() > 0 ? ", " + result.problems() + " malformed skipped" : "");
-            }
-            if (shown[0] > SHOWN_PROBLEMS) {
-                err.println("... and " + (shown[0] - SHOWN_PROBLEMS) + " more problems.");
-            }
-            out.flush();
-            err.print("Indexing...");
-            err.flush();
             try (PaperboyApp app = new PaperboyApp(config, Clock.systemUTC())) {
-                ReloadResult reload = app.loadContent();
-                err.println();
-                if (!reload.applied()) {
-                    reload.problems().stream().limit(SHOWN_PROBLEMS).forEach(err::println);
-                    err.println("The papers were imported into " + PaperboyApp.importedDir(config) + ", but the"
-                            + " content has problems (above), so nothing is served or indexed until they are fixed.");
-                    err.flush();
-                    return 1;
-                }
-                LuceneSearchIndex.IndexUpdate index = app.search().lastUpdate();
-                out.printf(Locale.ROOT, "Imported %,d papers from %d file(s), %,d malformed skipped; the library has"
-                                + " %,d papers; index: %,d added, %,d changed, %,d deleted%s; %.1f s in all.%n",
-                        papers, files.size(), problems, reload.papers(), index.added(), index.changed(),
-                        index.deleted(), index.refused() > 0 ? ", " + index.refused() + " left out of search" : "",
-                        (System.nanoTime() - started) / 1e9);
-                if (index.refused() > 0) {
-                    err.println(index.refused() + " paper(s) are left out of search (the warnings above say which"
-                            + " and why); fix them and import again.");
-                }
-                if (unreadable > 0) {
-                    err.println(unreadable + " file(s) could not be read (above) and imported nothing; fix or"
-                            + " replace them and import them again.");
-                }
-                out.flush();
-                err.flush();
-                return unreadable > 0 ? 1 : 0;
+                return importAndIndex(app, started, out, err);
             }
         });
+    }
+
+    /** Imports every file, then loads the content with what was imported, which brings the index up to date. */
+    private int importAndIndex(PaperboyApp app, long started, PrintWriter out, PrintWriter err) throws IOException {
+        PaperImport importer = new PaperImport(app.importedContent(),
+                List.of(new ArxivImportFormat(new ArxivFeedParser())));
+        long papers = 0;
+        long problems = 0;
+        int unreadable = 0;
+        int[] shown = {0};
+        for (Path file : files) {
+            ProgressBar bar = new ProgressBar(err, file.getFileName().toString(), Files.size(file));
+            PaperImport.Result result = importer.importFile(file, problem -> {
+                if (shown[0]++ < SHOWN_PROBLEMS) {
+                    bar.interrupt(problem.line() > 0 ? problem + " (skipped)" : problem.toString());
+                }
+            }, bar::update);
+            bar.finish();
+            papers += result.papers();
+            problems += result.problems();
+            if (result.written() == null && result.problems() > 0) {
+                unreadable++;
+                out.printf(Locale.ROOT, "%s: nothing imported (see the problem above)%n", result.file());
+                continue;
+            }
+            out.printf(Locale.ROOT, "%s: %,d papers%s%s%n", result.file(), result.papers(),
+                    result.digests() > 0 ? " in " + result.digests() + " digests" : "",
+                    result.problems() > 0 ? ", " + result.problems() + " malformed skipped" : "");
+        }
+        if (shown[0] > SHOWN_PROBLEMS) {
+            err.println("... and " + (shown[0] - SHOWN_PROBLEMS) + " more problems.");
+        }
+        out.flush();
+        err.print("Indexing...");
+        err.flush();
+        ReloadResult reload = app.loadContent();
+        err.println();
+        if (!reload.applied()) {
+            reload.problems().stream().limit(SHOWN_PROBLEMS).forEach(err::println);
+            err.println("The papers were imported into " + app.importedContent().directory() + ", but the"
+                    + " content has problems (above), so nothing is served or indexed until they are fixed.");
+            err.flush();
+            return 1;
+        }
+        LuceneSearchIndex.IndexUpdate index = app.search().lastUpdate();
+        out.printf(Locale.ROOT, "Imported %,d papers from %d file(s), %,d malformed skipped; the library has"
+                        + " %,d papers; index: %,d added, %,d changed, %,d deleted%s; %.1f s in all.%n",
+                papers, files.size(), problems, reload.papers(), index.added(), index.changed(),
+                index.deleted(), index.refused() > 0 ? ", " + index.refused() + " left out of search" : "",
+                (System.nanoTime() - started) / 1e9);
+        if (index.refused() > 0) {
+            err.println(index.refused() + " paper(s) are left out of search (the warnings above say which"
+                    + " and why); fix them and import again.");
+        }
+        if (unreadable > 0) {
+            err.println(unreadable + " file(s) could not be read (above) and imported nothing; fix or"
+                    + " replace them and import them again.");
+        }
+        out.flush();
+        err.flush();
+        return unreadable > 0 ? 1 : 0;
     }
 
     /** A one-line progress bar on stderr, shown only once an import has run for a moment. */

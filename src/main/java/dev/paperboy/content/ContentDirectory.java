@@ -97,6 +97,23 @@ public final class ContentDirectory implements ContentSource {
         return new ContentLoad(digests, loosePapers, problems, version);
     }
 
+    /**
+     * Takes a dump that this process has just written into the directory as read, from the summary of the papers
+     * it wrote there: the next load does not read the file while it is unchanged. An import summarises each paper
+     * as it writes it, so that a large dump is not read once more only to be checked. The caller vouches that the
+     * file holds exactly those papers, each of which reads back as it was.
+     *
+     * @throws IOException when the file's attributes cannot be read
+     */
+    public void wrote(Path file, LoosePapers.Builder papers) throws IOException {
+        if (!file.startsWith(directory)) {
+            throw new IllegalArgumentException(file + " is not in the content directory " + directory);
+        }
+        String name = relativeName(file);
+        String identity = identity(Files.readAttributes(file, BasicFileAttributes.class));
+        readDumps.put(name, new ReadDump(identity, jsonl.written(name, file, papers)));
+    }
+
     /** Hashes the name, size, modification time and identity of every content file; empty when one cannot be read. */
     @Override
     public Optional<String> version() {
@@ -129,6 +146,11 @@ public final class ContentDirectory implements ContentSource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /** The directory read. */
+    public Path directory() {
+        return directory;
     }
 
     @Override

@@ -178,6 +178,14 @@ public final class JsonlPaperFormat {
         return new ContentLoad(List.of(), papers.build(each -> readAgain(fileName, path, each)), problems);
     }
 
+    /**
+     * The load of a dump this process has just written, as {@link #load} would read it, from the summary of the
+     * papers written into it: no problems, and the papers read again from the file when they are needed.
+     */
+    ContentLoad written(String fileName, Path path, LoosePapers.Builder papers) {
+        return new ContentLoad(List.of(), papers.build(each -> readAgain(fileName, path, each)), List.of());
+    }
+
     /** Writes papers as a dump this format reads: one JSON object a line, UTF-8, replacing {@code file}. */
     public static void write(Iterable<Paper> papers, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper();

@@ -3,6 +3,7 @@ package dev.paperboy.content;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Digest;
+import dev.paperboy.core.LoosePapers;
 import dev.paperboy.core.Paper;
 import java.io.BufferedWriter;
 import java.io.FilterInputStream;
@@ -52,6 +53,7 @@ public final class PaperImport {
         }
     }
 
+    private final ContentDirectory imported;
     private final Path importedDir;
     private final List<FileFormat> formats;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -62,7 +64,17 @@ public final class PaperImport {
 
     /** An import that also reads the given whole-file formats, tried in order before the built-in ones. */
     public PaperImport(Path importedDir, List<FileFormat> formats) {
-        this.importedDir = importedDir;
+        this(new ContentDirectory(importedDir), formats);
+    }
+
+    /**
+     * An import into the directory of {@code imported}, the content directory that reads what is imported: it is
+     * told of each dump written ({@link ContentDirectory#wrote}), so that it does not read the dump again to check
+     * it. The whole-file formats are tried in order before the built-in ones.
+     */
+    public PaperImport(ContentDirectory imported, List<FileFormat> formats) {
+        this.imported = imported;
+        this.importedDir = imported.directory();
         this.formats = List.copyOf(formats);
     }
 
@@ -88,14 +100,14 @@ public final class PaperImport {
             Path target = importedDir.resolve(baseName(name) + ".jsonl");
             Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
             long[] papers = {0};
+            LoosePapers.Builder summary = new LoosePapers.Builder();
             try (InputStream raw = new Counting(Files.newInputStream(file), progress);
                  InputStream in = lower.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                  BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 IOException[] failed = {null};
                 new JsonlPaperFormat().read(name, in, paper -> {
                     try {
-                        out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
-                        out.write('\n');
+                        write(paper, out, summary);
                         papers[0]++;
                     } catch (IOException e) {
                         failed[0] = e;
@@ -108,7 +120,7 @@ public final class PaperImport {
                 Files.deleteIfExists(temporary);
                 throw e;
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moveInPlace(temporary, target, summary);
             return new Result(name, target, papers[0], 0, problemCount[0]);
         }
         String text;
@@ -145,17 +157,30 @@ public final class PaperImport {
         }
         Path target = importedDir.resolve(baseName(name) + ".jsonl");
         Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
+        LoosePapers.Builder summary = new LoosePapers.Builder();
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             for (Paper paper : papers) {
-                out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
-                out.write('\n');
+                write(paper, out, summary);
             }
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        moveInPlace(temporary, target, summary);
         return new Result(name, target, papers.size(), 0, problemCount[0]);
+    }
+
+    /** One line of a dump, summarised as the content directory would summarise it when reading the line back. */
+    private void write(Paper paper, BufferedWriter out, LoosePapers.Builder summary) throws IOException {
+        out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
+        out.write('\n');
+        summary.accept(paper);
+    }
+
+    /** Replaces the dump with the one written aside, and tells the content directory what it holds. */
+    private void moveInPlace(Path temporary, Path target, LoosePapers.Builder summary) throws IOException {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        imported.wrote(target, summary);
     }
 
     /** "papers-88k.jsonl.gz" and "papers-88k.json" are both "papers-88k", and so is "papers-88k.xml". */

@@ -2,7 +2,10 @@ package dev.paperboy.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.PaperPrints;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,5 +48,66 @@ class PaperImportTest {
         var back = new JsonDigestFormat().parse("vit.json", Files.readString(result.written()));
         assertThat(back.problems()).isEmpty();
         assertThat(back.digests().get(0).papers().get(0).title()).isEqualTo("Sparse Patches for Fast Vision Transformers");
+    }
+
+    /** Every kind of value a dump line can hold, a malformed line, a copy of an id, and one without an id. */
+    private static final String DUMP = """
+            {"id": "2401.00001", "version": 3, "title": "Tiny  Models\u00a0Tell Tall Tales", "authors": ["Iris Vogel", " Tom Baker "], "abstract": "Small models\\nhallucinate.", "comment": "8 pages", "categories": ["cs.CL", "cs.AI"], "published": "2024-01-02", "updated": "2024-02-01", "links": ["https://arxiv.org/abs/2401.00001"], "source": "x"}
+            {"id": "2401.00002", "title": "Dust Lanes", "authors": ["Pedro Alves"], "abstract": "", "categories": [], "published": "2024-01-03"}
+            {"id": "2401.00003", "title": "Broken line"
+            {"title": "A Paper Without An Id", "authors": ["Ana Lima"], "abstract": "Émigré café naïve 🙂 text."}
+            {"id": "2401.00002", "title": "Dust Lanes Again", "authors": ["Pedro Alves"], "published": "2024-01-04"}
+            """;
+
+    @Test
+    void aDumpIsSummarisedAsItIsWrittenExactlyAsReadingItBackWouldSummariseIt() throws Exception {
+        Path dump = Files.writeString(dir.resolve("papers.jsonl"), DUMP);
+        ContentDirectory told = new ContentDirectory(dir.resolve("imported"));
+        List<ContentProblem> problems = new ArrayList<>();
+
+        PaperImport.Result result = new PaperImport(told, List.of()).importFile(dump, problems::add, n -> { });
+
+        assertThat(problems).hasSize(1);
+        assertThat(result.papers()).isEqualTo(4);
+        ContentLoad summarised = told.load();
+        ContentLoad read = new ContentDirectory(dir.resolve("imported")).load();
+        assertThat(read.problems()).isEmpty();
+        assertThat(summarised.problems()).isEmpty();
+        assertThat(printsOf(summarised)).isEqualTo(printsOf(read)).hasSize(3);
+        assertThat(summarised.loosePapers().copies()).isEqualTo(read.loosePapers().copies()).isEqualTo(1);
+        assertThat(summarised.loosePapers().newest()).isEqualTo(read.loosePapers().newest());
+        List<String> again = new ArrayList<>();
+        summarised.loosePapers().forEach(paper -> again.add(paper.title()));
+        assertThat(again).containsExactly("Tiny  Models\u00a0Tell Tall Tales", "Dust Lanes", "A Paper Without An Id",
+                "Dust Lanes Again");
+    }
+
+    @Test
+    void theContentDirectoryToldOfAnImportedDumpDoesNotReadItAgainWhileItIsUnchanged() throws Exception {
+        Path dump = Files.writeString(dir.resolve("papers.jsonl"), DUMP);
+        ContentDirectory told = new ContentDirectory(dir.resolve("imported"));
+        PaperImport.Result result = new PaperImport(told, List.of()).importFile(dump, p -> { }, n -> { });
+        // the same size, time and file: to the directory, the file it was told of
+        FileTime time = Files.getLastModifiedTime(result.written());
+        byte[] bytes = Files.readAllBytes(result.written());
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("Dust", "Rust");
+        Files.write(result.written(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(result.written(), time);
+
+        assertThat(told.load().loosePapers().count()).isEqualTo(3);
+        assertThat(new ContentDirectory(dir.resolve("imported")).load().loosePapers().count()).isEqualTo(3);
+        List<String> readAgain = new ArrayList<>();
+        told.load().loosePapers().forEach(paper -> readAgain.add(paper.title()));
+        assertThat(readAgain).contains("Rust Lanes");
+    }
+
+    /** Each paper's key hash and fingerprint, in order. */
+    private static List<String> printsOf(ContentLoad load) {
+        PaperPrints prints = load.loosePapers().prints();
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < prints.size(); i++) {
+            each.add(prints.keyHash(i) + ":" + prints.fingerprint(i));
+        }
+        return each;
     }
 }
