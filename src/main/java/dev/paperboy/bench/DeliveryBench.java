@@ -180,8 +180,8 @@ public final class DeliveryBench {
             }
 
             @Override
-            public java.util.Optional<dev.paperboy.core.LibraryPaper> findPaper(String key) {
-                return java.util.Optional.empty();
+            public List<dev.paperboy.core.LibraryPaper> findPapers(String key, int limit) {
+                return List.of();
             }
         };
         LiveLibrary library = new LiveLibrary(content, List.of(noSearch), Clock.systemUTC());

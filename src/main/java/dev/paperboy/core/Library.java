@@ -25,13 +25,13 @@ public final class Library {
 
     private final List<Digest> digests;
     private final Map<String, LibraryPaper> papers;
-    private final Map<String, LibraryPaper> byTitle;
+    private final Map<String, List<LibraryPaper>> byTitle;
     private final Map<String, String> topicNames;
     private final LoosePapers loosePapers;
     private final PaperPrints prints;
     private final String contentVersion;
 
-    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, LibraryPaper> byTitle,
+    private Library(List<Digest> digests, Map<String, LibraryPaper> papers, Map<String, List<LibraryPaper>> byTitle,
                     Map<String, String> topicNames, LoosePapers loosePapers, PaperPrints prints,
                     String contentVersion) {
         this.digests = digests;
@@ -77,14 +77,15 @@ public final class Library {
             }
         }
         Map<String, LibraryPaper> papers = new LinkedHashMap<>();
-        Map<String, LibraryPaper> byTitle = new HashMap<>();
+        Map<String, List<LibraryPaper>> byTitle = new HashMap<>();
         PaperPrints.Builder prints = new PaperPrints.Builder();
         content.forEach((key, paper) -> {
             LibraryPaper served = new LibraryPaper(paper, topics.get(key), firstSeen.getOrDefault(key, paper.published()));
             papers.put(key, served);
-            byTitle.putIfAbsent(Paper.normaliseTitle(paper.title()), served);
+            byTitle.computeIfAbsent(Paper.normaliseTitle(paper.title()), t -> new ArrayList<>(1)).add(served);
             prints.add(served);
         });
+        byTitle.replaceAll((title, same) -> List.copyOf(same));
         return new Library(List.copyOf(sorted), Collections.unmodifiableMap(papers), Collections.unmodifiableMap(byTitle),
                 Collections.unmodifiableMap(topicNames), loosePapers, prints.build().over(loosePapers.prints()), null);
     }
@@ -188,9 +189,12 @@ public final class Library {
         return Optional.ofNullable(papers.get(key));
     }
 
-    /** The digests' paper with that title (compared {@link Paper#normaliseTitle normalised}), with an id or without. */
-    public Optional<LibraryPaper> findByTitle(String title) {
-        return Optional.ofNullable(byTitle.get(Paper.normaliseTitle(title)));
+    /**
+     * The digests' papers with that title (compared {@link Paper#normaliseTitle normalised}), with an id or without,
+     * in the order the library holds them; two papers may share a title.
+     */
+    public List<LibraryPaper> findByTitle(String title) {
+        return byTitle.getOrDefault(Paper.normaliseTitle(title), List.of());
     }
 
     /** What differs from an older snapshot, for the reload report. */

@@ -1,5 +1,6 @@
 package dev.paperboy.core;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,15 @@ public interface SearchIndex extends LibraryListener {
     SearchPage search(SearchRequest request);
 
     /**
-     * The paper of that key ({@link Paper#key()}) as the index holds it, digest's or loose: how a loose paper,
-     * which the library does not hold, is found by its id. Empty when the index has none (or none yet).
+     * The papers of that key ({@link Paper#key()}) as the index holds them, digest's or loose, newest first and at
+     * most {@code limit}: the one paper of an id ({@code arxiv:…}), every paper of a normalised title ({@code
+     * title:…}, with an arXiv id or without). How a loose paper, which the library does not hold, is found. Empty
+     * when the index has none (or none yet).
      */
-    Optional<LibraryPaper> findPaper(String key);
+    List<LibraryPaper> findPapers(String key, int limit);
+
+    /** The newest of {@link #findPapers}, if any. */
+    default Optional<LibraryPaper> findPaper(String key) {
+        return findPapers(key, 1).stream().findFirst();
+    }
 }

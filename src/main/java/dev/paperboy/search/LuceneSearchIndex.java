@@ -9,6 +9,7 @@ import dev.paperboy.core.StatusContributor;
 import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.Shortlist;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -393,25 +395,31 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     }
 
     /**
-     * The paper of that key as stored in the index served now, or for a {@code title:} key the newest paper of
-     * that normalised title, with an arXiv id or without; empty when it has none or cannot read it.
+     * The papers of that key as stored in the index served now, newest first: for a {@code title:} key every paper
+     * of that normalised title, with an arXiv id or without; empty when it has none or cannot read them.
      */
     @Override
-    public Optional<LibraryPaper> findPaper(String key) {
-        IndexGeneration generation = acquire();
+    public List<LibraryPaper> findPapers(String key, int limit) {
+        IndexGeneration generation = limit < 1 ? null : acquire();
         if (generation == null) {
-            return Optional.empty();
+            return List.of();
         }
         try {
             Query byKeyOrTitle = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(PaperFields.KEY, key)), BooleanClause.Occur.SHOULD)
                     .add(new TermQuery(new Term(PaperFields.TITLE_KEY, key)), BooleanClause.Occur.SHOULD).build();
-            TopDocs found = generation.searcher().search(byKeyOrTitle, 1, INDEX_ORDER);
-            return found.scoreDocs.length == 0 ? Optional.empty()
-                    : Optional.ofNullable(generation.stored(found.scoreDocs[0].doc));
+            TopDocs found = generation.searcher().search(byKeyOrTitle, limit, INDEX_ORDER);
+            List<LibraryPaper> papers = new ArrayList<>(found.scoreDocs.length);
+            for (ScoreDoc doc : found.scoreDocs) {
+                LibraryPaper paper = generation.stored(doc.doc);
+                if (paper != null) {
+                    papers.add(paper);
+                }
+            }
+            return papers;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not read the paper {} from the search index", TypedText.shown(key, 80), e);
-            return Optional.empty();
+            return List.of();
         } finally {
             generation.release();
         }

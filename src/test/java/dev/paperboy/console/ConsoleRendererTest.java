@@ -60,6 +60,18 @@ class ConsoleRendererTest {
     }
 
     @Test
+    void papersOfOneTitleComeAfterALineThatSaysSo() {
+        var paper = RenderFixtures.libraryPaper(RenderFixtures.longAbstractPaper());
+
+        List<String> messages = renderer.render(new dev.paperboy.core.command.PaperReply(List.of(paper, paper), true));
+
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).contains("More than 2 papers have this exact title");
+        assertThat(messages.get(1)).isEqualTo(messages.get(2)).isEqualTo(renderer.renderPaper(paper).get(0));
+        assertThat(renderer.render(new dev.paperboy.core.command.PaperReply(paper))).hasSize(1);
+    }
+
+    @Test
     void removesTerminalEscapesFromContent() {
         assertThat(renderer.render(new dev.paperboy.core.command.ErrorReply("bad \u001b[2J input")))
                 .containsExactly("Error: bad [2J input");

@@ -60,8 +60,8 @@ public final class FakeSearchIndex implements SearchIndex {
     }
 
     @Override
-    public Optional<LibraryPaper> findPaper(String key) {
+    public List<LibraryPaper> findPapers(String key, int limit) {
         return papers.stream().filter(p -> p.key().equals(key)
-                || key.equals("title:" + Paper.normaliseTitle(p.paper().title()))).findFirst();
+                || key.equals("title:" + Paper.normaliseTitle(p.paper().title()))).limit(limit).toList();
     }
 }

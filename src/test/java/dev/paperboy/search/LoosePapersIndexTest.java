@@ -87,6 +87,22 @@ class LoosePapersIndexTest {
     }
 
     @Test
+    void everyPaperOfATitleIsFoundNewestFirstWithAnIdOrWithout() throws Exception {
+        Paper first = paper("2401.00001").title("Sparse graphs").date("2024-01-02").build();
+        Paper second = paper("2402.00002").title("Sparse Graphs.").date("2024-02-02").build();
+        Paper noId = paper(null).title("sparse graphs").date("2024-03-02").build();
+        Paper other = paper("2401.00003").title("Sparse graphs, again").date("2024-04-02").build();
+        List<Paper> papers = List.of(first, second, noId, other);
+        index.libraryChanging(Library.of(List.of(), loose(papers, papers)));
+
+        assertThat(index.findPapers("title:sparse graphs", 10)).extracting(LibraryPaper::paper)
+                .containsExactly(noId, second, first);
+        assertThat(index.findPapers("title:sparse graphs", 2)).extracting(LibraryPaper::paper)
+                .containsExactly(noId, second);
+        assertThat(index.findPapers("title:sparse graphs", 0)).isEmpty();
+    }
+
+    @Test
     void aPaperBothListedAndLooseIsIndexedOnceAsTheDigestsPaper() throws Exception {
         Paper inDump = paper("2401.00001").title("Sparse graphs from the dump").build();
         Paper inDigest = paper("2401.00001").title("Sparse graphs from the digest").build();

@@ -6,11 +6,18 @@ import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.SearchIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@code /paper <id>}: one paper in full, by arXiv id or by its exact title. */
+/** {@code /paper <id>}: one paper in full, by arXiv id, or by its exact title (every paper of that title, a few at most). */
 final class PaperCommand implements Command {
+
+    /** Papers of one exact title shown in full at most; the reply says when there are more. */
+    static final int SHOWN_OF_A_TITLE = 3;
 
     private final LiveLibrary library;
     private final SearchIndex search;
@@ -51,12 +58,28 @@ final class PaperCommand implements Command {
             return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper " + id
                     + ". Search for it with /search, or check the id."));
         }
-        Optional<LibraryPaper> byTitle = snapshot.findByTitle(typed)
-                .or(() -> search.findPaper("title:" + Paper.normaliseTitle(typed)));
-        // a suggested command must be whole: a long title cut short would search for its cut words
-        String lookUp = shown.equals(typed) ? "/search " + typed : "/search and a few words of it";
-        return byTitle.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("\"" + shown
-                + "\" is neither an arXiv id nor the exact title of a paper I have. Type an id like "
-                + "/paper 2211.07638, or look it up with " + lookUp));
+        List<LibraryPaper> sameTitle = sameTitle(snapshot.findByTitle(typed),
+                search.findPapers("title:" + Paper.normaliseTitle(typed), SHOWN_OF_A_TITLE + 1));
+        if (sameTitle.isEmpty()) {
+            // a suggested command must be whole: a long title cut short would search for its cut words
+            String lookUp = shown.equals(typed) ? "/search " + typed : "/search and a few words of it";
+            return new ErrorReply("\"" + shown + "\" is neither an arXiv id nor the exact title of a paper I have."
+                    + " Type an id like /paper 2211.07638, or look it up with " + lookUp);
+        }
+        boolean more = sameTitle.size() > SHOWN_OF_A_TITLE;
+        return new PaperReply(more ? sameTitle.subList(0, SHOWN_OF_A_TITLE) : sameTitle, more);
+    }
+
+    /**
+     * The papers of one title, newest first: the digests' (from the library) and the index's, each once, a digest's
+     * copy first. The index says at most {@code SHOWN_OF_A_TITLE + 1}, enough to tell that there are more.
+     */
+    private static List<LibraryPaper> sameTitle(List<LibraryPaper> digests, List<LibraryPaper> indexed) {
+        Map<String, LibraryPaper> byKey = new LinkedHashMap<>();
+        digests.forEach(paper -> byKey.putIfAbsent(paper.key(), paper));
+        indexed.forEach(paper -> byKey.putIfAbsent(paper.key(), paper));
+        List<LibraryPaper> papers = new ArrayList<>(byKey.values());
+        papers.sort(Comparator.comparing(LibraryPaper::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        return papers;
     }
 }

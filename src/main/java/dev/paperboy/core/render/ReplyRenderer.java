@@ -9,6 +9,7 @@ import dev.paperboy.core.command.PaperReply;
 import dev.paperboy.core.command.Reply;
 import dev.paperboy.core.command.SearchReply;
 import dev.paperboy.core.command.TextReply;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +33,10 @@ public interface ReplyRenderer<M> {
         } else if (reply instanceof SearchReply search) {
             return renderSearch(search.page());
         } else if (reply instanceof PaperReply paper) {
-            return renderPaper(paper.paper());
+            List<M> messages = new ArrayList<>();
+            paper.sameTitleNote().ifPresent(note -> messages.addAll(renderText(note)));
+            paper.papers().forEach(each -> messages.addAll(renderPaper(each)));
+            return messages;
         }
         throw new IllegalStateException("unknown reply " + reply.getClass().getName());
     }

@@ -176,6 +176,38 @@ class CommandsTest {
     }
 
     @Test
+    void papersThatShareATitleAreShownNewestFirstAFewAtMost() {
+        Paper older = dated("2401.00001", "Same Title", "2024-01-01");
+        Paper newer = dated("2402.00002", "Same title!", "2024-02-01");
+        source.willLoad(List.of(digest("Speech", "2024-02-01", newer)), List.of(older));
+        assertThat(library.reload().applied()).isTrue();
+
+        PaperReply two = (PaperReply) run("/paper same TITLE", user);
+
+        assertThat(two.papers()).extracting(p -> p.paper().arxivId()).containsExactly("2402.00002", "2401.00001");
+        assertThat(two.papers().get(0).topics()).as("the digest's copy").containsExactly("Speech");
+        assertThat(two.more()).isFalse();
+        assertThat(two.sameTitleNote()).get().extracting(TextReply::title).isEqualTo("2 papers have this exact title");
+
+        source.willLoad(List.of(digest("Speech", "2024-02-01", newer)), List.of(older,
+                dated("2403.00003", "Same title", "2024-03-01"), dated("2404.00004", "same title", "2024-04-01")));
+        assertThat(library.reload().applied()).isTrue();
+        PaperReply many = (PaperReply) run("/paper Same Title", user);
+
+        assertThat(many.papers()).extracting(p -> p.paper().arxivId())
+                .containsExactly("2404.00004", "2403.00003", "2402.00002");
+        assertThat(many.more()).isTrue();
+        assertThat(many.sameTitleNote()).get().extracting(TextReply::title)
+                .isEqualTo("More than 3 papers have this exact title");
+        assertThat(((PaperReply) run("/paper 2401.00001", user)).sameTitleNote()).as("by id: one paper").isEmpty();
+    }
+
+    private static Paper dated(String id, String title, String published) {
+        return new Paper(id, 1, title, List.of("Ada Lovelace"), "An abstract.", "", List.of("cs.CL"),
+                LocalDate.parse(published), null, List.of());
+    }
+
+    @Test
     void topicsListsCounts() {
         TextReply topics = (TextReply) run("/topics", user);
         assertThat(topics.lines()).containsExactly(
