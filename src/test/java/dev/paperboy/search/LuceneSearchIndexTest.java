@@ -137,6 +137,29 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aWordThatIsAPersonsNameRanksThatPersonsPapersAboveMentionsOfItEvenNewerOnes() throws Exception {
+            String longAbstract = "We describe a large survey of many galaxies and their stars in detail. ".repeat(8);
+            List<Papers> papers = new ArrayList<>(List.of(
+                    paper("2601.00001").title("Fog of war chess").authors("Bo Chen").date("2026-01-10")
+                            .abs("The king moves; the king hides; a king in check; the king wins; long live the king."),
+                    paper("2401.00002").title("A survey of galaxies").authors("Ann King", "Di Wu").date("2024-01-10")
+                            .abs(longAbstract),
+                    paper("2601.00003").title("Sand dunes").authors("Cy Hills").date("2026-01-10").abs("We map dunes."),
+                    paper("2401.00004").title("A survey of dunes").authors("Ed Hill").date("2024-01-10")
+                            .abs(longAbstract)));
+            for (int i = 0; i < 20; i++) {
+                // short papers, so that the long abstracts are long ones
+                papers.add(paper(String.format("2402.%05d", i)).title("Note " + i).abs("A short note."));
+            }
+            load(library(papers.toArray(Papers[]::new)));
+
+            assertThat(ids("king")).containsExactly("2401.00002", "2601.00001");
+            assertThat(ids("hill")).as("Hill is the name; Hills only has its stem").containsExactly("2401.00004",
+                    "2601.00003");
+            assertThat(ids("King")).as("typed as a name").containsExactly("2401.00002", "2601.00001");
+        }
+
+        @Test
         void aWordTheAbstractRepeatsStillRanksAboveOneItMentionsOnce() throws Exception {
             load(library(
                     paper("2401.00001").title("On graphs").abs("Diffusion helps."),
