@@ -490,6 +490,25 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void correctsAsBeforeAfterMoreWordsThanItKeepsAutomataFor() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < SpellingCorrector.KEPT_AUTOMATA + 4; i++) {
+            String word = "transformer" + (char) ('a' + i) + "x";
+            words.add(word);
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Models of " + word));
+        }
+        load(library(papers.toArray(Papers[]::new)));
+
+        for (int round = 0; round < 2; round++) {
+            for (String word : words) {
+                String typo = "trasnformer" + word.substring("transformer".length());
+                assertThat(search(typo).correctedQuery()).as(typo).isEqualTo(word);
+            }
+        }
+    }
+
+    @Test
     void correctionKeepsTheRestOfTheQueryAndItsCase() throws Exception {
         load(library(
                 paper("2401.00001").title("Sparse transformer models").categories("cs.CL"),
