@@ -169,23 +169,39 @@ final class PaperQueryFactory {
     }
 
     /**
-     * A person ({@code au:}): the name's words as a phrase, with a little slop for a middle name. A lone letter
-     * ("Y. LeCun") is an initial: the letter as a paper lists it, or any name word starting with it (the index
-     * keeps each name word's marked initial beside it, {@link AnalyzedText#INITIAL_MARK}).
+     * A person ({@code au:}): the name's words as a phrase, with a little slop for a middle name. Initials stand
+     * for names both ways: a lone letter typed ("Y. LeCun") is the letter as a paper lists it or any name word
+     * starting with it (the index keeps each name word's marked initial beside it, {@link
+     * AnalyzedText#INITIAL_MARK}); a first name typed in full ("Yann LeCun") is also its initial as a paper lists
+     * it ("Y. LeCun"), below the papers that list it in full. The last name must be as typed.
      */
     private Optional<Query> author(String name) {
         List<Token> tokens = analyze(names, PaperFields.AUTHORS, name);
-        if (tokens.stream().noneMatch(t -> isInitial(t.text()))) {
+        if (tokens.size() < 2) {
             return text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
         }
         MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(AUTHOR_SLOP);
-        for (Token token : tokens) {
-            Term word = new Term(PaperFields.AUTHORS, token.text());
-            phrase.add(isInitial(token.text())
-                    ? new Term[] {word, new Term(PaperFields.AUTHORS, token.text() + AnalyzedText.INITIAL_MARK)}
-                    : new Term[] {word}, token.position());
+        for (int i = 0; i < tokens.size(); i++) {
+            String text = tokens.get(i).text();
+            Term word = new Term(PaperFields.AUTHORS, text);
+            Term[] either;
+            if (isInitial(text)) {
+                either = new Term[] {word, new Term(PaperFields.AUTHORS, text + AnalyzedText.INITIAL_MARK)};
+            } else if (i < tokens.size() - 1 && Character.isLetter(text.charAt(0))) {
+                either = new Term[] {word, new Term(PaperFields.AUTHORS, text.substring(0, 1))};
+            } else {
+                either = new Term[] {word};
+            }
+            phrase.add(either, tokens.get(i).position());
         }
-        return Optional.of(phrase.build());
+        if (tokens.stream().anyMatch(t -> isInitial(t.text()))) {
+            return Optional.of(phrase.build());
+        }
+        // the name as typed matches both, so it ranks above a paper that lists only the initials
+        Optional<Query> asTyped = text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
+        BooleanQuery.Builder either = new BooleanQuery.Builder().add(phrase.build(), Occur.SHOULD);
+        asTyped.ifPresent(q -> either.add(q, Occur.SHOULD));
+        return Optional.of(either.build());
     }
 
     /** A single letter: what the name analyzer leaves of "Y." or "Y". */

@@ -141,7 +141,7 @@ final class PaperSearcher {
             SnippetMaker.Terms terms = new SnippetMaker.Terms(queries.highlightTerms(query));
             List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
             LibraryPaper[] papers = generation.papers(page.stream().mapToInt(Ranked::doc).toArray());
-            List<Set<String>> namedAuthors = namedAuthors(query);
+            List<List<String>> namedAuthors = namedAuthors(query);
             for (int i = 0; i < papers.length; i++) {
                 if (papers[i] != null) {
                     hits.add(new SearchHit(papers[i], page.get(i).score(),
@@ -156,12 +156,13 @@ final class PaperSearcher {
         return new Result(hits, lowerBound ? TOTAL_HITS_THRESHOLD : total.value, lowerBound, true);
     }
 
-    /** The name words of each author the query names with {@code au:}. */
-    private List<Set<String>> namedAuthors(UserQuery query) {
-        List<Set<String>> named = new ArrayList<>();
+    /** The name words of each author the query names with {@code au:}, in the order typed, last name last. */
+    private List<List<String>> namedAuthors(UserQuery query) {
+        List<List<String>> named = new ArrayList<>();
         for (UserQuery.Clause clause : query.positiveClauses()) {
             if (clause.kind() == UserQuery.Kind.AUTHOR) {
-                Set<String> words = words(PaperQueryFactory.firstNameFirst(clause.value()));
+                List<String> words = PaperQueryFactory.analyze(names, PaperFields.AUTHORS,
+                        PaperQueryFactory.firstNameFirst(clause.value())).stream().map(t -> t.text()).toList();
                 if (!words.isEmpty()) {
                     named.add(words);
                 }
@@ -170,8 +171,8 @@ final class PaperSearcher {
         return named;
     }
 
-    /** The paper's authors that have every name word of one named author (an initial: a word it starts). */
-    private List<String> matchedAuthors(List<String> authors, List<Set<String>> named) {
+    /** The paper's authors that have every name word of one named author, initials standing for names. */
+    private List<String> matchedAuthors(List<String> authors, List<List<String>> named) {
         if (named.isEmpty()) {
             return List.of();
         }
@@ -185,10 +186,17 @@ final class PaperSearcher {
         return matched;
     }
 
-    private static boolean hasEvery(Set<String> authorWords, Set<String> namedWords) {
-        for (String named : namedWords) {
-            boolean has = authorWords.contains(named) || PaperQueryFactory.isInitial(named)
-                    && authorWords.stream().anyMatch(word -> word.startsWith(named));
+    /**
+     * An initial typed stands for a word it starts; a first name typed in full, for its initial as listed ("Y."
+     * for "Yann"). The last name must be there as typed, as the query asks.
+     */
+    private static boolean hasEvery(Set<String> authorWords, List<String> namedWords) {
+        for (int i = 0; i < namedWords.size(); i++) {
+            String named = namedWords.get(i);
+            boolean firstName = i < namedWords.size() - 1;
+            boolean has = authorWords.contains(named)
+                    || PaperQueryFactory.isInitial(named) && authorWords.stream().anyMatch(w -> w.startsWith(named))
+                    || firstName && authorWords.contains(named.substring(0, 1));
             if (!has) {
                 return false;
             }

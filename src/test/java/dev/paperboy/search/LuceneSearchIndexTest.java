@@ -312,6 +312,27 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aFirstNameTypedInFullAlsoFindsItsInitialAsAPaperListsIt() throws Exception {
+            load(library(
+                    paper("2401.00001").title("One").authors("Yann LeCun", "Leon Bottou"),
+                    paper("2401.00002").title("Two").authors("Y. LeCun"),
+                    paper("2401.00003").title("Three").authors("Jean LeCun"),
+                    paper("2401.00004").title("Four").authors("Yann Dauphin", "L. Bottou"),
+                    paper("2401.00005").title("Five").authors("Y. A. LeCun"),
+                    paper("2401.00006").title("Six").authors("Ann Yann", "L. Other"),
+                    paper("2401.00007").title("Seven").authors("Leon B.")));
+
+            assertThat(ids("au:\"Yann LeCun\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002", "2401.00005")
+                    .as("the name in full first").startsWith("2401.00001");
+            assertThat(ids("au:\"LeCun, Yann\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002", "2401.00005");
+            assertThat(ids("au:\"Leon Bottou\"")).as("the last name as typed, not its initial")
+                    .containsExactlyInAnyOrder("2401.00001", "2401.00004");
+            assertThat(ids("\"Yann LeCun\"")).as("a phrase is not a name").containsExactly("2401.00001");
+            assertThat(search("au:\"Yann LeCun\"").hits()).filteredOn(h -> h.paper().paper().arxivId().equals("2401.00002"))
+                    .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Y. LeCun"));
+        }
+
+        @Test
         void initialsAreOnlyInTheAuthorsFieldNotPlainWords() throws Exception {
             load(library(paper("2401.00001").title("Programming languages").authors("Rita Moreno")));
 
