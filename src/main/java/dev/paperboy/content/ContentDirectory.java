@@ -101,17 +101,15 @@ public final class ContentDirectory implements ContentSource {
      * Takes a dump that this process has just written into the directory as read, from the summary of the papers
      * it wrote there: the next load does not read the file while it is unchanged. An import summarises each paper
      * as it writes it, so that a large dump is not read once more only to be checked. The caller vouches that the
-     * file holds exactly those papers, each of which reads back as it was.
-     *
-     * @throws IOException when the file's attributes cannot be read
+     * file, with these attributes as it was written, holds exactly those papers, each of which reads back as it
+     * was and passes the dump reader's checks.
      */
-    public void wrote(Path file, LoosePapers.Builder papers) throws IOException {
+    public void wrote(Path file, BasicFileAttributes asWritten, LoosePapers.Builder papers) {
         if (!file.startsWith(directory)) {
             throw new IllegalArgumentException(file + " is not in the content directory " + directory);
         }
         String name = relativeName(file);
-        String identity = identity(Files.readAttributes(file, BasicFileAttributes.class));
-        readDumps.put(name, new ReadDump(identity, jsonl.written(name, file, papers)));
+        readDumps.put(name, new ReadDump(identity(asWritten), jsonl.written(name, file, papers)));
     }
 
     /** Hashes the name, size, modification time and identity of every content file; empty when one cannot be read. */

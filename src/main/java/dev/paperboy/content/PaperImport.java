@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,8 @@ public final class PaperImport {
                 IOException[] failed = {null};
                 new JsonlPaperFormat().read(name, in, paper -> {
                     try {
-                        write(paper, out, summary);
+                        write(paper, out);
+                        summary.accept(paper);
                         papers[0]++;
                     } catch (IOException e) {
                         failed[0] = e;
@@ -157,30 +159,39 @@ public final class PaperImport {
         }
         Path target = importedDir.resolve(baseName(name) + ".jsonl");
         Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
-        LoosePapers.Builder summary = new LoosePapers.Builder();
+        // not summarised: these papers did not pass the dump reader's checks, so the dump is read to check them
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             for (Paper paper : papers) {
-                write(paper, out, summary);
+                write(paper, out);
             }
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
-        moveInPlace(temporary, target, summary);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Result(name, target, papers.size(), 0, problemCount[0]);
     }
 
-    /** One line of a dump, summarised as the content directory would summarise it when reading the line back. */
-    private void write(Paper paper, BufferedWriter out, LoosePapers.Builder summary) throws IOException {
+    private void write(Paper paper, BufferedWriter out) throws IOException {
         out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
         out.write('\n');
-        summary.accept(paper);
     }
 
-    /** Replaces the dump with the one written aside, and tells the content directory what it holds. */
+    /**
+     * Replaces the dump with the one written aside, and tells the content directory what it holds: papers read
+     * from a dump, which passed the checks reading it back would make. The file's identity is taken before the
+     * move, which keeps it, so that a file another process moves in meanwhile is not taken for this one.
+     */
     private void moveInPlace(Path temporary, Path target, LoosePapers.Builder summary) throws IOException {
+        BasicFileAttributes written;
+        try {
+            written = Files.readAttributes(temporary, BasicFileAttributes.class);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        imported.wrote(target, summary);
+        imported.wrote(target, written, summary);
     }
 
     /** "papers-88k.jsonl.gz" and "papers-88k.json" are both "papers-88k", and so is "papers-88k.xml". */

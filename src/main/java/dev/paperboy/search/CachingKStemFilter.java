@@ -16,7 +16,10 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  */
 final class CachingKStemFilter extends TokenFilter {
 
-    /** Words remembered at most; the common ones are back within a few papers after the cache is emptied. */
+    /**
+     * Words remembered at most, about 2 MB, by each thread of each analyzer that stems (the index's, the snippets'):
+     * the common ones are back within a few papers after the cache is emptied.
+     */
     static final int MAX_CACHED = 20_000;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

@@ -177,7 +177,7 @@ final class PaperQueryFactory {
      */
     private Optional<Query> author(String name) {
         List<Token> tokens = analyze(names, PaperFields.AUTHORS, name);
-        if (tokens.size() < 2) {
+        if (tokens.isEmpty() || tokens.size() == 1 && !isInitial(tokens.get(0).text())) {
             return text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
         }
         MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(AUTHOR_SLOP);
@@ -197,10 +197,12 @@ final class PaperQueryFactory {
         if (tokens.stream().anyMatch(t -> isInitial(t.text()))) {
             return Optional.of(phrase.build());
         }
-        // the name as typed matches both, so it ranks above a paper that lists only the initials
+        // the name as typed matches both halves, so it ranks above a paper that lists only the initials and
+        // weighs, against the other clauses of the query, what one phrase would
         Optional<Query> asTyped = text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
-        BooleanQuery.Builder either = new BooleanQuery.Builder().add(phrase.build(), Occur.SHOULD);
-        asTyped.ifPresent(q -> either.add(q, Occur.SHOULD));
+        BooleanQuery.Builder either = new BooleanQuery.Builder()
+                .add(new BoostQuery(phrase.build(), 0.5f), Occur.SHOULD);
+        asTyped.ifPresent(q -> either.add(new BoostQuery(q, 0.5f), Occur.SHOULD));
         return Optional.of(either.build());
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.core.ContentLoad;
 import dev.paperboy.core.ContentProblem;
+import dev.paperboy.core.Paper;
 import dev.paperboy.core.PaperPrints;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +101,31 @@ class PaperImportTest {
         List<String> readAgain = new ArrayList<>();
         told.load().loosePapers().forEach(paper -> readAgain.add(paper.title()));
         assertThat(readAgain).contains("Rust Lanes");
+    }
+
+    @Test
+    void papersOfAWholeFileFormatAreCheckedByReadingTheDumpBackNotTakenOnTrust() throws Exception {
+        // a year the dump reader refuses ("+10000-03-01"), which a feed's own reader may take
+        Paper farFuture = new Paper("2603.00001", 1, "From the far future", List.of("Ada Lovelace"), "Soon.", "",
+                List.of("cs.AI"), LocalDate.of(10_000, 3, 1), null, List.of());
+        PaperImport.FileFormat feeds = new PaperImport.FileFormat() {
+            @Override
+            public boolean accepts(String lowerCaseName) {
+                return lowerCaseName.endsWith(".atom");
+            }
+
+            @Override
+            public List<Paper> read(byte[] body) {
+                return List.of(farFuture);
+            }
+        };
+        Path file = Files.writeString(dir.resolve("budget.atom"), "<feed/>");
+        ContentDirectory told = new ContentDirectory(dir.resolve("imported"));
+
+        new PaperImport(told, List.of(feeds)).importFile(file, p -> { }, n -> { });
+
+        assertThat(told.load().problems()).extracting(ContentProblem::toString)
+                .anySatisfy(p -> assertThat(p).contains("\"published\" must be YYYY-MM-DD"));
     }
 
     /** Each paper's key hash and fingerprint, in order. */

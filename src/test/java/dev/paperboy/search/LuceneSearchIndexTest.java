@@ -306,6 +306,8 @@ class LuceneSearchIndexTest {
             assertThat(ids("au:\"Q. LeCun\"")).isEmpty();
             assertThat(ids("au:\"Z. LeCun\"")).as("an initial no LeCun has").isEmpty();
             assertThat(ids("au:\"y lecun\"")).hasSize(3);
+            assertThat(ids("au:Y")).as("a lone initial").containsExactlyInAnyOrder("2401.00001", "2401.00002",
+                    "2401.00004", "2401.00005");
             assertThat(ids("au:\"J. Y. LeCun\"")).isEmpty();
             assertThat(search("au:\"Y. LeCun\"").hits()).filteredOn(h -> h.paper().paper().arxivId().equals("2401.00001"))
                     .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Yann LeCun"));

@@ -58,8 +58,9 @@ final class PaperCommand implements Command {
             return paper.<Reply>map(PaperReply::new).orElseGet(() -> new ErrorReply("I have no paper " + id
                     + ". Search for it with /search, or check the id."));
         }
-        List<LibraryPaper> sameTitle = sameTitle(snapshot.findByTitle(typed),
-                search.findPapers("title:" + Paper.normaliseTitle(typed), SHOWN_OF_A_TITLE + 1));
+        String title = Paper.normaliseTitle(typed);
+        List<LibraryPaper> sameTitle = title.isEmpty() ? List.of() : sameTitle(snapshot.findByTitle(typed),
+                search.findPapers("title:" + title, SHOWN_OF_A_TITLE + 1));
         if (sameTitle.isEmpty()) {
             // a suggested command must be whole: a long title cut short would search for its cut words
             String lookUp = shown.equals(typed) ? "/search " + typed : "/search and a few words of it";
@@ -71,15 +72,16 @@ final class PaperCommand implements Command {
     }
 
     /**
-     * The papers of one title, newest first: the digests' (from the library) and the index's, each once, a digest's
-     * copy first. The index says at most {@code SHOWN_OF_A_TITLE + 1}, enough to tell that there are more.
+     * The papers of one title, newest first, then by key as the index orders them: the digests' (from the library)
+     * and the index's, each once, a digest's copy rather than the index's. The index says at most {@code SHOWN_OF_A_TITLE + 1}, enough to tell that there are more.
      */
     private static List<LibraryPaper> sameTitle(List<LibraryPaper> digests, List<LibraryPaper> indexed) {
         Map<String, LibraryPaper> byKey = new LinkedHashMap<>();
         digests.forEach(paper -> byKey.putIfAbsent(paper.key(), paper));
         indexed.forEach(paper -> byKey.putIfAbsent(paper.key(), paper));
         List<LibraryPaper> papers = new ArrayList<>(byKey.values());
-        papers.sort(Comparator.comparing(LibraryPaper::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        papers.sort(Comparator.comparing(LibraryPaper::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(LibraryPaper::key));
         return papers;
     }
 }
