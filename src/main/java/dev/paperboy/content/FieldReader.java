@@ -56,6 +56,10 @@ final class FieldReader {
             problem(field, "\"" + field + "\" must not be empty" + in);
             return null;
         }
+        if (hasLoneSurrogate(value.asText())) {
+            brokenCharacter(field);
+            return null;
+        }
         return value.asText();
     }
 
@@ -84,7 +88,29 @@ final class FieldReader {
             problem(field, "\"" + field + "\" must be a list of strings" + in + ", got " + shown(value));
             return List.of();
         }
+        if (result.stream().anyMatch(FieldReader::hasLoneSurrogate)) {
+            brokenCharacter(field);
+            return List.of();
+        }
         return result;
+    }
+
+    private void brokenCharacter(String field) {
+        problem(field, "\"" + field + "\" holds half of a character (an escape such as \\ud800 without its pair)" + in
+                + ": no UTF-8 file or chat can carry it; remove it or write the whole character");
+    }
+
+    /** Half of a UTF-16 surrogate pair: JSON can write one ("\\ud800"), a UTF-8 file cannot. */
+    static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A YYYY-MM-DD date; null when absent and not required. */

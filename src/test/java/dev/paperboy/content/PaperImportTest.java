@@ -128,6 +128,26 @@ class PaperImportTest {
                 .anySatisfy(p -> assertThat(p).contains("\"published\" must be YYYY-MM-DD"));
     }
 
+    @Test
+    void aLineWithHalfACharacterIsAProblemAndTheRestIsImported() throws Exception {
+        Path dump = Files.writeString(dir.resolve("broken.jsonl"), """
+                {"id": "2401.00001", "title": "Bad \\ud800 char", "authors": ["Ana Lima"], "published": "2024-01-02"}
+                {"id": "2401.00002", "title": "Good", "authors": ["Ana Lima", "Bo \\udc00"], "published": "2024-01-02"}
+                {"id": "2401.00003", "title": "Fine \\ud83d\\ude80", "authors": ["Ana Lima"], "published": "2024-01-02"}
+                """);
+        List<ContentProblem> problems = new ArrayList<>();
+
+        PaperImport.Result result = new PaperImport(dir.resolve("imported")).importFile(dump, problems::add, n -> { });
+
+        assertThat(result.papers()).isEqualTo(1);
+        assertThat(problems).extracting(ContentProblem::toString).containsExactly(
+                "broken.jsonl:1: \"title\" holds half of a character (an escape such as \\ud800 without its pair):"
+                        + " no UTF-8 file or chat can carry it; remove it or write the whole character",
+                "broken.jsonl:2: \"authors\" holds half of a character (an escape such as \\ud800 without its pair):"
+                        + " no UTF-8 file or chat can carry it; remove it or write the whole character");
+        assertThat(new ContentDirectory(dir.resolve("imported")).load().problems()).isEmpty();
+    }
+
     /** Each paper's key hash and fingerprint, in order. */
     private static List<String> printsOf(ContentLoad load) {
         PaperPrints prints = load.loosePapers().prints();
