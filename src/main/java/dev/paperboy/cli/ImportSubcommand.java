@@ -84,7 +84,11 @@ public final class ImportSubcommand implements Callable<Integer> {
             problems += result.problems();
             if (result.written() == null && result.problems() > 0) {
                 unreadable++;
-                out.printf(Locale.ROOT, "%s: nothing imported (see the problem above)%n", result.file());
+                out.printf(Locale.ROOT, "%s: nothing imported (see the problems above)%n", result.file());
+                continue;
+            }
+            if (result.written() == null) {
+                out.printf(Locale.ROOT, "%s: no papers in it, nothing imported%n", result.file());
                 continue;
             }
             out.printf(Locale.ROOT, "%s: %,d papers%s%s%n", result.file(), result.papers(),

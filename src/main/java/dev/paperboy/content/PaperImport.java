@@ -122,6 +122,11 @@ public final class PaperImport {
                 Files.deleteIfExists(temporary);
                 throw e;
             }
+            if (papers[0] == 0) {
+                // a file of only bad lines must not replace what an earlier import of that name brought
+                Files.deleteIfExists(temporary);
+                return new Result(name, null, 0, 0, problemCount[0]);
+            }
             moveInPlace(temporary, target, summary);
             return new Result(name, target, papers[0], 0, problemCount[0]);
         }
@@ -155,6 +160,9 @@ public final class PaperImport {
             papers = format.read(body);
         } catch (UnreadableFileException e) {
             problems.accept(new ContentProblem(name, 0, e.getMessage() + "; nothing was imported from this file"));
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
+        if (papers.isEmpty()) {
             return new Result(name, null, 0, 0, problemCount[0]);
         }
         Path target = importedDir.resolve(baseName(name) + ".jsonl");
@@ -198,7 +206,11 @@ public final class PaperImport {
     static String baseName(String name) {
         String base = name.replaceAll("(?i)(\\.jsonl|\\.json|\\.txt|\\.md|\\.xml|\\.atom|\\.rss)?(\\.gz)?$", "");
         base = base.replaceAll("[^\\p{L}\\p{N}._-]+", "_");
-        return base.isEmpty() || base.startsWith(".") ? "import" + base : base;
+        // content reading skips hidden files and README.*: an import must not be written as one
+        if (base.isEmpty() || base.startsWith(".")) {
+            return "import" + base;
+        }
+        return (base + ".").toLowerCase(Locale.ROOT).startsWith("readme.") ? "import-" + base : base;
     }
 
     /** Counts the bytes read, for a progress bar over a compressed file. */

@@ -26,6 +26,9 @@ class PaperImportTest {
         assertThat(PaperImport.baseName("digest.json")).isEqualTo("digest");
         assertThat(PaperImport.baseName("a b/c?.txt")).isEqualTo("a_b_c_");
         assertThat(PaperImport.baseName(".jsonl")).isEqualTo("import");
+        assertThat(PaperImport.baseName("README.jsonl")).as("content reading skips README.*").isEqualTo("import-README");
+        assertThat(PaperImport.baseName("readme.v2.jsonl.gz")).isEqualTo("import-readme.v2");
+        assertThat(PaperImport.baseName("readmeish.jsonl")).isEqualTo("readmeish");
     }
 
     @Test
@@ -146,6 +149,29 @@ class PaperImportTest {
                 "broken.jsonl:2: \"authors\" holds half of a character (an escape such as \\ud800 without its pair):"
                         + " no UTF-8 file or chat can carry it; remove it or write the whole character");
         assertThat(new ContentDirectory(dir.resolve("imported")).load().problems()).isEmpty();
+    }
+
+    @Test
+    void aDumpOfOnlyBadLinesLeavesTheEarlierImportOfThatNameAsItWas() throws Exception {
+        Path dump = Files.writeString(dir.resolve("papers.jsonl"), DUMP);
+        PaperImport importer = new PaperImport(dir.resolve("imported"));
+        Path written = importer.importFile(dump, p -> { }, n -> { }).written();
+        String before = Files.readString(written);
+
+        Files.writeString(dump, "not json\n{\"title\": \"\"}\n");
+        List<ContentProblem> problems = new ArrayList<>();
+        PaperImport.Result again = importer.importFile(dump, problems::add, n -> { });
+
+        assertThat(again.written()).isNull();
+        assertThat(problems).hasSize(3);
+        assertThat(Files.readString(written)).isEqualTo(before);
+        assertThat(again.papers()).isZero();
+        Files.writeString(dump, "");
+        assertThat(importer.importFile(dump, p -> { }, n -> { }).written()).as("an empty file").isNull();
+        assertThat(Files.readString(written)).isEqualTo(before);
+        try (var files = Files.list(dir.resolve("imported"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("papers.jsonl");
+        }
     }
 
     /** Each paper's key hash and fingerprint, in order. */
