@@ -1,10 +1,14 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.config.ConfigException;
+import dev.paperboy.store.StoreException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** Runs a subcommand body so that a bad configuration ends it with one clear line and exit code 2. */
+/**
+ * Runs a subcommand body so that a bad configuration, or a database that cannot be opened, ends it with one clear
+ * line and exit code 2.
+ */
 final class ConfigErrors {
 
     static final int EXIT_CONFIG = 2;
@@ -17,6 +21,11 @@ final class ConfigErrors {
             return body.call();
         } catch (ConfigException e) {
             err.println("Configuration error: " + e.getMessage());
+            err.flush();
+            return EXIT_CONFIG;
+        } catch (StoreException e) {
+            // the database is part of the set-up: a sentence, not a stack trace (its message carries no credentials)
+            err.println("Cannot start: " + e.getMessage());
             err.flush();
             return EXIT_CONFIG;
         }
