@@ -8,6 +8,7 @@ import dev.paperboy.console.ConsoleDelivery;
 import dev.paperboy.console.ConsoleRenderer;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.content.ContentWatcher;
+import dev.paperboy.store.StoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,7 +50,14 @@ public final class RunSubcommand implements Callable<Integer> {
             return ConfigErrors.EXIT_CONFIG;
         }
         Clock clock = Clock.systemUTC();
-        try (PaperboyApp app = new PaperboyApp(config, clock)) {
+        PaperboyApp opened;
+        try {
+            opened = new PaperboyApp(config, clock);
+        } catch (StoreException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            return ConfigErrors.EXIT_CONFIG;
+        }
+        try (PaperboyApp app = opened) {
             ReloadResult first = app.loadContent();
             if (!first.applied()) {
                 LOG.warn("Starting with an empty library: fix the {} problem(s) above and reload",
