@@ -57,8 +57,8 @@ final class PaperQueryFactory {
     static final float TITLE_PHRASE_BONUS = 2.0f;
     static final float AUTHOR_PHRASE_BOOST = 4.0f;
     /**
-     * For a lone word that is a name word of an author: about a fifth of a typical match's score, more than the
-     * recency factor moves (a tenth at most), less than a title match's lead.
+     * For a lone word that is a name word of an author: about a tenth of a typical match's score, more than the
+     * recency factor can add (a tenth at most), less than a title match's lead over an author's.
      */
     static final float AUTHOR_WORD_BONUS = 0.5f;
     /**
@@ -200,10 +200,10 @@ final class PaperQueryFactory {
         // the name as typed matches both halves, so it ranks above a paper that lists only the initials and
         // weighs, against the other clauses of the query, what one phrase would
         Optional<Query> asTyped = text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
-        BooleanQuery.Builder either = new BooleanQuery.Builder()
+        BooleanQuery.Builder typedOrInitials = new BooleanQuery.Builder()
                 .add(new BoostQuery(phrase.build(), 0.5f), Occur.SHOULD);
-        asTyped.ifPresent(q -> either.add(new BoostQuery(q, 0.5f), Occur.SHOULD));
-        return Optional.of(either.build());
+        asTyped.ifPresent(q -> typedOrInitials.add(new BoostQuery(q, 0.5f), Occur.SHOULD));
+        return Optional.of(typedOrInitials.build());
     }
 
     /** A single letter: what the name analyzer leaves of "Y." or "Y". */

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code /paper <id>}: one paper in full, by arXiv id, or by its exact title (every paper of that title, a few at most). */
+/**
+ * {@code /paper <id>}: one paper in full, by arXiv id, or by its exact title (every paper of that title, a few at
+ * most).
+ */
 final class PaperCommand implements Command {
 
     /** Papers of one exact title shown in full at most; the reply says when there are more. */
@@ -73,7 +76,8 @@ final class PaperCommand implements Command {
 
     /**
      * The papers of one title, newest first, then by key as the index orders them: the digests' (from the library)
-     * and the index's, each once, a digest's copy rather than the index's. The index says at most {@code SHOWN_OF_A_TITLE + 1}, enough to tell that there are more.
+     * and the index's, each once, a digest's copy rather than the index's. The index is asked for one more than is
+     * shown, enough to tell that there are more.
      */
     private static List<LibraryPaper> sameTitle(List<LibraryPaper> digests, List<LibraryPaper> indexed) {
         Map<String, LibraryPaper> byKey = new LinkedHashMap<>();
