@@ -62,7 +62,11 @@ final class PaperCommand implements Command {
                     + ". Search for it with /search, or check the id."));
         }
         String title = Paper.normaliseTitle(typed);
-        List<LibraryPaper> sameTitle = title.isEmpty() ? List.of() : sameTitle(snapshot.findByTitle(typed),
+        if (title.isEmpty()) {
+            return new ErrorReply("\"" + shown + "\" is neither an arXiv id nor a title: type an id like"
+                    + " /paper 2211.07638, or the paper's title.");
+        }
+        List<LibraryPaper> sameTitle = sameTitle(snapshot.findByTitle(typed),
                 search.findPapers("title:" + title, SHOWN_OF_A_TITLE + 1));
         if (sameTitle.isEmpty()) {
             // a suggested command must be whole: a long title cut short would search for its cut words

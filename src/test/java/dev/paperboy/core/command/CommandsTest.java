@@ -157,7 +157,8 @@ class CommandsTest {
         assertThat(error("/paper " + "a long title ".repeat(10), user)).endsWith("look it up with /search and a few"
                 + " words of it");
         assertThat(error("/paper", user)).contains("/paper 2211.07638");
-        assertThat(error("/paper ?!", user)).as("no title is all punctuation").contains("neither an arXiv id");
+        assertThat(error("/paper ?!", user)).as("no title is all punctuation").isEqualTo(
+                "\"?!\" is neither an arXiv id nor a title: type an id like /paper 2211.07638, or the paper's title.");
     }
 
     @Test
