@@ -157,6 +157,8 @@ class LuceneSearchIndexTest {
             assertThat(ids("hill")).as("Hill is the name; Hills only has its stem").containsExactly("2401.00004",
                     "2601.00003");
             assertThat(ids("King")).as("typed as a name").containsExactly("2401.00002", "2601.00001");
+            assertThat(ids("hill after:2023-01-01")).as("beside a filter, still one word")
+                    .containsExactly("2401.00004", "2601.00003");
         }
 
         @Test
