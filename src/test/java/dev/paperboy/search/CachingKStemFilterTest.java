@@ -34,12 +34,18 @@ class CachingKStemFilterTest {
     @Test
     void stemsAsKStemDoesAfterTheCacheIsEmptiedWhenFull() throws IOException {
         StringBuilder text = new StringBuilder();
+        java.util.Set<String> distinct = new java.util.HashSet<>();
         for (int i = 0; i < CachingKStemFilter.MAX_CACHED + 500; i++) {
-            // distinct words, so that the cache fills up, with common ones between them
-            text.append("papers").append(Integer.toString(i, 26).replaceAll("[0-9]", "q")).append(" studies ");
+            // distinct words of letters only (base 26 with its digits written q to z), with a common one between them
+            String word = "papers" + Integer.toString(i, 26).chars()
+                    .map(c -> Character.isDigit(c) ? 'q' + (c - '0') : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+            distinct.add(word);
+            text.append(word).append(" studies ");
         }
         text.append(WORDS);
 
+        assertThat(distinct).as("more words than the cache holds").hasSizeGreaterThan(CachingKStemFilter.MAX_CACHED);
         assertThat(terms(CachingKStemFilter::new, text.toString())).isEqualTo(terms(KStemFilter::new, text.toString()));
     }
 
