@@ -24,10 +24,14 @@ final class ConfigErrors {
             err.flush();
             return EXIT_CONFIG;
         } catch (StoreException e) {
-            // the database is part of the set-up: a sentence, not a stack trace (its message carries no credentials)
-            err.println("Cannot start: " + e.getMessage());
+            err.println(cannotStart(e));
             err.flush();
             return EXIT_CONFIG;
         }
+    }
+
+    /** The database is part of the set-up: a sentence, not a stack trace (its message carries no credentials). */
+    static String cannotStart(StoreException e) {
+        return "Cannot start: " + e.getMessage();
     }
 }

@@ -54,7 +54,7 @@ public final class RunSubcommand implements Callable<Integer> {
         try {
             opened = new PaperboyApp(config, clock);
         } catch (StoreException e) {
-            System.err.println("Cannot start: " + e.getMessage());
+            System.err.println(ConfigErrors.cannotStart(e));
             return ConfigErrors.EXIT_CONFIG;
         }
         try (PaperboyApp app = opened) {

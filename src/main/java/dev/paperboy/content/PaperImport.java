@@ -55,7 +55,6 @@ public final class PaperImport {
     }
 
     private final ContentDirectory imported;
-    private final Path importedDir;
     private final List<FileFormat> formats;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -75,7 +74,6 @@ public final class PaperImport {
      */
     public PaperImport(ContentDirectory imported, List<FileFormat> formats) {
         this.imported = imported;
-        this.importedDir = imported.directory();
         this.formats = List.copyOf(formats);
     }
 
@@ -86,7 +84,7 @@ public final class PaperImport {
     public Result importFile(Path file, Consumer<ContentProblem> problems, LongConsumer progress) throws IOException {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        Files.createDirectories(importedDir);
+        Files.createDirectories(imported.directory());
         long[] problemCount = {0};
         Consumer<ContentProblem> counted = p -> {
             problemCount[0]++;
@@ -98,8 +96,8 @@ public final class PaperImport {
             }
         }
         if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
-            Path target = importedDir.resolve(baseName(name) + ".jsonl");
-            Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
+            Path target = imported.directory().resolve(baseName(name) + ".jsonl");
+            Path temporary = imported.directory().resolve("." + baseName(name) + ".jsonl.part");
             long[] papers = {0};
             LoosePapers.Builder summary = new LoosePapers.Builder();
             try (InputStream raw = new Counting(Files.newInputStream(file), progress);
@@ -143,8 +141,8 @@ public final class PaperImport {
         if (digests.isEmpty() && load.loosePapers().count() == 0) {
             return new Result(name, null, 0, 0, problemCount[0]);
         }
-        Path target = importedDir.resolve(baseName(name) + ".json");
-        Path temporary = importedDir.resolve("." + baseName(name) + ".json.part");
+        Path target = imported.directory().resolve(baseName(name) + ".json");
+        Path temporary = imported.directory().resolve("." + baseName(name) + ".json.part");
         Files.writeString(temporary, new JsonDigestFormat().write(digests), StandardCharsets.UTF_8);
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long papers = digests.stream().mapToLong(d -> d.papers().size()).sum();
@@ -165,8 +163,8 @@ public final class PaperImport {
         if (papers.isEmpty()) {
             return new Result(name, null, 0, 0, problemCount[0]);
         }
-        Path target = importedDir.resolve(baseName(name) + ".jsonl");
-        Path temporary = importedDir.resolve("." + baseName(name) + ".jsonl.part");
+        Path target = imported.directory().resolve(baseName(name) + ".jsonl");
+        Path temporary = imported.directory().resolve("." + baseName(name) + ".jsonl.part");
         // not summarised: these papers did not pass the dump reader's checks, so the dump is read to check them
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             for (Paper paper : papers) {

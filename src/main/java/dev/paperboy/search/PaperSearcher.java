@@ -162,7 +162,7 @@ final class PaperSearcher {
         for (UserQuery.Clause clause : query.positiveClauses()) {
             if (clause.kind() == UserQuery.Kind.AUTHOR) {
                 List<String> words = PaperQueryFactory.analyze(names, PaperFields.AUTHORS,
-                        PaperQueryFactory.firstNameFirst(clause.value())).stream().map(t -> t.text()).toList();
+                        PaperQueryFactory.firstNameFirst(clause.value())).stream().map(PaperQueryFactory.Token::text).toList();
                 if (!words.isEmpty()) {
                     named.add(words);
                 }

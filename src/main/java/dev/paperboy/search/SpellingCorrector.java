@@ -270,7 +270,8 @@ final class SpellingCorrector {
      * only (the distance of each candidate is counted anyway) and the last few are kept.
      */
     private CompiledAutomaton automaton(String term, int edits) {
-        return automata.computeIfAbsent(edits + ":" + term, key -> {
+        // the edits follow from the term (allowedEdits), so the term alone names its automaton
+        return automata.computeIfAbsent(term, key -> {
             // the first letter is rarely the mistake, and fixing it keeps the enumeration small
             int prefix = term.offsetByCodePoints(0, 1);
             LevenshteinAutomata rest = new LevenshteinAutomata(term.substring(prefix), true);

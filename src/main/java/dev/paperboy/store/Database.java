@@ -96,7 +96,7 @@ public final class Database {
     private static String rootMessage(Throwable e) {
         Throwable words = null;
         Throwable root = e;
-        for (Throwable at = e; at != null; at = at.getCause() == at ? null : at.getCause()) {
+        for (Throwable at = e; at != null; at = at.getCause()) {
             if (at instanceof SQLException) {
                 words = at;
             }
