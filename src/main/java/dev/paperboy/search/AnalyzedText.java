@@ -54,10 +54,29 @@ final class AnalyzedText {
     /**
      * The terms with their positions, each name word followed by its initial at the same position ("yann", then
      * "y*"), so that a name typed with initials ("Y. LeCun") can be a phrase of the field. The mark keeps the
-     * made initials apart from a lone letter a paper lists, which plain words still match as written.
+     * made initials apart from a lone letter a paper lists, which plain words still match as written. A joined
+     * given name has its parts' initials too ("ming_hsuan": "m*" and "mh*", for "M.-H. Yang").
      */
     TokenStream tokenStreamWithInitials() {
         return replay(true);
+    }
+
+    /** The initials of a name word at its position: its first letter, then the letters of its joined parts. */
+    static List<String> initialsOf(String word) {
+        if (word.length() < 2 || !Character.isLetter(word.charAt(0))) {
+            return List.of();
+        }
+        String first = word.charAt(0) + String.valueOf(INITIAL_MARK);
+        if (word.indexOf(PaperAnalyzers.NAME_JOINER) < 0) {
+            return List.of(first);
+        }
+        StringBuilder parts = new StringBuilder();
+        for (String part : word.split(String.valueOf(PaperAnalyzers.NAME_JOINER))) {
+            if (!part.isEmpty()) {
+                parts.append(part.charAt(0));
+            }
+        }
+        return List.of(first, parts.append(INITIAL_MARK).toString());
     }
 
     private TokenStream replay(boolean initials) {
@@ -65,14 +84,14 @@ final class AnalyzedText {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
             private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
             private int next;
-            private boolean initialDue;
+            private List<String> initialsDue = List.of();
+            private int initialsGiven;
 
             @Override
             public boolean incrementToken() {
                 clearAttributes();
-                if (initialDue) {
-                    initialDue = false;
-                    term.setEmpty().append(terms.get(next - 1).charAt(0)).append(INITIAL_MARK);
+                if (initialsGiven < initialsDue.size()) {
+                    term.setEmpty().append(initialsDue.get(initialsGiven++));
                     increment.setPositionIncrement(0);
                     return true;
                 }
@@ -82,7 +101,8 @@ final class AnalyzedText {
                 String word = terms.get(next);
                 term.setEmpty().append(word);
                 increment.setPositionIncrement(increments[next]);
-                initialDue = initials && word.length() > 1 && Character.isLetter(word.charAt(0));
+                initialsDue = initials ? initialsOf(word) : List.of();
+                initialsGiven = 0;
                 next++;
                 return true;
             }
@@ -91,7 +111,8 @@ final class AnalyzedText {
             public void reset() throws IOException {
                 super.reset();
                 next = 0;
-                initialDue = false;
+                initialsDue = List.of();
+                initialsGiven = 0;
             }
         };
     }

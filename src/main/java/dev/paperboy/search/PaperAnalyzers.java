@@ -2,6 +2,7 @@ package dev.paperboy.search;
 
 import java.io.Reader;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -13,6 +14,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /** The analyzers of the paper index: English text and person names. */
@@ -58,8 +60,27 @@ final class PaperAnalyzers {
     }
 
     /**
+     * Joins the parts of a hyphenated given name ("Ming-Hsuan", "An-Lan"), so that it is one name word and
+     * "An Wang" is not "An-Lan Wang" with a middle name. Only a hyphen between letters, in a word with a word
+     * after it: a hyphenated last name ("Smith-Jones") keeps its parts, each a name.
+     */
+    private static final Pattern GIVEN_NAME_HYPHEN =
+            Pattern.compile("(?<=[\\p{L}\\p{M}])[-\u2010\u2011](?=[\\p{L}\\p{M}][-\u2010\u2011\\p{L}\\p{M}]*\\s)");
+
+    /** Stands between the parts of a joined given name: the tokenizer keeps it inside a word. */
+    static final char NAME_JOINER = '_';
+
+    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=[\\p{L}\\p{M}])[-\u2010\u2011](?=[\\p{L}\\p{M}])");
+
+    /** A hyphenated word ("An-Lan") as the names analyzer reads it before another name word: one word. */
+    static String asGivenName(String word) {
+        return HYPHEN_IN_WORD.matcher(word).replaceAll(String.valueOf(NAME_JOINER));
+    }
+
+    /**
      * Author names: no stemming and no stop words, and dots and apostrophes removed before
-     * tokenising so that "Md." and "Md", "J.R.R." and "J. R. R.", "O'Brien" and "OBrien" agree.
+     * tokenising so that "Md." and "Md", "J.R.R." and "J. R. R.", "O'Brien" and "OBrien" agree. The parts
+     * of a hyphenated given name are one word, joined by {@link #NAME_JOINER} ("ming_hsuan").
      */
     static Analyzer names() {
         NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
@@ -70,7 +91,8 @@ final class PaperAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(charMap, reader);
+                Reader joined = new PatternReplaceCharFilter(GIVEN_NAME_HYPHEN, String.valueOf(NAME_JOINER), reader);
+                return new MappingCharFilter(charMap, joined);
             }
 
             @Override

@@ -28,7 +28,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -66,17 +65,17 @@ final class PaperQueryFactory {
      * title and abstract beats one only in the title, not so much that many weak fields beat one strong.
      */
     static final float TIE_BREAKER = 0.3f;
-    /** A middle name or initial may stand between the names of one author; the value gap is far wider. */
-    static final int AUTHOR_SLOP = 2;
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?");
 
     private final Analyzer english;
     private final Analyzer names;
+    private final PersonQueries persons;
 
     PaperQueryFactory(Analyzer english, Analyzer names) {
         this.english = english;
         this.names = names;
+        this.persons = new PersonQueries(names);
     }
 
     /**
@@ -158,7 +157,7 @@ final class PaperQueryFactory {
                     : combined(value.replace(':', ' '));
             case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
             case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
-            case AUTHOR -> author(firstNameFirst(value)).map(q -> new Built(q, true));
+            case AUTHOR -> persons.named(value).map(q -> new Built(q, true));
             case TOPIC -> topic(value);
             case CATEGORY -> Optional.of(new Built(category(value), false));
             case ID -> Optional.of(new Built(ArxivIds.normalise(value)
@@ -166,49 +165,6 @@ final class PaperQueryFactory {
                     .orElseGet(() -> new MatchNoDocsQuery("not an arXiv id")), false));
             case AFTER, BEFORE, DATE -> Optional.of(new Built(dateRange(clause.kind(), value), false));
         };
-    }
-
-    /**
-     * A person ({@code au:}): the name's words as a phrase, with a little slop for a middle name. Initials stand
-     * for names both ways: a lone letter typed ("Y. LeCun") is the letter as a paper lists it or any name word
-     * starting with it (the index keeps each name word's marked initial beside it, {@link
-     * AnalyzedText#INITIAL_MARK}); a first name typed in full ("Yann LeCun") is also its initial as a paper lists
-     * it ("Y. LeCun"), below the papers that list it in full. The last name must be as typed.
-     */
-    private Optional<Query> author(String name) {
-        List<Token> tokens = analyze(names, PaperFields.AUTHORS, name);
-        if (tokens.isEmpty() || tokens.size() == 1 && !isInitial(tokens.get(0).text())) {
-            return text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
-        }
-        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(AUTHOR_SLOP);
-        for (int i = 0; i < tokens.size(); i++) {
-            String text = tokens.get(i).text();
-            Term word = new Term(PaperFields.AUTHORS, text);
-            Term[] either;
-            if (isInitial(text)) {
-                either = new Term[] {word, new Term(PaperFields.AUTHORS, text + AnalyzedText.INITIAL_MARK)};
-            } else if (i < tokens.size() - 1 && Character.isLetter(text.charAt(0))) {
-                either = new Term[] {word, new Term(PaperFields.AUTHORS, text.substring(0, 1))};
-            } else {
-                either = new Term[] {word};
-            }
-            phrase.add(either, tokens.get(i).position());
-        }
-        if (tokens.stream().anyMatch(t -> isInitial(t.text()))) {
-            return Optional.of(phrase.build());
-        }
-        // the name as typed matches both halves, so it ranks above a paper that lists only the initials and
-        // weighs, against the other clauses of the query, what one phrase would
-        Optional<Query> asTyped = text(names, PaperFields.AUTHORS, name, AUTHOR_SLOP);
-        BooleanQuery.Builder typedOrInitials = new BooleanQuery.Builder()
-                .add(new BoostQuery(phrase.build(), 0.5f), Occur.SHOULD);
-        asTyped.ifPresent(q -> typedOrInitials.add(new BoostQuery(q, 0.5f), Occur.SHOULD));
-        return Optional.of(typedOrInitials.build());
-    }
-
-    /** A single letter: what the name analyzer leaves of "Y." or "Y". */
-    static boolean isInitial(String word) {
-        return word.length() == 1 && Character.isLetter(word.charAt(0));
     }
 
     /**
@@ -240,7 +196,7 @@ final class PaperQueryFactory {
         }
         List<Query> fields = new ArrayList<>();
         text(english, PaperFields.TITLE, value, 0).ifPresent(q -> fields.add(new BoostQuery(q, TITLE_BOOST)));
-        text(names, PaperFields.AUTHORS, value, AUTHOR_SLOP)
+        text(names, PaperFields.AUTHORS, value, PersonQueries.AUTHOR_SLOP)
                 .ifPresent(q -> fields.add(new BoostQuery(q, AUTHORS_BOOST)));
         text(english, PaperFields.TOPICS, value, 0).ifPresent(q -> fields.add(new BoostQuery(q, TOPICS_BOOST)));
         text(english, PaperFields.ABSTRACT, value, 0)
@@ -274,15 +230,6 @@ final class PaperQueryFactory {
                 .add(exact, Occur.SHOULD)
                 .add(new PrefixQuery(new Term(PaperFields.CATEGORY, category + ".")), Occur.SHOULD)
                 .build();
-    }
-
-    /** "Hosain, Md. Tanzib", as library catalogues write names, is "Md. Tanzib Hosain", as papers do. */
-    static String firstNameFirst(String name) {
-        int comma = name.indexOf(',');
-        if (comma < 0 || name.indexOf(',', comma + 1) >= 0) {
-            return name;
-        }
-        return name.substring(comma + 1).strip() + " " + name.substring(0, comma).strip();
     }
 
     /**
@@ -356,7 +303,7 @@ final class PaperQueryFactory {
         // a name typed as plain words ("Yann LeCun") is worth most as one person in the author list
         List<Token> nameTokens = analyze(names, PaperFields.AUTHORS, joined);
         if (nameTokens.size() >= 2 && nameTokens.size() <= 4) {
-            bonus.add(new BoostQuery(phrase(PaperFields.AUTHORS, nameTokens, AUTHOR_SLOP), AUTHOR_PHRASE_BOOST));
+            bonus.add(new BoostQuery(phrase(PaperFields.AUTHORS, nameTokens, PersonQueries.AUTHOR_SLOP), AUTHOR_PHRASE_BOOST));
         }
         return bonus;
     }

@@ -156,13 +156,16 @@ final class PaperSearcher {
         return new Result(hits, lowerBound ? TOTAL_HITS_THRESHOLD : total.value, lowerBound, true);
     }
 
-    /** The name words of each author the query names with {@code au:}, in the order typed, last name last. */
+    /**
+     * The name words of each author the query names with {@code au:}, in the order typed, last name last; a
+     * hyphenated given name as its parts, as {@link #words} has them.
+     */
     private List<List<String>> namedAuthors(UserQuery query) {
         List<List<String>> named = new ArrayList<>();
         for (UserQuery.Clause clause : query.positiveClauses()) {
             if (clause.kind() == UserQuery.Kind.AUTHOR) {
-                List<String> words = PaperQueryFactory.analyze(names, PaperFields.AUTHORS,
-                        PaperQueryFactory.firstNameFirst(clause.value())).stream().map(PaperQueryFactory.Token::text).toList();
+                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS,
+                        PersonQueries.firstNameFirst(clause.value())).stream().map(PaperQueryFactory.Token::text).toList());
                 if (!words.isEmpty()) {
                     named.add(words);
                 }
@@ -195,7 +198,7 @@ final class PaperSearcher {
             String named = namedWords.get(i);
             boolean firstName = i < namedWords.size() - 1;
             boolean has = authorWords.contains(named)
-                    || PaperQueryFactory.isInitial(named) && authorWords.stream().anyMatch(w -> w.startsWith(named))
+                    || PersonQueries.isInitial(named) && authorWords.stream().anyMatch(w -> w.startsWith(named))
                     || firstName && authorWords.contains(named.substring(0, 1));
             if (!has) {
                 return false;
@@ -204,10 +207,10 @@ final class PaperSearcher {
         return true;
     }
 
+    /** The author's name words, a joined given name ("ming_hsuan") as its parts. */
     private Set<String> words(String name) {
-        Set<String> words = new HashSet<>();
-        PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name).forEach(t -> words.add(t.text()));
-        return words;
+        return new HashSet<>(PersonQueries.namesApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name)
+                .stream().map(PaperQueryFactory.Token::text).toList()));
     }
 
     /**

@@ -53,6 +53,9 @@ final class SpellingCorrector {
     /** Nearest words tried per misspelt word. */
     static final int ALTERNATIVES = 5;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    /** In a name, a hyphenated word with a name after it is one given name (as {@link PaperAnalyzers#names}). */
+    private static final Pattern NAME_WORD =
+            Pattern.compile("[\\p{L}\\p{M}]+(?:[-\u2010\u2011][\\p{L}\\p{M}]+)+(?=\\s)|[\\p{L}\\p{M}]+");
 
     /**
      * Automata kept for the words corrected last ({@link #automaton}): enough for the words of a query or two,
@@ -99,7 +102,7 @@ final class SpellingCorrector {
                 continue;
             }
             List<String> fields = fieldsOf(clause);
-            Matcher words = WORD.matcher(clause.value());
+            Matcher words = (clause.kind() == UserQuery.Kind.AUTHOR ? NAME_WORD : WORD).matcher(clause.value());
             while (words.find() && choices.size() < MAX_CORRECTIONS) {
                 String word = words.group();
                 List<String> better = correctWord(reader, word, fields, rare);
@@ -228,12 +231,15 @@ final class SpellingCorrector {
         String typed = word.toLowerCase(Locale.ROOT);
         String stem = termOf.isEmpty() ? typed : termOf.getOrDefault(PaperFields.ABSTRACT, termOf.values().iterator().next());
         String ending = typed.startsWith(stem) ? typed.substring(stem.length()) : "";
-        return best.stream().map(Candidate::text).map(c -> c.endsWith(ending) ? c : c + ending).toList();
+        return best.stream().map(Candidate::text).map(c -> c.endsWith(ending) ? c : c + ending)
+                .map(c -> c.replace(PaperAnalyzers.NAME_JOINER, '-')).toList();
     }
 
     private Optional<String> singleTerm(String field, String word) {
-        Analyzer analyzer = field.equals(PaperFields.AUTHORS) ? names : english;
-        List<PaperQueryFactory.Token> tokens = PaperQueryFactory.analyze(analyzer, field, word);
+        boolean name = field.equals(PaperFields.AUTHORS);
+        List<PaperQueryFactory.Token> tokens = name
+                ? PaperQueryFactory.analyze(names, field, PaperAnalyzers.asGivenName(word))
+                : PaperQueryFactory.analyze(english, field, word);
         return tokens.size() == 1 ? Optional.of(tokens.get(0).text()) : Optional.empty();
     }
 
@@ -279,12 +285,16 @@ final class SpellingCorrector {
         });
     }
 
-    /** Like Elasticsearch's "AUTO": none for short words, where one edit makes another word. */
+    /**
+     * Like Elasticsearch's "AUTO": none for short words, where one edit makes another word. The letters count,
+     * not the joiner of a hyphenated given name.
+     */
     static int allowedEdits(String word) {
-        if (!word.chars().allMatch(Character::isLetter)) {
+        String letters = word.replace(String.valueOf(PaperAnalyzers.NAME_JOINER), ""); // of a hyphenated name
+        if (!letters.chars().allMatch(Character::isLetter)) {
             return 0; // numbers, ids and versions are not typos
         }
-        int length = word.codePointCount(0, word.length());
+        int length = letters.codePointCount(0, letters.length());
         return length < 4 ? 0 : length < 6 ? 1 : 2;
     }
 
@@ -310,7 +320,24 @@ final class SpellingCorrector {
     }
 
     /** "Trasnformer" becomes "Transformer", and a misspelt "BERT" stays upper case. */
+    /** The correction in the typed word's case, each part of a hyphenated name in its own ("An-Lan"). */
     private static String matchCase(String typed, String correction) {
+        String[] typedParts = typed.split("[-\u2010\u2011]");
+        String[] parts = correction.split("-");
+        if (typedParts.length > 1 && typedParts.length == parts.length) {
+            StringBuilder matched = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                matched.append(i == 0 ? "" : "-").append(matchWordCase(typedParts[i], parts[i]));
+            }
+            return matched.toString();
+        }
+        return matchWordCase(typed, correction);
+    }
+
+    private static String matchWordCase(String typed, String correction) {
+        if (typed.isEmpty() || correction.isEmpty()) {
+            return correction;
+        }
         if (typed.length() > 1 && typed.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
             return correction.toUpperCase(Locale.ROOT);
         }

@@ -1,0 +1,108 @@
+package dev.paperboy.search;
+
+import static dev.paperboy.search.Papers.library;
+import static dev.paperboy.search.Papers.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.SearchPage;
+import dev.paperboy.core.SearchRequest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code au:} and hyphenated given names: "An-Lan Wang" is one person, "An Wang" another. */
+class HyphenatedNamesTest {
+
+    private final LuceneSearchIndex index = new LuceneSearchIndex();
+
+    @BeforeEach
+    void load() throws Exception {
+        index.libraryChanging(library(
+                paper("2401.00001").title("One").authors("An-Lan Wang"),
+                paper("2401.00002").title("Two").authors("An Wang"),
+                paper("2401.00003").title("Three").authors("Ming-Hsuan Yang", "Bo Li"),
+                paper("2401.00004").title("Four").authors("Ming Yang"),
+                paper("2401.00005").title("Five").authors("M.-H. Yang"),
+                paper("2401.00006").title("Six").authors("Ming Hsuan Yang"),
+                paper("2401.00007").title("Seven").authors("Anna Smith-Jones"),
+                paper("2401.00008").title("Eight").authors("Yann André LeCun")));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private SearchPage search(String query) {
+        return index.search(new SearchRequest(query, 1, 100));
+    }
+
+    private List<String> ids(String query) {
+        return search(query).hits().stream().map(h -> h.paper().paper().arxivId()).toList();
+    }
+
+    @Test
+    void aGivenNameIsNotHalfOfAHyphenatedOne() {
+        assertThat(ids("au:\"An Wang\"")).containsExactly("2401.00002");
+        assertThat(ids("au:\"Ming Yang\""))
+                .as("not Ming-Hsuan Yang; but Hsuan apart may be a middle name, and initials are anyone's")
+                .containsExactlyInAnyOrder("2401.00004", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"An-Lan Wang\"")).containsExactly("2401.00001");
+        assertThat(ids("au:\"Wang, An\"")).containsExactly("2401.00002");
+    }
+
+    @Test
+    void aHyphenatedGivenNameTypedApartOrWithoutTheHyphenIsTheSamePerson() {
+        assertThat(ids("au:\"Ming-Hsuan Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"Ming Hsuan Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
+        assertThat(ids("au:Ming-Hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006");
+    }
+
+    @Test
+    void initialsStandForTheHyphenatedName() {
+        assertThat(ids("au:\"M.-H. Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"M. H. Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"M. Yang\"")).as("the first initial alone is still any M. Yang")
+                .containsExactlyInAnyOrder("2401.00003", "2401.00004", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"A. Wang\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+        assertThat(ids("au:\"A. L. Wang\"")).containsExactly("2401.00001");
+    }
+
+    @Test
+    void aHyphenatedLastNameKeepsItsParts() {
+        assertThat(ids("au:Smith-Jones")).containsExactly("2401.00007");
+        assertThat(ids("au:Jones")).containsExactly("2401.00007");
+        assertThat(ids("au:\"Anna Smith-Jones\"")).containsExactly("2401.00007");
+    }
+
+    @Test
+    void aMiddleNameTypedApartStillStandsBetween() {
+        assertThat(ids("au:\"Yann LeCun\"")).containsExactly("2401.00008");
+    }
+
+    @Test
+    void plainWordsFindEveryPartOfTheName() {
+        assertThat(ids("hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006");
+        assertThat(ids("Ming-Hsuan Yang")).startsWith("2401.00003").contains("2401.00006");
+    }
+
+    @Test
+    void theMatchedAuthorIsNamedWhicheverWayTheNameWasTyped() {
+        assertThat(search("au:\"M. H. Yang\"").hits()).filteredOn(h -> h.paper().paper().arxivId().equals("2401.00003"))
+                .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Ming-Hsuan Yang"));
+        assertThat(search("au:\"Ming-Hsuan Yang\"").hits())
+                .filteredOn(h -> h.paper().paper().arxivId().equals("2401.00006"))
+                .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Ming Hsuan Yang"));
+    }
+
+    @Test
+    void aMisspeltHyphenatedNameIsCorrectedAsTyped() {
+        SearchPage page = search("au:\"An-Lna Wang\"");
+
+        assertThat(page.correctedQuery()).isEqualTo("au:\"An-Lan Wang\"");
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00001");
+        assertThat(search("au:Smith-Jnoes").correctedQuery()).as("a last name's parts, each corrected")
+                .isEqualTo("au:Smith-Jones");
+    }
+}
