@@ -168,11 +168,15 @@ public final class ContentDirectory implements ContentSource {
 
     private ContentLoad loadFile(String name, Path file) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
+        if (WholeFileLimit.isDump(name)) {
             return loadDump(name, file);
         }
         byte[] bytes;
         try {
+            Optional<String> tooLarge = WholeFileLimit.problem(Files.size(file));
+            if (tooLarge.isPresent()) {
+                return failed(name, 0, tooLarge.get());
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return failed(name, 0, "cannot read the file: " + IoReasons.of(e));

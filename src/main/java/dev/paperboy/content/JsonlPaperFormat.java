@@ -51,6 +51,12 @@ public final class JsonlPaperFormat {
     /** How many problems {@link #load} keeps from one file. */
     public static final int MAX_PROBLEMS = 100;
 
+    /**
+     * The longest line read as a paper, far over any real one (an abstract and a 3,000-author list are tens of
+     * KB): a file that is not a dump, or lacks its line breaks, would otherwise be held whole in memory.
+     */
+    static final int MAX_LINE_BYTES = 1 << 20;
+
     private final ObjectReader reader;
 
     public JsonlPaperFormat() {
@@ -75,7 +81,9 @@ public final class JsonlPaperFormat {
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (!line.isBlank()) {
+            if (line.length() > MAX_LINE_BYTES) {
+                pass.tooLong(number);
+            } else if (!line.isBlank()) {
                 String json = line;
                 pass.record(number, () -> reader.readTree(json));
             }
@@ -117,7 +125,7 @@ public final class JsonlPaperFormat {
             }
             line.append(chunk, start, n - start);
         }
-        if (line.length > 0) {
+        if (line.length > 0 || line.tooLong) {
             byteLine(pass, line);
         }
         return pass.counts();
@@ -125,6 +133,11 @@ public final class JsonlPaperFormat {
 
     private void byteLine(Pass pass, ByteLine line) {
         int number = pass.nextLine();
+        if (line.tooLong) {
+            pass.tooLong(number);
+            line.clear();
+            return;
+        }
         int from = 0;
         int to = line.length;
         if (number == 1 && to >= 3 && (line.bytes[0] & 0xFF) == 0xEF && (line.bytes[1] & 0xFF) == 0xBB
@@ -143,7 +156,7 @@ public final class JsonlPaperFormat {
             int length = to - from;
             pass.record(number, () -> reader.readTree(bytes, offset, length));
         }
-        line.length = 0;
+        line.clear();
     }
 
     private static boolean isSpace(byte b) {
@@ -282,6 +295,11 @@ public final class JsonlPaperFormat {
             }
         }
 
+        void tooLong(int number) {
+            problem(number, "a line longer than " + (MAX_LINE_BYTES >> 20) + " MB, skipped: a dump has one paper"
+                    + " a line, each far shorter; is this file JSONL, with its line breaks?");
+        }
+
         private void problem(int number, String message) {
             problemCount++;
             problems.accept(new ContentProblem(file, number, message));
@@ -292,13 +310,24 @@ public final class JsonlPaperFormat {
     private static final class ByteLine {
         private byte[] bytes = new byte[8192];
         private int length;
+        /** Past {@link #MAX_LINE_BYTES}: the rest of the line is not kept. */
+        private boolean tooLong;
 
         void append(byte[] source, int offset, int count) {
+            if (tooLong || length + count > MAX_LINE_BYTES) {
+                tooLong = true;
+                return;
+            }
             if (length + count > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
             }
             System.arraycopy(source, offset, bytes, length, count);
             length += count;
+        }
+
+        void clear() {
+            length = 0;
+            tooLong = false;
         }
     }
 

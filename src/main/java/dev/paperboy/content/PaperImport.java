@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
@@ -90,12 +91,18 @@ public final class PaperImport {
             problemCount[0]++;
             problems.accept(p);
         };
+        Optional<String> tooLarge = WholeFileLimit.isDump(name) ? Optional.empty()
+                : WholeFileLimit.problem(Files.size(file));
+        if (tooLarge.isPresent()) {
+            counted.accept(new ContentProblem(name, 0, tooLarge.get() + "; nothing was imported from this file"));
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
         for (FileFormat format : formats) {
             if (format.accepts(lower)) {
                 return importWhole(file, name, format, counted, progress, problemCount);
             }
         }
-        if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz")) {
+        if (WholeFileLimit.isDump(name)) {
             Path target = imported.directory().resolve(baseName(name) + ".jsonl");
             Path temporary = imported.directory().resolve("." + baseName(name) + ".jsonl.part");
             long[] papers = {0};

@@ -188,4 +188,18 @@ class ContentDirectoryTest {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);
     }
+
+    @Test
+    void aDigestFileOverTheLimitIsAProblemNotReadWhole() throws IOException {
+        write("topics/graph.txt", Fixtures.text("text/seed-shaped.txt"));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(dir.resolve("big.txt").toFile(), "rw")) {
+            sparse.setLength(3 * WholeFileLimit.MAX_BYTES);
+        }
+
+        ContentLoad load = new ContentDirectory(dir).load();
+
+        assertThat(load.ok()).isFalse();
+        assertThat(load.problems()).singleElement().asString()
+                .startsWith("big.txt: the file is 96.0 MB, over the 32 MB a file read whole may be; split it");
+    }
 }

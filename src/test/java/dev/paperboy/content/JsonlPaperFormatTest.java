@@ -140,6 +140,34 @@ class JsonlPaperFormatTest {
     }
 
     @Test
+    void aLineOverTheLimitIsOneProblemAndTheLinesAroundItAreRead() throws IOException {
+        String good = "{\"id\": \"2402.00001\", \"title\": \"Short\", \"authors\": [\"A\"]}\n";
+        String huge = "{\"id\": \"2402.00002\", \"title\": \"" + "x".repeat(JsonlPaperFormat.MAX_LINE_BYTES) + "\"}\n";
+        Path file = dir.resolve("huge.jsonl");
+        Files.writeString(file, good + huge + good.replace("00001", "00003"));
+
+        ContentLoad load = format.load("huge.jsonl", file);
+        ContentLoad parsed = format.parse("huge.jsonl", Files.readString(file));
+
+        assertThat(Loose.papers(load.loosePapers())).extracting(Paper::arxivId).containsExactly("2402.00001", "2402.00003");
+        assertThat(load.problems()).singleElement().asString().isEqualTo("huge.jsonl:2: a line longer than 1 MB,"
+                + " skipped: a dump has one paper a line, each far shorter; is this file JSONL, with its line breaks?");
+        assertThat(parsed.problems()).singleElement().asString().startsWith("huge.jsonl:2: a line longer than 1 MB");
+        assertThat(Loose.papers(parsed.loosePapers())).hasSize(2);
+    }
+
+    @Test
+    void aFileWithoutLineBreaksIsOneLineTooLong() throws IOException {
+        Path file = dir.resolve("one.jsonl");
+        Files.write(file, new byte[3 * JsonlPaperFormat.MAX_LINE_BYTES]);
+
+        ContentLoad load = format.load("one.jsonl", file);
+
+        assertThat(load.problems()).singleElement().asString().startsWith("one.jsonl:1: a line longer than 1 MB");
+        assertThat(load.loosePapers().count()).isZero();
+    }
+
+    @Test
     void aFileInTheWrongFormatGivesAHundredProblemsAndACount() throws IOException {
         Path file = dir.resolve("table.jsonl");
         Files.writeString(file, "id,title\n".repeat(150));

@@ -186,4 +186,21 @@ class PaperImportTest {
         }
         return each;
     }
+
+    @Test
+    void aFileReadWholeThatIsTooLargeIsOneProblemAndImportsNothing() throws Exception {
+        Path digest = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(digest.toFile(), "rw")) {
+            sparse.setLength(WholeFileLimit.MAX_BYTES + 1);
+        }
+        List<ContentProblem> problems = new ArrayList<>();
+
+        PaperImport.Result result = new PaperImport(dir.resolve("imported")).importFile(digest, problems::add, n -> { });
+
+        assertThat(result.written()).isNull();
+        assertThat(result.papers()).isZero();
+        assertThat(problems).singleElement().asString().isEqualTo("huge.json: the file is 32.0 MB, over the 32 MB a"
+                + " file read whole may be; split it into smaller files, or write its papers as a JSONL dump (.jsonl,"
+                + " one paper a line), which has no limit; nothing was imported from this file");
+    }
 }

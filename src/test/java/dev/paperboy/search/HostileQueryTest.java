@@ -46,7 +46,9 @@ class HostileQueryTest {
                 "graph ".repeat(400), "\"a\" ".repeat(500), "-a ".repeat(700), "a OR ".repeat(400),
                 "au:\"x\" ".repeat(300), "cat:cs ".repeat(300), "trasnformr ".repeat(200),
                 "abcdefghij".repeat(200), "🚀".repeat(1000), "\\\"".repeat(1000), "*?".repeat(1000),
-                "\"" + "graph ".repeat(399) + "\"", "-" + "\"".repeat(1999));
+                "\"" + "graph ".repeat(399) + "\"", "-" + "\"".repeat(1999),
+                "au:\"" + "a-".repeat(990) + " b\"", "au:" + "Ab-".repeat(600), "au:\"" + "x- ".repeat(600) + "\"",
+                "au:\"-_-_ _\"", "au:\"M.-.-H. Yang\"", "au:\"‐‑ Yang\"");
     }
 
     @ParameterizedTest
