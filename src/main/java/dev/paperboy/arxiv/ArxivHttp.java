@@ -1,6 +1,7 @@
 package dev.paperboy.arxiv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class ArxivHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArxivHttp.class);
+
+    /** Far over an export API page of the largest batch a topic asks for (a few MB). */
+    static final int MAX_BODY_BYTES = 64 << 20;
+    /** Of an error page, enough to quote its start. */
+    private static final int ERROR_BODY_BYTES = 64 << 10;
 
     private final HttpClient client;
     private final String userAgent;
@@ -78,14 +84,19 @@ public final class ArxivHttp {
             Duration wait;
             try {
                 pacer.awaitTurn();
-                HttpResponse<byte[]> response = client.send(request(uri, validators),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<InputStream> response = client.send(request(uri, validators),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
+                byte[] body = readUpTo(response.body(), status == 200 ? MAX_BODY_BYTES : ERROR_BODY_BYTES);
                 if (status == 304) {
                     return new Response(true, null, validators);
                 }
                 if (status == 200) {
-                    byte[] body = response.body();
+                    if (body.length > MAX_BODY_BYTES) {
+                        throw new FetchFailure("arXiv's answer to " + uri + " is over " + (MAX_BODY_BYTES >> 20)
+                                + " MB, more than any listing should be; nothing of it was read (lower the topic's"
+                                + " max-results if it is set high)");
+                    }
                     if (body == null || body.length == 0) {
                         lastProblem = "an empty response";
                         wait = retry.backoff(attempt);
@@ -103,7 +114,7 @@ public final class ArxivHttp {
                     }
                     wait = retryAfter.orElse(retry.backoff(attempt));
                 } else {
-                    throw new FetchFailure("arXiv answered HTTP " + status + " for " + uri + snippet(response.body()));
+                    throw new FetchFailure("arXiv answered HTTP " + status + " for " + uri + snippet(body));
                 }
             } catch (IOException e) {
                 lastProblem = describe(e);
@@ -172,6 +183,16 @@ public final class ArxivHttp {
             return "the response was cut off (" + message + ")";
         }
         return message;
+    }
+
+    /**
+     * The body, read to at most one byte over {@code limit} (so that the caller can tell it was longer), then
+     * closed: a response that never ends, or a huge one, is not held.
+     */
+    private static byte[] readUpTo(InputStream body, int limit) throws IOException {
+        try (body) {
+            return body.readNBytes(limit + 1);
+        }
     }
 
     private static String snippet(byte[] body) {

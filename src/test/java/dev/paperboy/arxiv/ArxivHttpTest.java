@@ -168,4 +168,13 @@ class ArxivHttpTest {
         assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.backoff(5)).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void anAnswerOverTheLimitIsAFailureThatIsNotTriedAgain() {
+        arxiv.api(new Answer(200, Map.of(), new byte[ArxivHttp.MAX_BODY_BYTES + 1], -1));
+
+        assertThatThrownBy(() -> http().get(api(), Validators.NONE)).isInstanceOf(FetchFailure.class)
+                .hasMessageContaining("is over 64 MB, more than any listing should be; nothing of it was read");
+        assertThat(arxiv.requests()).hasSize(1);
+    }
 }
