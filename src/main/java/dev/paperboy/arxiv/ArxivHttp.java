@@ -97,7 +97,7 @@ public final class ArxivHttp {
                                 + " MB, more than any listing should be; nothing of it was read (lower the topic's"
                                 + " max-results if it is set high)");
                     }
-                    if (body == null || body.length == 0) {
+                    if (body.length == 0) {
                         lastProblem = "an empty response";
                         wait = retry.backoff(attempt);
                     } else {
