@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
+import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -61,23 +63,52 @@ final class PersonQueries {
         return Optional.of(either.build());
     }
 
-    /** Each typed initial is also any name word it starts; each full first name also its initial as listed. */
+    /**
+     * Each typed initial is also any name word it starts; each full first name also its initial as listed (a
+     * hyphenated one its initials, {@link #givenNamesApart}: "Hong-Tao" is "H. T." or "H.-T.", not "H.").
+     */
     private static Query withInitials(List<Token> tokens) {
-        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(AUTHOR_SLOP);
+        List<Term[]> positions = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String text = tokens.get(i).text();
             Term word = new Term(PaperFields.AUTHORS, text);
-            Term[] either;
             if (isInitial(text)) {
-                either = new Term[] {word, new Term(PaperFields.AUTHORS, text + AnalyzedText.INITIAL_MARK)};
-            } else if (i < tokens.size() - 1 && Character.isLetter(text.charAt(0))) {
-                either = new Term[] {word, new Term(PaperFields.AUTHORS, text.substring(0, 1))};
+                positions.add(new Term[] {word, new Term(PaperFields.AUTHORS, text + AnalyzedText.INITIAL_MARK)});
+            } else if (i < tokens.size() - 1 && Character.isLetter(text.charAt(0))
+                    && text.indexOf(PaperAnalyzers.NAME_JOINER) < 0) {
+                positions.add(new Term[] {word, new Term(PaperFields.AUTHORS, text.substring(0, 1))});
             } else {
-                either = new Term[] {word};
+                positions.add(new Term[] {word});
             }
-            phrase.add(either, tokens.get(i).position());
         }
-        return phrase.build();
+        return inOrder(positions);
+    }
+
+    /**
+     * A phrase of the author field with room for a middle name or two, its words in the order typed: the slop
+     * alone would let two neighbours swap ("M. H. Yang" would be "Ming Yang Ho"). The phrase scores; the ordered
+     * intervals only filter.
+     */
+    private static Query inOrder(List<Term[]> positions) {
+        if (positions.size() == 1 && positions.get(0).length == 1) {
+            return new TermQuery(positions.get(0)[0]);
+        }
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(AUTHOR_SLOP);
+        IntervalsSource[] ordered = new IntervalsSource[positions.size()];
+        for (int i = 0; i < positions.size(); i++) {
+            Term[] either = positions.get(i);
+            phrase.add(either, i);
+            IntervalsSource[] terms = new IntervalsSource[either.length];
+            for (int j = 0; j < either.length; j++) {
+                terms[j] = Intervals.term(either[j].bytes());
+            }
+            ordered[i] = terms.length == 1 ? terms[0] : Intervals.or(terms);
+        }
+        IntervalsSource inOrder = Intervals.maxgaps(AUTHOR_SLOP, Intervals.ordered(ordered));
+        return new BooleanQuery.Builder()
+                .add(phrase.build(), Occur.MUST)
+                .add(new IntervalQuery(PaperFields.AUTHORS, inOrder), Occur.FILTER)
+                .build();
     }
 
     /**
@@ -103,10 +134,27 @@ final class PersonQueries {
         return Optional.of(oneWord ? phrase(List.of(joined)) : phrase(List.of(joined, words.get(words.size() - 1))));
     }
 
-    /** A hyphenated given name typed ("Ming-Hsuan Yang") as a paper may list it without the hyphen. */
+    /**
+     * A hyphenated given name typed ("Ming-Hsuan Yang") as a paper may list it without the hyphen, or as its
+     * initials ("M. H. Yang", "M.-H. Yang").
+     */
     private static Optional<Query> givenNamesApart(List<Token> tokens) {
-        List<String> apart = namesApart(tokens.stream().map(Token::text).toList());
-        return apart.size() > tokens.size() ? Optional.of(phrase(apart)) : Optional.empty();
+        List<String> words = tokens.stream().map(Token::text).toList();
+        List<String> apart = namesApart(words);
+        if (apart.size() == words.size()) {
+            return Optional.empty();
+        }
+        List<String> initials = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean given = i < words.size() - 1 && word.indexOf(PaperAnalyzers.NAME_JOINER) >= 0;
+            for (String part : given ? namesApart(List.of(word)) : List.of(word)) {
+                initials.add(given ? part.substring(0, 1) : part);
+            }
+        }
+        return Optional.of(new BooleanQuery.Builder()
+                .add(phrase(apart), Occur.SHOULD)
+                .add(phrase(initials), Occur.SHOULD).build());
     }
 
     /** The name words with each joined given name as its parts ("ming_hsuan yang" as "ming hsuan yang"). */
@@ -123,14 +171,7 @@ final class PersonQueries {
     }
 
     private static Query phrase(List<String> words) {
-        if (words.size() == 1) {
-            return new TermQuery(new Term(PaperFields.AUTHORS, words.get(0)));
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(AUTHOR_SLOP);
-        for (int i = 0; i < words.size(); i++) {
-            phrase.add(new Term(PaperFields.AUTHORS, words.get(i)), i);
-        }
-        return phrase.build();
+        return inOrder(words.stream().map(w -> new Term[] {new Term(PaperFields.AUTHORS, w)}).toList());
     }
 
     /** A single letter: what the name analyzer leaves of "Y." or "Y". */

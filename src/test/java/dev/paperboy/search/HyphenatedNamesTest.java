@@ -26,7 +26,10 @@ class HyphenatedNamesTest {
                 paper("2401.00005").title("Five").authors("M.-H. Yang"),
                 paper("2401.00006").title("Six").authors("Ming Hsuan Yang"),
                 paper("2401.00007").title("Seven").authors("Anna Smith-Jones"),
-                paper("2401.00008").title("Eight").authors("Yann André LeCun")));
+                paper("2401.00008").title("Eight").authors("Yann André LeCun"),
+                paper("2401.00009").title("Nine").authors("M. Yang"),
+                paper("2401.00010").title("Ten").authors("Ming Yang Ho"),
+                paper("2401.00011").title("Eleven").authors("M. H. Yang")));
     }
 
     @AfterEach
@@ -47,24 +50,30 @@ class HyphenatedNamesTest {
         assertThat(ids("au:\"An Wang\"")).containsExactly("2401.00002");
         assertThat(ids("au:\"Ming Yang\""))
                 .as("not Ming-Hsuan Yang; but Hsuan apart may be a middle name, and initials are anyone's")
-                .containsExactlyInAnyOrder("2401.00004", "2401.00005", "2401.00006");
+                .containsExactlyInAnyOrder("2401.00004", "2401.00005", "2401.00006", "2401.00009", "2401.00010",
+                        "2401.00011");
         assertThat(ids("au:\"An-Lan Wang\"")).containsExactly("2401.00001");
         assertThat(ids("au:\"Wang, An\"")).containsExactly("2401.00002");
     }
 
     @Test
     void aHyphenatedGivenNameTypedApartOrWithoutTheHyphenIsTheSamePerson() {
-        assertThat(ids("au:\"Ming-Hsuan Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
-        assertThat(ids("au:\"Ming Hsuan Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"Ming-Hsuan Yang\"")).as("its initials as listed, not the first alone (M. Yang)")
+                .containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006", "2401.00011");
+        assertThat(ids("au:\"Ming Hsuan Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006",
+                "2401.00011");
         assertThat(ids("au:Ming-Hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006");
     }
 
     @Test
     void initialsStandForTheHyphenatedName() {
-        assertThat(ids("au:\"M.-H. Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
-        assertThat(ids("au:\"M. H. Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006");
+        assertThat(ids("au:\"M.-H. Yang\"")).as("the names in the order typed, not Ming Yang Ho")
+                .containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006", "2401.00011");
+        assertThat(ids("au:\"M. H. Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006",
+                "2401.00011");
         assertThat(ids("au:\"M. Yang\"")).as("the first initial alone is still any M. Yang")
-                .containsExactlyInAnyOrder("2401.00003", "2401.00004", "2401.00005", "2401.00006");
+                .containsExactlyInAnyOrder("2401.00003", "2401.00004", "2401.00005", "2401.00006", "2401.00009",
+                        "2401.00010", "2401.00011");
         assertThat(ids("au:\"A. Wang\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
         assertThat(ids("au:\"A. L. Wang\"")).containsExactly("2401.00001");
     }
