@@ -29,7 +29,10 @@ class HyphenatedNamesTest {
                 paper("2401.00008").title("Eight").authors("Yann André LeCun"),
                 paper("2401.00009").title("Nine").authors("M. Yang"),
                 paper("2401.00010").title("Ten").authors("Ming Yang Ho"),
-                paper("2401.00011").title("Eleven").authors("M. H. Yang")));
+                paper("2401.00011").title("Eleven").authors("M. H. Yang"),
+                paper("2401.00012").title("Twelve").authors("Hong-Tao Yu"),
+                paper("2401.00013").title("Thirteen").authors("H. Yu"),
+                paper("2401.00014").title("Fourteen").authors("H.-T. Yu")));
     }
 
     @AfterEach
@@ -76,6 +79,12 @@ class HyphenatedNamesTest {
                         "2401.00010", "2401.00011");
         assertThat(ids("au:\"A. Wang\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
         assertThat(ids("au:\"A. L. Wang\"")).containsExactly("2401.00001");
+    }
+
+    @Test
+    void aHyphenatedGivenNameTypedInFullIsItsInitialsNotItsFirstAlone() {
+        assertThat(ids("au:\"Hong-Tao Yu\"")).containsExactlyInAnyOrder("2401.00012", "2401.00014");
+        assertThat(ids("au:\"H. Yu\"")).containsExactlyInAnyOrder("2401.00012", "2401.00013", "2401.00014");
     }
 
     @Test
