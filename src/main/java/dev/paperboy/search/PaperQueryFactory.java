@@ -303,7 +303,8 @@ final class PaperQueryFactory {
         // a name typed as plain words ("Yann LeCun") is worth most as one person in the author list
         List<Token> nameTokens = analyze(names, PaperFields.AUTHORS, joined);
         if (nameTokens.size() >= 2 && nameTokens.size() <= 4) {
-            bonus.add(new BoostQuery(phrase(PaperFields.AUTHORS, nameTokens, PersonQueries.AUTHOR_SLOP), AUTHOR_PHRASE_BOOST));
+            bonus.add(new BoostQuery(phrase(PaperFields.AUTHORS, nameTokens, PersonQueries.AUTHOR_SLOP),
+                    AUTHOR_PHRASE_BOOST));
         }
         return bonus;
     }

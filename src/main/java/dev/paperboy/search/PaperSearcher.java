@@ -164,8 +164,9 @@ final class PaperSearcher {
         List<List<String>> named = new ArrayList<>();
         for (UserQuery.Clause clause : query.positiveClauses()) {
             if (clause.kind() == UserQuery.Kind.AUTHOR) {
-                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS,
-                        PersonQueries.firstNameFirst(clause.value())).stream().map(PaperQueryFactory.Token::text).toList());
+                String name = PersonQueries.firstNameFirst(clause.value());
+                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name)
+                        .stream().map(PaperQueryFactory.Token::text).toList());
                 if (!words.isEmpty()) {
                     named.add(words);
                 }

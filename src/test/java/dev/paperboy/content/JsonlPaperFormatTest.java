@@ -149,7 +149,8 @@ class JsonlPaperFormatTest {
         ContentLoad load = format.load("huge.jsonl", file);
         ContentLoad parsed = format.parse("huge.jsonl", Files.readString(file));
 
-        assertThat(Loose.papers(load.loosePapers())).extracting(Paper::arxivId).containsExactly("2402.00001", "2402.00003");
+        assertThat(Loose.papers(load.loosePapers())).extracting(Paper::arxivId)
+                .containsExactly("2402.00001", "2402.00003");
         assertThat(load.problems()).singleElement().asString().isEqualTo("huge.jsonl:2: a line longer than 1 MB,"
                 + " skipped: a dump has one paper a line, each far shorter; is this file JSONL, with its line breaks?");
         assertThat(parsed.problems()).singleElement().asString().startsWith("huge.jsonl:2: a line longer than 1 MB");
