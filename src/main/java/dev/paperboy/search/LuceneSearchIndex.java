@@ -74,7 +74,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
      * The order of documents in the index: newest first, so that ties in score go to newer papers, then by
      * key, so that the order (and so the order of ties) does not depend on the order papers were written in.
      */
-    private static final Sort INDEX_ORDER = new Sort(NEWEST, new SortField(PaperFields.KEY, SortField.Type.STRING));
+    static final Sort INDEX_ORDER = new Sort(NEWEST, new SortField(PaperFields.KEY, SortField.Type.STRING));
     /** How papers are scored, shared by every generation; norms are written with it. */
     static final PaperSimilarity SIMILARITY = new PaperSimilarity();
     /** Papers worth another thread when many are written at once, up to {@code buildThreads}. */

@@ -17,6 +17,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
@@ -28,6 +29,10 @@ import org.apache.lucene.util.BytesRef;
  * for matches that could still reach the top, and the skipping threshold given to Lucene is the lowest base
  * score that could: a match scoring below it, even with every bonus and the newest date, cannot beat the
  * current {@code wanted}-th. The result is the same as scoring every match in full.
+ *
+ * <p>In a segment sorted newest first ({@link LuceneSearchIndex#NEWEST}) the papers still to come are no newer
+ * than the last one scored, so their recency factor is at most that paper's: the bound tightens as Lucene
+ * moves on to older papers.
  *
  * <p>Matches are counted exactly up to {@code totalThreshold}; past that, once skipping starts, the total
  * is a lower bound. For one search at a time: {@link #manager()} hands out this one collector.
@@ -68,6 +73,12 @@ final class RankingCollector implements Collector {
     }
 
     private static final double MAX_FACTOR = 1 + RecencyBoost.WEIGHT;
+
+    /** Whether the segment's papers come newest first, as every segment of the index is sorted. */
+    static boolean isNewestFirst(LeafReaderContext context) {
+        Sort sort = context.reader().getMetaData().getSort();
+        return sort != null && sort.getSort().length > 0 && sort.getSort()[0].equals(LuceneSearchIndex.NEWEST);
+    }
     /** Room for float rounding in the bounds, so that they never cut off a match that belongs. */
     private static final double SLACK = 1e-4;
 
@@ -141,8 +152,11 @@ final class RankingCollector implements Collector {
         }
         double leafBonusBound = bonusBound;
         int docBase = context.docBase;
+        boolean newestFirst = isNewestFirst(context);
         return new LeafCollector() {
             private Scorable scorer;
+            /** The highest recency factor of a match still to come in this segment. */
+            private double factorBound = MAX_FACTOR;
 
             @Override
             public void setScorer(Scorable scorer) throws IOException {
@@ -155,7 +169,7 @@ final class RankingCollector implements Collector {
                 total++;
                 float base = scorer.score();
                 if (top.size() >= wanted
-                        && (base + leafBonusBound) * MAX_FACTOR * (1 + SLACK) < top.peek().score()) {
+                        && (base + leafBonusBound) * factorBound * (1 + SLACK) < top.peek().score()) {
                     if (!skipping) {
                         raiseThreshold();
                     }
@@ -174,6 +188,9 @@ final class RankingCollector implements Collector {
                 }
                 long day = days.advanceExact(doc) ? days.longValue() : Long.MIN_VALUE;
                 double factor = day == Long.MIN_VALUE ? 1.0 : RecencyBoost.multiplier(newestDay, day);
+                if (newestFirst) {
+                    factorBound = Math.min(factorBound, factor);
+                }
                 Hit hit = new Hit(docBase + doc, (float) ((base + bonus) * factor), day, context);
                 if (top.size() < wanted) {
                     top.add(hit);
@@ -191,7 +208,7 @@ final class RankingCollector implements Collector {
                 if (total <= totalThreshold || top.size() < wanted) {
                     return;
                 }
-                double lowest = top.peek().score() / MAX_FACTOR * (1 - SLACK) - leafBonusBound;
+                double lowest = top.peek().score() / factorBound * (1 - SLACK) - leafBonusBound;
                 if (lowest > 0) {
                     scorer.setMinCompetitiveScore((float) lowest);
                     skipping = true;
