@@ -75,13 +75,17 @@ final class PaperSearcher {
             problems.add(missing.get());
         }
         if (!result.searchable() && problems.isEmpty()) {
-            problems = List.of(query.groups().isEmpty() && query.exclusions().isEmpty()
+            problems = query.positiveClauses().stream().noneMatch(PaperSearcher::hasLetterOrDigit)
                     ? "There is nothing to search for: type words, a \"phrase\" or a field such as au:lecun."
                     : "Only words too common to search for (such as the, of, will): add a word that says what the"
                     + " papers are about.");
         }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
                 result.lowerBound(), problems);
+    }
+
+    private static boolean hasLetterOrDigit(UserQuery.Clause clause) {
+        return clause.value().codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /**
@@ -153,7 +157,9 @@ final class PaperSearcher {
         TotalHits total = ranking.total();
         boolean lowerBound = total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
         // how far counting got depends on the page asked for: "at least" the threshold is the same on every page
-        return new Result(hits, lowerBound ? TOTAL_HITS_THRESHOLD : total.value, lowerBound, true);
+        // within it, and past it at least as many as the pages up to this one show
+        long atLeast = Math.max(TOTAL_HITS_THRESHOLD, ranking.docs().size());
+        return new Result(hits, lowerBound ? atLeast : total.value, lowerBound, true);
     }
 
     /**

@@ -41,22 +41,22 @@ final class SnippetMaker {
     static final class Terms {
         private final String[] terms;
         private final Set<String> prefixes = new HashSet<>();
+        /** Which pairs of ASCII characters begin a term, at {@code first * 128 + second}: asked of every word. */
+        private final boolean[] asciiStarts = new boolean[128 * 128];
 
         Terms(Set<String> terms) {
             this.terms = terms.toArray(String[]::new);
             for (String term : this.terms) {
                 prefixes.add(term.substring(0, Math.min(2, term.length())));
+                if (term.length() >= 2 && term.charAt(0) < 128 && term.charAt(1) < 128) {
+                    asciiStarts[term.charAt(0) * 128 + term.charAt(1)] = true;
+                }
             }
         }
 
-        /** Whether some term of two or more letters starts with these two (lower-case) letters. */
+        /** Whether some term of two or more letters starts with these two (lower-case, ASCII) letters. */
         boolean startsWith(char first, char second) {
-            for (String term : terms) {
-                if (term.length() >= 2 && term.charAt(0) == first && term.charAt(1) == second) {
-                    return true;
-                }
-            }
-            return false;
+            return asciiStarts[first * 128 + second];
         }
 
         boolean isEmpty() {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code OR} between alternatives, {@code field:value} and {@code field:"quoted value"}, {@code sort:date}.
  * It also reads what people bring from other search boxes: typographic quotes (“…”, „…“, «…», ‘…’, as
  * phone keyboards type them), {@code NOT word} and {@code !word} to exclude, {@code AND}, {@code &&} and
- * {@code ||}, and parentheses, which group nothing (every word must match anyway) and so are spaces.
+ * {@code ||}, and parentheses, which group nothing (every word must match anyway) and so are spaces, except
+ * after a field name: {@code ti:(vision OR language)} searches each word inside in that field.
  * Emoji and other symbols are not searched for: they are spaces too. Several arXiv ids in a row are
  * alternatives (a list pasted to find each). It accepts any text: what it cannot read as syntax it reads
  * as words, and it never throws; what cannot be searched ({@code date:2025-13}) is a problem of the query.
@@ -99,8 +100,16 @@ final class UserQueryParser {
         private boolean notPending;
         /** Inside "-(" … ")" or "NOT (" … ")": every item is excluded. */
         private boolean negatedGroup;
+        /** Inside "ti:(" … ")": the field each word and phrase searches, typed as {@code fieldGroupName}. */
+        private Kind fieldGroup;
+        private String fieldGroupName;
+        /** The parentheses open in the field group, its own included. */
+        private int fieldGroupDepth;
+        private boolean fieldGroupEmpty;
         private final List<String> problems = new ArrayList<>();
         private int clauseCount;
+        /** Whether clauses past {@link #MAX_CLAUSES} were left out. */
+        private boolean cutShort;
 
         Reader(String text) {
             this.text = text;
@@ -110,19 +119,30 @@ final class UserQueryParser {
             while (skipSpace()) {
                 readItem();
             }
+            closeFieldGroup();
             if (groups.isEmpty() && !exclusions.isEmpty()) {
-                problems.add("Only exclusions: a query needs a word to search for, such as transformer -vision.");
+                problems.add(cutShort ? "The query is longer than " + MAX_CLAUSES + " words and fields, and the first "
+                        + MAX_CLAUSES + " only exclude: put the words to search for first, or exclude fewer."
+                        : "Only exclusions: a query needs a word to search for, such as transformer -vision.");
+            } else if (cutShort) {
+                problems.add("Only the first " + MAX_CLAUSES + " words and fields were searched: shorten the query to"
+                        + " search the rest.");
             }
             return new UserQuery(groups, exclusions, sortByDate, problems);
         }
 
         private boolean skipSpace() {
             while (pos < text.length() && isSpace(text.charAt(pos))) {
-                if (text.charAt(pos) == '(' && notPending) {
+                if (text.charAt(pos) == '(' && fieldGroup != null) {
+                    fieldGroupDepth++;
+                } else if (text.charAt(pos) == '(' && notPending) {
                     negatedGroup = true;
                     notPending = false;
                 } else if (text.charAt(pos) == ')') {
                     negatedGroup = false;
+                    if (fieldGroup != null && --fieldGroupDepth == 0) {
+                        closeFieldGroup();
+                    }
                 }
                 pos++;
             }
@@ -154,7 +174,7 @@ final class UserQueryParser {
             if (opensQuote(pos)) {
                 int start = pos + 1;
                 int close = closingQuote(text.charAt(pos), start);
-                add(new Clause(Kind.TEXT, text.substring(start, close), true, start), negated);
+                addWords(new Clause(Kind.TEXT, text.substring(start, close), true, start), negated);
                 pos = Math.min(text.length(), close + 1);
                 return;
             }
@@ -184,8 +204,25 @@ final class UserQueryParser {
             } else if (FIELDS.containsKey(name)) {
                 readField(word.substring(0, colon), FIELDS.get(name), start + colon + 1, negated);
             } else {
-                add(textClause(word, start), negated);
+                addWords(textClause(word, start), negated);
             }
+        }
+
+        /** Words or a phrase: of the field group's field inside one, else searched everywhere. */
+        private void addWords(Clause clause, boolean negated) {
+            if (fieldGroup == null) {
+                add(clause, negated);
+                return;
+            }
+            fieldGroupEmpty = false;
+            addField(fieldGroupName, new Clause(fieldGroup, clause.value(), clause.quoted(), clause.start()), negated);
+        }
+
+        private void closeFieldGroup() {
+            if (fieldGroup != null && fieldGroupEmpty) {
+                problems.add(FieldProblems.of(fieldGroupName, new Clause(fieldGroup, "", false, pos)).orElseThrow());
+            }
+            fieldGroup = null;
         }
 
         /** A word, or an arXiv id with what a paste leaves around it ("[2312.00273].", "<https://…>") cut off. */
@@ -205,6 +242,15 @@ final class UserQueryParser {
         }
 
         private void readField(String typedName, Kind kind, int valueStart, boolean negated) {
+            if (valueStart == pos && pos < text.length() && text.charAt(pos) == '(' && fieldGroup == null) {
+                fieldGroup = kind;
+                fieldGroupName = typedName;
+                fieldGroupDepth = 1;
+                fieldGroupEmpty = true;
+                negatedGroup |= negated; // "-ti:(survey OR review)" excludes both
+                pos++;
+                return;
+            }
             Clause clause;
             if (valueStart == pos && pos < text.length() && opensQuote(pos)) {
                 int start = pos + 1;
@@ -214,6 +260,10 @@ final class UserQueryParser {
             } else {
                 clause = new Clause(kind, text.substring(valueStart, pos), false, valueStart);
             }
+            addField(typedName, clause, negated);
+        }
+
+        private void addField(String typedName, Clause clause, boolean negated) {
             Optional<String> problem = FieldProblems.of(typedName, clause);
             if (problem.isPresent()) {
                 // searched for all the same: the query then finds nothing, and the reply says why
@@ -235,7 +285,11 @@ final class UserQueryParser {
         }
 
         private void add(Clause clause, boolean negated) {
-            if (clause.value().isBlank() || clauseCount >= MAX_CLAUSES) {
+            if (clause.value().isBlank()) {
+                return;
+            }
+            if (clauseCount >= MAX_CLAUSES) {
+                cutShort = true;
                 return;
             }
             if (negated) {

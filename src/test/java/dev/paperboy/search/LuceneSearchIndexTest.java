@@ -278,6 +278,10 @@ class LuceneSearchIndexTest {
             assertThat(ids("title:attention")).containsExactly("2401.00001");
             assertThat(ids("abs:attention")).containsExactly("2401.00002");
             assertThat(ids("TI:attention")).containsExactly("2401.00001");
+            assertThat(ids("ti:(attention OR memory)")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
+            assertThat(ids("ti:(attention OR recall)")).as("the words inside stay in the title")
+                    .containsExactly("2401.00001");
+            assertThat(search("ti:(attention OR recall)").problems()).isEmpty();
         }
 
         @Test
@@ -698,6 +702,9 @@ class LuceneSearchIndexTest {
         assertThat(search("graphs").problems()).isEmpty();
         assertThat(search("🚀 NOT").problems()).containsExactly("There is nothing to search for: type words, a"
                 + " \"phrase\" or a field such as au:lecun.");
+        assertThat(search("*** \\ -x").problems()).as("symbols are not common words")
+                .containsExactly("There is nothing to search for: type words, a \"phrase\" or a field such as"
+                        + " au:lecun.");
         assertThat(search("the will").problems()).containsExactly("Only words too common to search for (such as the,"
                 + " of, will): add a word that says what the papers are about.");
     }
@@ -778,6 +785,9 @@ class LuceneSearchIndexTest {
                 .isEqualTo(index.search(new SearchRequest("graph", 40, 20)).total());
         assertThat(page.totalIsLowerBound()).isTrue();
         assertThat(page.hits()).hasSize(20);
+        SearchPage beyond = index.search(new SearchRequest("graph", 60, 20));
+        assertThat(beyond.total()).as("never fewer than the results up to this page").isEqualTo(1200);
+        assertThat(beyond.totalIsLowerBound()).isTrue();
         SearchPage small = index.search(new SearchRequest("graph 7", 1, 20));
         assertThat(small.totalIsLowerBound()).isFalse();
 

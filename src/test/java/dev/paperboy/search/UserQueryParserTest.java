@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.paperboy.search.UserQuery.Clause;
 import dev.paperboy.search.UserQuery.Kind;
@@ -170,5 +171,33 @@ class UserQueryParserTest {
         UserQuery q = UserQueryParser.parse("word ".repeat(400));
 
         assertThat(q.groups()).hasSize(UserQueryParser.MAX_CLAUSES);
+        assertThat(q.problems()).containsExactly("Only the first 64 words and fields were searched: shorten the"
+                + " query to search the rest.");
+        assertThat(UserQueryParser.parse("-x ".repeat(64) + "vision").problems()).as("the word was typed")
+                .containsExactly("The query is longer than 64 words and fields, and the first 64 only exclude: put"
+                        + " the words to search for first, or exclude fewer.");
+        assertThat(UserQueryParser.parse("-x ".repeat(63) + "vision").problems()).isEmpty();
+    }
+
+    @Test
+    void aFieldBeforeParenthesesSearchesEachWordInsideInThatField() {
+        UserQuery q = UserQueryParser.parse("ti:(vision OR \"large language\") model -abs:(survey review) (x)");
+
+        assertThat(q.groups()).containsExactly(
+                List.of(new Clause(Kind.TITLE, "vision", false, 4),
+                        new Clause(Kind.TITLE, "large language", true, 15)),
+                List.of(new Clause(Kind.TEXT, "model", false, 32)),
+                List.of(new Clause(Kind.TEXT, "x", false, 60)));
+        assertThat(q.exclusions()).extracting(Clause::kind, Clause::value)
+                .containsExactly(tuple(Kind.ABSTRACT, "survey"), tuple(Kind.ABSTRACT, "review"));
+        assertThat(UserQueryParser.parse("au:((lecun) OR hinton) graph").groups())
+                .extracting(g -> g.stream().map(c -> c.kind() + " " + c.value()).toList())
+                .as("nested parentheses stay in the field").containsExactly(
+                        List.of("AUTHOR lecun", "AUTHOR hinton"), List.of("TEXT graph"));
+        assertThat(UserQueryParser.parse("date:(2025-13 OR 2025-06) ti:( )").problems()).containsExactly(
+                "“2025-13” is not a date: write a year, a month or a day, such as date:2025-06.",
+                "ti: needs something after it, such as ti:transformer.");
+        assertThat(UserQueryParser.parse("ti:(unclosed words").positiveClauses()).extracting(Clause::kind)
+                .containsOnly(Kind.TITLE).hasSize(2);
     }
 }
