@@ -80,9 +80,11 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
     public List<DiscordMessage> renderSearch(SearchPage page) {
         String query = escapeMarkdown(TypedText.query(page.query()));
         String corrected = page.correctedQuery() == null ? null : escapeMarkdown(TypedText.query(page.correctedQuery()));
-        StringBuilder heading = new StringBuilder("🔎 **").append(corrected == null ? query : corrected).append("**");
-        if (corrected != null) {
-            heading.append("\nShowing results for **").append(corrected).append("** instead of *").append(query)
+        StringBuilder heading = new StringBuilder("🔎 ");
+        if (corrected == null) {
+            heading.append("**").append(query).append("**");
+        } else {
+            heading.append("Showing results for **").append(corrected).append("** instead of *").append(query)
                     .append("*.");
         }
         if (page.total() == 0) {

@@ -102,9 +102,10 @@ public final class TelegramRenderer implements ReplyRenderer<TelegramMessage> {
         String query = TypedText.query(page.query());
         StringBuilder head = new StringBuilder();
         String corrected = page.correctedQuery() == null ? null : TypedText.query(page.correctedQuery());
-        head.append("🔎 <b>").append(escape(corrected == null ? query : corrected)).append("</b>");
-        if (corrected != null) {
-            head.append("\nShowing results for <b>").append(escape(corrected)).append("</b> instead of <i>")
+        if (corrected == null) {
+            head.append("🔎 <b>").append(escape(query)).append("</b>");
+        } else {
+            head.append("🔎 Showing results for <b>").append(escape(corrected)).append("</b> instead of <i>")
                     .append(escape(query)).append("</i>.");
         }
         if (page.total() == 0) {
