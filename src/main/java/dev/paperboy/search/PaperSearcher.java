@@ -75,7 +75,7 @@ final class PaperSearcher {
             problems.add(missing.get());
         }
         if (!result.searchable() && problems.isEmpty()) {
-            problems = query.positiveClauses().stream().noneMatch(PaperSearcher::hasLetterOrDigit)
+            problems = List.of(query.positiveClauses().stream().noneMatch(PaperSearcher::hasLetterOrDigit)
                     ? "There is nothing to search for: type words, a \"phrase\" or a field such as au:lecun."
                     : "Only words too common to search for (such as the, of, will): add a word that says what the"
                     + " papers are about.");
