@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises arXiv identifiers in the forms people paste, and normalises them to the id without version. */
+/**
+ * Recognises arXiv identifiers in the forms people paste, and normalises them to the id without version: {@code
+ * 2211.07638}, or for a paper from before April 2007 {@code archive/YYMMNNN} ({@code hep-th/9901001}).
+ */
 public final class ArxivIds {
 
     private static final Pattern ID = Pattern.compile(
@@ -27,7 +30,15 @@ public final class ArxivIds {
             return Optional.empty();
         }
         String id = m.group(1);
-        return Optional.of(id.contains("/") ? id.toLowerCase(Locale.ROOT) : id);
+        int slash = id.indexOf('/');
+        if (slash < 0) {
+            return Optional.of(id);
+        }
+        // an old id is archive/YYMMNNN; a subject class some listings put after the archive (math.GT/0309136) is
+        // not part of it, as arXiv reads such ids: math/0309136 is that paper
+        String archive = id.substring(0, slash);
+        int dot = archive.indexOf('.');
+        return Optional.of((dot < 0 ? archive : archive.substring(0, dot)).toLowerCase(Locale.ROOT) + id.substring(slash));
     }
 
     /** The version number in the text ({@code 2} for {@code 2211.07638v2}), or 0 when it has none. */
