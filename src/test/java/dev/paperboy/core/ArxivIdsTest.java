@@ -2,7 +2,8 @@ package dev.paperboy.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,10 +39,14 @@ class ArxivIdsTest {
         assertThat(ArxivIds.version(typed)).isZero();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"math.GT/0309136"})
-    void anOldIdWithItsSubjectClassIsThePaperOfItsArchive(String typed) {
-        assertThat(Paper.of(typed, "Knots", java.util.List.of(), "", "").arxivId()).isEqualTo("math/0309136");
-        assertThat(ArxivIds.normalise(null)).isEqualTo(Optional.empty());
+    @Test
+    void anOldIdWithItsSubjectClassIsThePaperOfItsArchive() {
+        assertThat(Paper.of("math.GT/0309136v2", "Knots", List.of(), "", "").arxivId()).isEqualTo("math/0309136");
+    }
+
+    @Test
+    void noTextIsNoId() {
+        assertThat(ArxivIds.normalise(null)).isEmpty();
+        assertThat(ArxivIds.version(null)).isZero();
     }
 }
