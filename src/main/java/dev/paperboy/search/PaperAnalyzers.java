@@ -59,19 +59,27 @@ final class PaperAnalyzers {
         };
     }
 
+    /** The hyphens a name may be typed with: ASCII, Unicode's hyphen and non-breaking hyphen, the en dash. */
+    static final String HYPHENS = "-\u2010\u2011\u2013";
+    /** {@link #HYPHENS} as a character class does: the ASCII hyphen escaped. */
+    private static final String HYPHEN_CLASS = "\\" + HYPHENS;
+    static final String HYPHEN = "[" + HYPHEN_CLASS + "]";
+    /** The letters of a name word, apostrophes included ("D'Arcy"): they are removed after joining. */
+    private static final String NAME_LETTERS = "\\p{L}\\p{M}'\u2019";
+
     /**
      * Joins the parts of a hyphenated given name ("Ming-Hsuan", "An-Lan"), so that it is one name word and
-     * "An Wang" is not "An-Lan Wang" with a middle name. Only a hyphen between letters, in a word with a word
-     * after it: a hyphenated last name ("Smith-Jones") keeps its parts, each a name.
+     * "An Wang" is not "An-Lan Wang" with a middle name. Only a hyphen between letters, in the name's first word
+     * and with another word after it: a hyphenated last name ("Smith-Jones", "Anna Smith-Jones Jr.", "Luis
+     * García-Pérez López") keeps its parts, each a name. One name at a time: each author is analysed alone.
      */
-    private static final Pattern GIVEN_NAME_HYPHEN =
-            Pattern.compile("(?<=[\\p{L}\\p{M}])[-\u2010\u2011](?=[\\p{L}\\p{M}][-\u2010\u2011\\p{L}\\p{M}]*\\s)");
+    private static final Pattern GIVEN_NAME_HYPHEN = Pattern.compile("(?<=^\\s{0,16}[" + NAME_LETTERS + HYPHEN_CLASS
+            + "]{0,64}[\\p{L}\\p{M}])" + HYPHEN + "(?=[\\p{L}\\p{M}][" + NAME_LETTERS + HYPHEN_CLASS + "]*\\s+\\S)");
 
     /** Stands between the parts of a joined given name: the tokenizer keeps it inside a word. */
     static final char NAME_JOINER = '_';
 
-    private static final Pattern HYPHEN_IN_WORD =
-            Pattern.compile("(?<=[\\p{L}\\p{M}])[-\u2010\u2011](?=[\\p{L}\\p{M}])");
+    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=[\\p{L}\\p{M}])" + HYPHEN + "(?=[\\p{L}\\p{M}])");
 
     /** A hyphenated word ("An-Lan") as the names analyzer reads it before another name word: one word. */
     static String asGivenName(String word) {

@@ -41,8 +41,8 @@ final class PersonQueries {
      * papers that list it in full. The last name must be as typed.
      */
     Optional<Query> named(String typed) {
-        String name = firstNameFirst(typed);
-        List<Token> tokens = PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name);
+        String name = firstNameFirst(typed).strip();
+        List<Token> tokens = initialsApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name));
         if (tokens.isEmpty()) {
             return Optional.empty();
         }
@@ -51,7 +51,8 @@ final class PersonQueries {
         }
         BooleanQuery.Builder either = new BooleanQuery.Builder();
         joinedGivenNames(name, tokens).ifPresent(q -> either.add(q, Occur.SHOULD));
-        givenNamesApart(tokens).ifPresent(q -> either.add(q, Occur.SHOULD));
+        // below the name as typed: "Ming Hsuan Yang" is a longer phrase than "Ming-Hsuan Yang"
+        givenNamesApart(tokens).ifPresent(q -> either.add(new BoostQuery(q, 0.5f), Occur.SHOULD));
         if (tokens.stream().anyMatch(t -> isInitial(t.text()))) {
             either.add(withInitials(tokens), Occur.SHOULD);
             return Optional.of(either.build());
@@ -61,6 +62,20 @@ final class PersonQueries {
         either.add(new BoostQuery(withInitials(tokens), 0.5f), Occur.SHOULD);
         either.add(new BoostQuery(phrase(tokens.stream().map(Token::text).toList()), 0.5f), Occur.SHOULD);
         return Optional.of(either.build());
+    }
+
+    /** Initials typed with a hyphen and no dots ("M-H Yang", read as "m_h yang") as initials typed apart. */
+    private static List<Token> initialsApart(List<Token> tokens) {
+        List<Token> apart = new ArrayList<>();
+        for (Token token : tokens) {
+            List<String> parts = namesApart(List.of(token.text()));
+            if (parts.size() > 1 && parts.stream().allMatch(PersonQueries::isInitial)) {
+                parts.forEach(part -> apart.add(new Token(part, token.position())));
+            } else {
+                apart.add(token);
+            }
+        }
+        return apart;
     }
 
     /**
@@ -114,7 +129,8 @@ final class PersonQueries {
     /**
      * The given names typed apart as the one hyphenated name a paper may list: "Ming Hsuan Yang" as
      * "ming_hsuan yang", "M. H. Yang" as the joined name's initials "mh* yang", and a lone hyphenated word
-     * ("Ming-Hsuan", "M.-H.") as that given name. Empty when the given names are one word, or initials and words mixed.
+     * ("Ming-Hsuan", "M.-H.") as that given name; given names and initials mixed ("Ming H. Yang") as the joined
+     * name's initials, "mh* yang", below the rest. Empty when the given names are one word.
      */
     private static Optional<Query> joinedGivenNames(String name, List<Token> tokens) {
         List<String> words = tokens.stream().map(Token::text).toList();
@@ -129,14 +145,17 @@ final class PersonQueries {
         } else if (given.stream().noneMatch(PersonQueries::isInitial)) {
             joined = String.join(String.valueOf(PaperAnalyzers.NAME_JOINER), given);
         } else {
-            return Optional.empty();
+            String initials = given.stream().map(w -> w.substring(0, 1)).reduce("", String::concat);
+            Query query = phrase(oneWord ? List.of(initials + AnalyzedText.INITIAL_MARK)
+                    : List.of(initials + AnalyzedText.INITIAL_MARK, words.get(words.size() - 1)));
+            return Optional.of(new BoostQuery(query, 0.5f));
         }
         return Optional.of(oneWord ? phrase(List.of(joined)) : phrase(List.of(joined, words.get(words.size() - 1))));
     }
 
     /**
      * A hyphenated given name typed ("Ming-Hsuan Yang") as a paper may list it without the hyphen, or as its
-     * initials ("M. H. Yang", "M.-H. Yang").
+     * initials as listed ("M. H. Yang", "M.-H. Yang", and "M-H Yang", which the index reads as "m_h yang").
      */
     private static Optional<Query> givenNamesApart(List<Token> tokens) {
         List<String> words = tokens.stream().map(Token::text).toList();
@@ -145,16 +164,22 @@ final class PersonQueries {
             return Optional.empty();
         }
         List<String> initials = new ArrayList<>();
+        List<String> joinedInitials = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean given = i < words.size() - 1 && word.indexOf(PaperAnalyzers.NAME_JOINER) >= 0;
+            StringBuilder joined = new StringBuilder();
             for (String part : given ? namesApart(List.of(word)) : List.of(word)) {
                 initials.add(given ? part.substring(0, 1) : part);
+                joined.append(given ? part.substring(0, 1) : part);
             }
+            joinedInitials.add(given ? String.join(String.valueOf(PaperAnalyzers.NAME_JOINER),
+                    joined.toString().split("")) : word);
         }
         return Optional.of(new BooleanQuery.Builder()
                 .add(phrase(apart), Occur.SHOULD)
-                .add(phrase(initials), Occur.SHOULD).build());
+                .add(phrase(initials), Occur.SHOULD)
+                .add(phrase(joinedInitials), Occur.SHOULD).build());
     }
 
     /** The name words with each joined given name as its parts ("ming_hsuan yang" as "ming hsuan yang"). */

@@ -53,9 +53,17 @@ final class SpellingCorrector {
     /** Nearest words tried per misspelt word. */
     static final int ALTERNATIVES = 5;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
-    /** In a name, a hyphenated word with a name after it is one given name (as {@link PaperAnalyzers#names}). */
-    private static final Pattern NAME_WORD =
-            Pattern.compile("[\\p{L}\\p{M}]+(?:[-\u2010\u2011][\\p{L}\\p{M}]+)+(?=\\s)|[\\p{L}\\p{M}]+");
+    /**
+     * In a name, a hyphenated first word with a name after it is one given name, as {@link PaperAnalyzers#names}
+     * reads it, and so is a hyphenated word after the comma of a catalogue's "Wang, An-Lan".
+     */
+    private static final Pattern NAME_WORD = Pattern.compile(
+            "(?<=^\\s{0,16})" + hyphenated() + "(?=\\s+\\S)|(?<=^[^,]{1,200},\\s{0,16})" + hyphenated() + "(?=\\s*$)"
+                    + "|[\\p{L}\\p{M}]+");
+
+    private static String hyphenated() {
+        return "[\\p{L}\\p{M}]+(?:" + PaperAnalyzers.HYPHEN + "[\\p{L}\\p{M}]+)+";
+    }
 
     /**
      * Automata kept for the words corrected last ({@link #automaton}): enough for the words of a query or two,
@@ -227,12 +235,14 @@ final class SpellingCorrector {
                         .thenComparing(Comparator.comparingInt(Candidate::papers).reversed())
                         .thenComparing(Candidate::text))
                 .limit(ALTERNATIVES).toList();
+        // a hyphenated given name is one word in the index, its parts joined: shown with its hyphen again
+        boolean joined = word.chars().anyMatch(c -> PaperAnalyzers.HYPHENS.indexOf(c) >= 0);
         // put back the ending the analyzer took off the typed word
         String typed = word.toLowerCase(Locale.ROOT);
         String stem = termOf.isEmpty() ? typed : termOf.getOrDefault(PaperFields.ABSTRACT, termOf.values().iterator().next());
         String ending = typed.startsWith(stem) ? typed.substring(stem.length()) : "";
         return best.stream().map(Candidate::text).map(c -> c.endsWith(ending) ? c : c + ending)
-                .map(c -> c.replace(PaperAnalyzers.NAME_JOINER, '-')).toList();
+                .map(c -> joined ? c.replace(PaperAnalyzers.NAME_JOINER, '-') : c).toList();
     }
 
     private Optional<String> singleTerm(String field, String word) {
@@ -319,10 +329,12 @@ final class SpellingCorrector {
         return d[a.length()][b.length()];
     }
 
-    /** "Trasnformer" becomes "Transformer", and a misspelt "BERT" stays upper case. */
-    /** The correction in the typed word's case, each part of a hyphenated name in its own ("An-Lan"). */
+    /**
+     * The correction in the typed word's case ("Trasnformer" is "Transformer", a misspelt "BERT" stays upper
+     * case), each part of a hyphenated name in its own ("An-Lan").
+     */
     private static String matchCase(String typed, String correction) {
-        String[] typedParts = typed.split("[-\u2010\u2011]");
+        String[] typedParts = typed.split(PaperAnalyzers.HYPHEN);
         String[] parts = correction.split("-");
         if (typedParts.length > 1 && typedParts.length == parts.length) {
             StringBuilder matched = new StringBuilder();
@@ -340,6 +352,15 @@ final class SpellingCorrector {
         }
         if (typed.length() > 1 && typed.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
             return correction.toUpperCase(Locale.ROOT);
+        }
+        if (typed.length() == correction.length() && typed.substring(1).chars().anyMatch(Character::isUpperCase)) {
+            // "LeCnu" is "LeCun": letter by letter, as a swap or a substitution keeps the places
+            StringBuilder matched = new StringBuilder(correction.length());
+            for (int i = 0; i < correction.length(); i++) {
+                char c = correction.charAt(i);
+                matched.append(Character.isUpperCase(typed.charAt(i)) ? Character.toUpperCase(c) : c);
+            }
+            return matched.toString();
         }
         if (Character.isUpperCase(typed.charAt(0))) {
             return Character.toUpperCase(correction.charAt(0)) + correction.substring(1);

@@ -32,7 +32,11 @@ class HyphenatedNamesTest {
                 paper("2401.00011").title("Eleven").authors("M. H. Yang"),
                 paper("2401.00012").title("Twelve").authors("Hong-Tao Yu"),
                 paper("2401.00013").title("Thirteen").authors("H. Yu"),
-                paper("2401.00014").title("Fourteen").authors("H.-T. Yu")));
+                paper("2401.00014").title("Fourteen").authors("H.-T. Yu"),
+                paper("2401.00015").title("Fifteen").authors("Zoe Baker-Lee (MIT)", "Anna Smith-Jones Jr."),
+                paper("2401.00016").title("Sixteen").authors("Luis García-Pérez López"),
+                paper("2401.00017").title("Seventeen").authors("M-H Yang"),
+                paper("2401.00018").title("Eighteen").authors("Ming–Hsuan Yang", "Ann-D'Arcy Smith")));
     }
 
     @AfterEach
@@ -62,21 +66,23 @@ class HyphenatedNamesTest {
     @Test
     void aHyphenatedGivenNameTypedApartOrWithoutTheHyphenIsTheSamePerson() {
         assertThat(ids("au:\"Ming-Hsuan Yang\"")).as("its initials as listed, not the first alone (M. Yang)")
-                .containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006", "2401.00011");
+                .containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006", "2401.00011", "2401.00017",
+                        "2401.00018");
         assertThat(ids("au:\"Ming Hsuan Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006",
-                "2401.00011");
-        assertThat(ids("au:Ming-Hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006");
+                "2401.00011", "2401.00018");
+        assertThat(ids("au:Ming-Hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006", "2401.00018");
     }
 
     @Test
     void initialsStandForTheHyphenatedName() {
         assertThat(ids("au:\"M.-H. Yang\"")).as("the names in the order typed, not Ming Yang Ho")
-                .containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006", "2401.00011");
+                .containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006", "2401.00011", "2401.00017",
+                        "2401.00018");
         assertThat(ids("au:\"M. H. Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006",
-                "2401.00011");
+                "2401.00011", "2401.00017", "2401.00018");
         assertThat(ids("au:\"M. Yang\"")).as("the first initial alone is still any M. Yang")
                 .containsExactlyInAnyOrder("2401.00003", "2401.00004", "2401.00005", "2401.00006", "2401.00009",
-                        "2401.00010", "2401.00011");
+                        "2401.00010", "2401.00011", "2401.00017", "2401.00018");
         assertThat(ids("au:\"A. Wang\"")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
         assertThat(ids("au:\"A. L. Wang\"")).containsExactly("2401.00001");
     }
@@ -89,9 +95,46 @@ class HyphenatedNamesTest {
 
     @Test
     void aHyphenatedLastNameKeepsItsParts() {
-        assertThat(ids("au:Smith-Jones")).containsExactly("2401.00007");
-        assertThat(ids("au:Jones")).containsExactly("2401.00007");
-        assertThat(ids("au:\"Anna Smith-Jones\"")).containsExactly("2401.00007");
+        assertThat(ids("au:Smith-Jones")).containsExactlyInAnyOrder("2401.00007", "2401.00015");
+        assertThat(ids("au:Jones")).containsExactlyInAnyOrder("2401.00007", "2401.00015");
+        assertThat(ids("au:\"Anna Smith-Jones\"")).containsExactlyInAnyOrder("2401.00007", "2401.00015");
+    }
+
+    @Test
+    void onlyTheFirstWordOfANameIsAGivenName() {
+        assertThat(ids("au:Lee")).containsExactly("2401.00015");
+        assertThat(ids("au:\"Zoe Baker-Lee\"")).containsExactly("2401.00015");
+        assertThat(ids("au:\"Anna Smith-Jones \"")).as("a space typed after the name")
+                .containsExactlyInAnyOrder("2401.00007", "2401.00015");
+        assertThat(ids("au:Pérez")).containsExactly("2401.00016");
+        assertThat(ids("au:\"Luis García\"")).containsExactly("2401.00016");
+    }
+
+    @Test
+    void anEnDashOrAnApostropheDoesNotPartAGivenName() {
+        assertThat(ids("au:\"Ming Yang\"")).doesNotContain("2401.00018");
+        assertThat(ids("au:\"Ann Smith\"")).doesNotContain("2401.00018");
+        assertThat(ids("au:\"Ann-D'Arcy Smith\"")).containsExactly("2401.00018");
+    }
+
+    @Test
+    void initialsWithoutDotsOrMixedWithNamesStandForTheHyphenatedName() {
+        assertThat(ids("au:\"M-H Yang\"")).containsExactlyInAnyOrder("2401.00003", "2401.00005", "2401.00006",
+                "2401.00011", "2401.00017", "2401.00018");
+        assertThat(ids("au:\"Ming-Hsuan Yang\"")).contains("2401.00017");
+        assertThat(ids("au:\"Ming H. Yang\"")).contains("2401.00003", "2401.00006", "2401.00018")
+                .doesNotContain("2401.00004", "2401.00009");
+        assertThat(ids("au:\"M. Hsuan Yang\"")).contains("2401.00003", "2401.00006", "2401.00018")
+                .doesNotContain("2401.00004", "2401.00009");
+    }
+
+    @Test
+    void theNameAsTypedRanksFirst() {
+        assertThat(ids("au:\"Ming-Hsuan Yang\"")).first().isIn("2401.00003", "2401.00018");
+        assertThat(ids("au:\"Ming-Hsuan Yang\"").subList(0, 2)).containsExactlyInAnyOrder("2401.00003",
+                "2401.00018");
+        assertThat(ids("au:\"Hong-Tao Yu\"")).containsExactly("2401.00012", "2401.00014");
+        assertThat(ids("au:\"Ming Hsuan Yang\"")).first().isEqualTo("2401.00006");
     }
 
     @Test
@@ -101,7 +144,7 @@ class HyphenatedNamesTest {
 
     @Test
     void plainWordsFindEveryPartOfTheName() {
-        assertThat(ids("hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006");
+        assertThat(ids("hsuan")).containsExactlyInAnyOrder("2401.00003", "2401.00006", "2401.00018");
         assertThat(ids("Ming-Hsuan Yang")).startsWith("2401.00003").contains("2401.00006");
     }
 
@@ -122,5 +165,9 @@ class HyphenatedNamesTest {
         assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00001");
         assertThat(search("au:Smith-Jnoes").correctedQuery()).as("a last name's parts, each corrected")
                 .isEqualTo("au:Smith-Jones");
+        assertThat(search("au:\"Wang, An-Lna\"").correctedQuery()).as("a catalogue's order")
+                .isEqualTo("au:\"Wang, An-Lan\"");
+        assertThat(search("au:\"Yann LeCnu\"").correctedQuery()).as("the case as typed, letter by letter")
+                .isEqualTo("au:\"Yann LeCun\"");
     }
 }
