@@ -30,8 +30,11 @@ public final class ArxivHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArxivHttp.class);
 
-    /** Far over an export API page of the largest batch a topic asks for (a few MB). */
-    static final int MAX_BODY_BYTES = 64 << 20;
+    /**
+     * Far over an export API page of the largest batch a topic asks for (a few MB), and small enough that reading
+     * and parsing it fits the bot's 256 MB heap (a 32 MB feed did not).
+     */
+    static final int MAX_BODY_BYTES = 16 << 20;
     /** Of an error page, enough to quote its start. */
     private static final int ERROR_BODY_BYTES = 64 << 10;
 
@@ -87,15 +90,17 @@ public final class ArxivHttp {
                 HttpResponse<InputStream> response = client.send(request(uri, validators),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
+                if (status == 200 && response.headers().firstValueAsLong("Content-Length").orElse(0) > MAX_BODY_BYTES) {
+                    response.body().close();
+                    throw tooLarge(uri);
+                }
                 byte[] body = readUpTo(response.body(), status == 200 ? MAX_BODY_BYTES : ERROR_BODY_BYTES);
                 if (status == 304) {
                     return new Response(true, null, validators);
                 }
                 if (status == 200) {
                     if (body.length > MAX_BODY_BYTES) {
-                        throw new FetchFailure("arXiv's answer to " + uri + " is over " + (MAX_BODY_BYTES >> 20)
-                                + " MB, more than any listing should be; nothing of it was read (lower the topic's"
-                                + " max-results if it is set high)");
+                        throw tooLarge(uri);
                     }
                     if (body.length == 0) {
                         lastProblem = "an empty response";
@@ -189,6 +194,12 @@ public final class ArxivHttp {
      * The body, read to at most one byte over {@code limit} (so that the caller can tell it was longer), then
      * closed: a response that never ends, or a huge one, is not held.
      */
+    private static FetchFailure tooLarge(URI uri) {
+        return new FetchFailure("arXiv's answer to " + uri + " is over " + (MAX_BODY_BYTES >> 20) + " MB, more than"
+                + " any listing should be; it was not used (lower the topic's max-results if it is set high)");
+    }
+
+    /** At most {@code limit} bytes and one more, to tell a body over the limit. */
     private static byte[] readUpTo(InputStream body, int limit) throws IOException {
         try (body) {
             return body.readNBytes(limit + 1);

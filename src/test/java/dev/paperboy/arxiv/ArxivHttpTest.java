@@ -174,7 +174,30 @@ class ArxivHttpTest {
         arxiv.api(new Answer(200, Map.of(), new byte[ArxivHttp.MAX_BODY_BYTES + 1], -1));
 
         assertThatThrownBy(() -> http().get(api(), Validators.NONE)).isInstanceOf(FetchFailure.class)
-                .hasMessageContaining("is over 64 MB, more than any listing should be; nothing of it was read");
+                .hasMessageContaining("is over 16 MB, more than any listing should be; it was not used");
         assertThat(arxiv.requests()).hasSize(1);
+    }
+
+    @Test
+    void anAnswerThatSaysItIsOverTheLimitIsNotRead() {
+        // the length it announces, not what it sends: the fetch must fail before reading, not wait for the rest
+        arxiv.api(new Answer(200, Map.of(), new byte[10], ArxivHttp.MAX_BODY_BYTES + 1L));
+
+        assertThatThrownBy(() -> http().get(api(), Validators.NONE)).isInstanceOf(FetchFailure.class)
+                .hasMessageContaining("is over 16 MB");
+        assertThat(arxiv.requests()).hasSize(1);
+    }
+
+    @Test
+    void anAnswerWithoutALengthIsReadToTheLimit() throws Exception {
+        byte[] atTheLimit = new byte[ArxivHttp.MAX_BODY_BYTES];
+        atTheLimit[0] = '<';
+        arxiv.api(new Answer(200, Map.of(), atTheLimit, 0)); // 0: chunked, no Content-Length
+
+        assertThat(http().get(api(), Validators.NONE).body()).hasSize(ArxivHttp.MAX_BODY_BYTES);
+
+        arxiv.api(new Answer(200, Map.of(), new byte[ArxivHttp.MAX_BODY_BYTES + 1], 0));
+        assertThatThrownBy(() -> http().get(api(), Validators.NONE)).isInstanceOf(FetchFailure.class)
+                .hasMessageContaining("is over 16 MB");
     }
 }
