@@ -133,7 +133,10 @@ public final class JsonlPaperFormat {
 
     private void byteLine(Pass pass, ByteLine line) {
         int number = pass.nextLine();
-        if (line.tooLong) {
+        if (line.length > 0 && line.bytes[line.length - 1] == '\r') {
+            line.length--;
+        }
+        if (line.tooLong || line.length > MAX_LINE_BYTES) {
             pass.tooLong(number);
             line.clear();
             return;
@@ -310,11 +313,11 @@ public final class JsonlPaperFormat {
     private static final class ByteLine {
         private byte[] bytes = new byte[8192];
         private int length;
-        /** Past {@link #MAX_LINE_BYTES}: the rest of the line is not kept. */
+        /** Past {@link #MAX_LINE_BYTES} (and the {@code \r} of a CRLF line end): the rest of the line is not kept. */
         private boolean tooLong;
 
         void append(byte[] source, int offset, int count) {
-            if (tooLong || length + count > MAX_LINE_BYTES) {
+            if (tooLong || length + count > MAX_LINE_BYTES + 1) {
                 tooLong = true;
                 return;
             }

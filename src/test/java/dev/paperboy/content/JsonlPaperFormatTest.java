@@ -158,6 +158,22 @@ class JsonlPaperFormatTest {
     }
 
     @Test
+    void theLimitCountsTheLineWithoutItsLineBreak() throws IOException {
+        String head = "{\"id\": \"2402.00001\", \"authors\": [\"A\"], \"title\": \"";
+        String atTheLimit = head + "x".repeat(JsonlPaperFormat.MAX_LINE_BYTES - head.length() - 2) + "\"}";
+        for (String end : List.of("\n", "\r\n")) {
+            Path file = dir.resolve("edge.jsonl");
+            Files.writeString(file, atTheLimit + end + atTheLimit.replace("00001", "00002") + "x" + end);
+
+            ContentLoad load = format.load("edge.jsonl", file);
+
+            assertThat(Loose.papers(load.loosePapers())).extracting(Paper::arxivId).as("ending %s", end.length())
+                    .containsExactly("2402.00001");
+            assertThat(load.problems()).singleElement().asString().startsWith("edge.jsonl:2: a line longer than 1 MB");
+        }
+    }
+
+    @Test
     void aFileWithoutLineBreaksIsOneLineTooLong() throws IOException {
         Path file = dir.resolve("one.jsonl");
         Files.write(file, new byte[3 * JsonlPaperFormat.MAX_LINE_BYTES]);
