@@ -5,6 +5,7 @@ import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.Digest;
 import dev.paperboy.core.LoosePapers;
 import dev.paperboy.core.Paper;
+import dev.paperboy.core.command.TypedText;
 import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -113,9 +114,10 @@ public final class PaperImport {
                 IOException[] failed = {null};
                 new JsonlPaperFormat().read(name, in, paper -> {
                     try {
-                        write(paper, out);
-                        summary.accept(paper);
-                        papers[0]++;
+                        if (write(paper, out, name, counted)) {
+                            summary.accept(paper);
+                            papers[0]++;
+                        }
                     } catch (IOException e) {
                         failed[0] = e;
                     }
@@ -151,6 +153,14 @@ public final class PaperImport {
         Path target = imported.directory().resolve(baseName(name) + ".json");
         Path temporary = imported.directory().resolve("." + baseName(name) + ".json.part");
         Files.writeString(temporary, new JsonDigestFormat().write(digests), StandardCharsets.UTF_8);
+        Optional<String> written = WholeFileLimit.problem(Files.size(temporary));
+        if (written.isPresent()) {
+            // the content directory would refuse to read it, and with it every reload
+            Files.delete(temporary);
+            counted.accept(new ContentProblem(name, 0, "written as JSON digests, " + written.get()
+                    + "; nothing was imported from this file"));
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long papers = digests.stream().mapToLong(d -> d.papers().size()).sum();
         return new Result(name, target, papers, digests.size(), problemCount[0]);
@@ -173,21 +183,41 @@ public final class PaperImport {
         Path target = imported.directory().resolve(baseName(name) + ".jsonl");
         Path temporary = imported.directory().resolve("." + baseName(name) + ".jsonl.part");
         // not summarised: these papers did not pass the dump reader's checks, so the dump is read to check them
+        long written = 0;
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             for (Paper paper : papers) {
-                write(paper, out);
+                written += write(paper, out, name, problems) ? 1 : 0;
             }
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
+        if (written == 0) {
+            Files.delete(temporary);
+            return new Result(name, null, 0, 0, problemCount[0]);
+        }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Result(name, target, papers.size(), 0, problemCount[0]);
+        return new Result(name, target, written, 0, problemCount[0]);
     }
 
-    private void write(Paper paper, BufferedWriter out) throws IOException {
-        out.write(mapper.writeValueAsString(PaperJson.write(paper, mapper)));
+    /**
+     * Writes the paper as one line of the imported dump; false, writing nothing and saying why, for a paper whose
+     * line would be longer than a dump's line may be ({@link JsonlPaperFormat#MAX_LINE_BYTES}): reading the dump
+     * would report it, and a content problem stops every reload.
+     */
+    private boolean write(Paper paper, BufferedWriter out, String name, Consumer<ContentProblem> problems)
+            throws IOException {
+        String line = mapper.writeValueAsString(PaperJson.write(paper, mapper));
+        if (line.length() > JsonlPaperFormat.MAX_LINE_BYTES / 3
+                && line.getBytes(StandardCharsets.UTF_8).length > JsonlPaperFormat.MAX_LINE_BYTES) {
+            problems.accept(new ContentProblem(name, 0, "the paper " + TypedText.shown(paper.arxivId() != null
+                    ? paper.arxivId() : paper.title(), 80) + " is longer than " + (JsonlPaperFormat.MAX_LINE_BYTES >> 20)
+                    + " MB as a line of JSONL, more than a paper should be; it was not imported"));
+            return false;
+        }
+        out.write(line);
         out.write('\n');
+        return true;
     }
 
     /**

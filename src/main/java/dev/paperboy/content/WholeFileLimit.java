@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How large a file read whole may be (a text or JSON digest, an arXiv response): far over a day's digest, and
+ * How large a file read whole may be (a text or JSON digest, a saved arXiv response): far over a day's digest, and
  * small enough that reading and parsing it fits the bot's heap. A JSONL dump is read a line at a time instead.
  */
 final class WholeFileLimit {
@@ -27,6 +27,6 @@ final class WholeFileLimit {
         }
         return Optional.of(String.format(Locale.ROOT, "the file is %.1f MB, over the %d MB a file read whole may be;"
                 + " split it into smaller files, or write its papers as a JSONL dump (.jsonl, one paper a line),"
-                + " which has no limit", size / 1048576.0, MAX_BYTES >> 20));
+                + " which has no limit", Math.ceil(size * 10 / 1048576.0) / 10, MAX_BYTES >> 20));
     }
 }

@@ -188,6 +188,50 @@ class PaperImportTest {
     }
 
     @Test
+    void aDigestThatWouldBeTooLargeToReadAsJsonIsOneProblemAndImportsNothing() throws Exception {
+        // every quote doubles as JSON: 17 MB of text is 34 MB of JSON, which the content directory would refuse
+        Path seed = Files.writeString(dir.resolve("quotes.txt"), "Vision Transformer\n\n2022-11-15 update\n\n"
+                + "Quoted\n\nAuthors: Ada Example\n\n" + "\"".repeat(17 << 20) + "\n");
+        List<ContentProblem> problems = new ArrayList<>();
+
+        PaperImport.Result result = new PaperImport(dir.resolve("imported")).importFile(seed, problems::add, n -> { });
+
+        assertThat(result.written()).isNull();
+        assertThat(problems).singleElement().asString().startsWith("quotes.txt: written as JSON digests, the file is")
+                .endsWith("; nothing was imported from this file");
+        assertThat(dir.resolve("imported")).isEmptyDirectory();
+    }
+
+    @Test
+    void aPaperTooLongForALineOfTheDumpIsAProblemAndTheOthersAreImported() throws Exception {
+        Paper huge = new Paper("2603.00001", 1, "Long", List.of("Ada Lovelace"), "x".repeat(JsonlPaperFormat.MAX_LINE_BYTES),
+                "", List.of("cs.AI"), LocalDate.of(2026, 3, 1), null, List.of());
+        Paper fine = new Paper("2603.00002", 1, "Short", List.of("Ada Lovelace"), "Fine.", "", List.of("cs.AI"),
+                LocalDate.of(2026, 3, 1), null, List.of());
+        PaperImport.FileFormat feeds = new PaperImport.FileFormat() {
+            @Override
+            public boolean accepts(String lowerCaseName) {
+                return lowerCaseName.endsWith(".atom");
+            }
+
+            @Override
+            public List<Paper> read(byte[] body) {
+                return List.of(huge, fine);
+            }
+        };
+        Path file = Files.writeString(dir.resolve("long.atom"), "<feed/>");
+        ContentDirectory told = new ContentDirectory(dir.resolve("imported"));
+        List<ContentProblem> problems = new ArrayList<>();
+
+        PaperImport.Result result = new PaperImport(told, List.of(feeds)).importFile(file, problems::add, n -> { });
+
+        assertThat(result.papers()).isEqualTo(1);
+        assertThat(problems).singleElement().asString().isEqualTo("long.atom: the paper 2603.00001 is longer than 1 MB"
+                + " as a line of JSONL, more than a paper should be; it was not imported");
+        assertThat(told.load().problems()).as("what it wrote reads back").isEmpty();
+    }
+
+    @Test
     void aFileReadWholeThatIsTooLargeIsOneProblemAndImportsNothing() throws Exception {
         Path digest = dir.resolve("huge.json");
         try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(digest.toFile(), "rw")) {
@@ -199,7 +243,7 @@ class PaperImportTest {
 
         assertThat(result.written()).isNull();
         assertThat(result.papers()).isZero();
-        assertThat(problems).singleElement().asString().isEqualTo("huge.json: the file is 32.0 MB, over the 32 MB a"
+        assertThat(problems).singleElement().asString().isEqualTo("huge.json: the file is 32.1 MB, over the 32 MB a"
                 + " file read whole may be; split it into smaller files, or write its papers as a JSONL dump (.jsonl,"
                 + " one paper a line), which has no limit; nothing was imported from this file");
     }
