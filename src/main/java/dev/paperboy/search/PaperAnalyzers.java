@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import java.io.Reader;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -14,6 +15,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -30,8 +32,17 @@ final class PaperAnalyzers {
     }
 
     /**
+     * Words KStem must leave as written: "contrastive" (contrastive learning) would be "contrast", and so match
+     * the "in contrast" of thousands of abstracts (in the 88k corpus 3,501 papers say only contrast, 2,404
+     * contrastive).
+     */
+    static final CharArraySet KEPT_AS_WRITTEN = CharArraySet.unmodifiableSet(new CharArraySet(List.of("contrastive"),
+            false));
+
+    /**
      * Title, abstract, comment, topics. KStem rather than Porter: it keeps "transformer" apart from
-     * "transformation" while still folding plurals ({@link CachingKStemFilter}: KStem's stems, remembered).
+     * "transformation" while still folding plurals ({@link CachingKStemFilter}: KStem's stems, remembered),
+     * except for {@link #KEPT_AS_WRITTEN}.
      */
     static Analyzer english() {
         CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
@@ -43,6 +54,7 @@ final class PaperAnalyzers {
                 stream = new LowerCaseFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
                 stream = new StopFilter(stream, stopWords);
+                stream = new SetKeywordMarkerFilter(stream, KEPT_AS_WRITTEN);
                 stream = new CachingKStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }

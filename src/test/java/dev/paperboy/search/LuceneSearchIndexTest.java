@@ -80,6 +80,20 @@ class LuceneSearchIndexTest {
         assertThat(ids("transformer")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
     }
 
+    @Test
+    void contrastiveIsNotContrast() throws Exception {
+        load(library(
+                paper("2401.00001").title("Contrastive pretraining"),
+                paper("2401.00002").title("Vision").abs("In contrast to earlier work, we contrast two views."),
+                paper("2401.00003").title("Contrasts of images")));
+
+        assertThat(ids("contrastive")).containsExactly("2401.00001");
+        assertThat(ids("contrast")).containsExactlyInAnyOrder("2401.00002", "2401.00003");
+        load(library(paper("2401.00004").title("Views").abs("Contrastive views, in contrast to masks.")));
+        assertThat(search("contrastive").hits().get(0).snippet().spans()).filteredOn(Snippet.Span::highlighted)
+                .extracting(Snippet.Span::text).containsExactly("Contrastive");
+    }
+
     @Nested
     class Ranking {
 
