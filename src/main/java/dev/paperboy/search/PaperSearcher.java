@@ -188,12 +188,29 @@ final class PaperSearcher {
         }
         List<String> matched = new ArrayList<>();
         for (String author : authors) {
-            Set<String> words = words(author);
-            if (named.stream().anyMatch(n -> hasEvery(words, n))) {
+            List<String> tokens = PaperQueryFactory.analyze(names, PaperFields.AUTHORS, author).stream()
+                    .map(PaperQueryFactory.Token::text).toList();
+            Set<String> words = new HashSet<>(PersonQueries.namesApart(tokens));
+            if (named.stream().anyMatch(n -> hasEvery(words, n) && !namesHalfAGivenName(tokens, n))) {
                 matched.add(author);
             }
         }
         return matched;
+    }
+
+    /**
+     * Whether the named words hold one part of a hyphenated given name in full but not the other ("Ming" of
+     * "Ming-Hsuan"): that is another person, as the search has it. Initials may stand for the whole ("M. Yang").
+     */
+    private static boolean namesHalfAGivenName(List<String> authorTokens, List<String> namedWords) {
+        for (String token : authorTokens) {
+            List<String> parts = PersonQueries.namesApart(List.of(token));
+            if (parts.size() > 1 && parts.stream().anyMatch(namedWords::contains)
+                    && !parts.stream().allMatch(p -> namedWords.contains(p) || namedWords.contains(p.substring(0, 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -212,12 +229,6 @@ final class PaperSearcher {
             }
         }
         return true;
-    }
-
-    /** The author's name words, a joined given name ("ming_hsuan") as its parts. */
-    private Set<String> words(String name) {
-        return new HashSet<>(PersonQueries.namesApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name)
-                .stream().map(PaperQueryFactory.Token::text).toList()));
     }
 
     /**

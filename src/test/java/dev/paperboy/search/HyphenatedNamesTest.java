@@ -155,6 +155,20 @@ class HyphenatedNamesTest {
         assertThat(search("au:\"Ming-Hsuan Yang\"").hits())
                 .filteredOn(h -> h.paper().paper().arxivId().equals("2401.00006"))
                 .singleElement().satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Ming Hsuan Yang"));
+        assertThat(search("au:\"Bo Li\"").hits()).singleElement().satisfies(h -> assertThat(h.matchedAuthors())
+                .containsExactly("Bo Li"));
+    }
+
+    @Test
+    void halfOfAHyphenatedGivenNameIsNotNamedAsTheMatchedAuthor() throws Exception {
+        index.libraryChanging(library(paper("2401.00001").title("One").authors("Ming-Hsuan Yang", "Ming Yang")));
+
+        assertThat(search("au:\"Ming Yang\"").hits()).singleElement()
+                .satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Ming Yang"));
+        assertThat(search("au:\"M. Yang\"").hits()).singleElement()
+                .satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Ming-Hsuan Yang", "Ming Yang"));
+        assertThat(search("au:\"Ming Hsuan Yang\"").hits()).singleElement()
+                .satisfies(h -> assertThat(h.matchedAuthors()).containsExactly("Ming-Hsuan Yang"));
     }
 
     @Test
