@@ -210,9 +210,10 @@ public final class PaperImport {
         String line = mapper.writeValueAsString(PaperJson.write(paper, mapper));
         if (line.length() > JsonlPaperFormat.MAX_LINE_BYTES / 3
                 && line.getBytes(StandardCharsets.UTF_8).length > JsonlPaperFormat.MAX_LINE_BYTES) {
-            problems.accept(new ContentProblem(name, 0, "the paper " + TypedText.shown(paper.arxivId() != null
-                    ? paper.arxivId() : paper.title(), 80) + " is longer than " + (JsonlPaperFormat.MAX_LINE_BYTES >> 20)
-                    + " MB as a line of JSONL, more than a paper should be; it was not imported"));
+            String shown = TypedText.shown(paper.arxivId() != null ? paper.arxivId() : paper.title(), 80);
+            problems.accept(new ContentProblem(name, 0, "the paper " + shown + " is longer than "
+                    + (JsonlPaperFormat.MAX_LINE_BYTES >> 20) + " MB as a line of JSONL, more than a paper should be;"
+                    + " it was not imported"));
             return false;
         }
         out.write(line);

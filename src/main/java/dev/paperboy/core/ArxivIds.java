@@ -38,7 +38,8 @@ public final class ArxivIds {
         // not part of it, as arXiv reads such ids: math/0309136 is that paper
         String archive = id.substring(0, slash);
         int dot = archive.indexOf('.');
-        return Optional.of((dot < 0 ? archive : archive.substring(0, dot)).toLowerCase(Locale.ROOT) + id.substring(slash));
+        String withoutClass = dot < 0 ? archive : archive.substring(0, dot);
+        return Optional.of(withoutClass.toLowerCase(Locale.ROOT) + id.substring(slash));
     }
 
     /** The version number in the text ({@code 2} for {@code 2211.07638v2}), or 0 when it has none. */

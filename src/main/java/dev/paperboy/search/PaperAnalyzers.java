@@ -91,7 +91,8 @@ final class PaperAnalyzers {
     /** Stands between the parts of a joined given name: the tokenizer keeps it inside a word. */
     static final char NAME_JOINER = '_';
 
-    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=[\\p{L}\\p{M}])" + HYPHEN + "(?=[\\p{L}\\p{M}])");
+    private static final Pattern HYPHEN_IN_WORD =
+            Pattern.compile("(?<=[\\p{L}\\p{M}])" + HYPHEN + "(?=[\\p{L}\\p{M}])");
 
     /** A hyphenated word ("An-Lan") as the names analyzer reads it before another name word: one word. */
     static String asGivenName(String word) {

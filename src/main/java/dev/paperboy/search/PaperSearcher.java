@@ -205,8 +205,9 @@ final class PaperSearcher {
     private static boolean namesHalfAGivenName(List<String> authorTokens, List<String> namedWords) {
         for (String token : authorTokens) {
             List<String> parts = PersonQueries.namesApart(List.of(token));
-            if (parts.size() > 1 && parts.stream().anyMatch(namedWords::contains)
-                    && !parts.stream().allMatch(p -> namedWords.contains(p) || namedWords.contains(p.substring(0, 1)))) {
+            boolean allNamed = parts.stream()
+                    .allMatch(p -> namedWords.contains(p) || namedWords.contains(p.substring(0, 1)));
+            if (parts.size() > 1 && parts.stream().anyMatch(namedWords::contains) && !allNamed) {
                 return true;
             }
         }

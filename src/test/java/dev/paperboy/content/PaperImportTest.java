@@ -204,8 +204,9 @@ class PaperImportTest {
 
     @Test
     void aPaperTooLongForALineOfTheDumpIsAProblemAndTheOthersAreImported() throws Exception {
-        Paper huge = new Paper("2603.00001", 1, "Long", List.of("Ada Lovelace"), "x".repeat(JsonlPaperFormat.MAX_LINE_BYTES),
-                "", List.of("cs.AI"), LocalDate.of(2026, 3, 1), null, List.of());
+        Paper huge = new Paper("2603.00001", 1, "Long", List.of("Ada Lovelace"),
+                "x".repeat(JsonlPaperFormat.MAX_LINE_BYTES), "", List.of("cs.AI"), LocalDate.of(2026, 3, 1), null,
+                List.of());
         Paper fine = new Paper("2603.00002", 1, "Short", List.of("Ada Lovelace"), "Fine.", "", List.of("cs.AI"),
                 LocalDate.of(2026, 3, 1), null, List.of());
         PaperImport.FileFormat feeds = new PaperImport.FileFormat() {

@@ -55,7 +55,8 @@ class RankingCollectorTest {
                 .setMergePolicy(NoMergePolicy.INSTANCE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < PAPERS; i++) {
-                LocalDate date = random.nextInt(30) == 0 ? null : LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900));
+                LocalDate date = random.nextInt(30) == 0 ? null
+                        : LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900));
                 Paper paper = new Paper(String.format("2401.%05d", i), 0, words(random, 2 + random.nextInt(5)),
                         List.of(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)]),
                         words(random, 5 + random.nextInt(40)), "", List.of("cs.LG"), date, null, List.of());

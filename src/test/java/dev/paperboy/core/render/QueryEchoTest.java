@@ -47,7 +47,8 @@ class QueryEchoTest {
     void telegramEscapesTheSameEchoAndStaysValid() {
         List<TelegramMessage> messages = new TelegramRenderer().render(reply);
 
-        assertThat(messages.get(0).html()).startsWith("🔎 Showing results for <b>" + TelegramRenderer.escape(shownCorrected) + "</b> instead of <i>"
+        assertThat(messages.get(0).html()).startsWith("🔎 Showing results for <b>"
+                + TelegramRenderer.escape(shownCorrected) + "</b> instead of <i>"
                 + TelegramRenderer.escape(shown) + "</i>.\n");
         assertThat(messages).allSatisfy(m -> assertThat(TelegramHtmlChecker.problems(m.html())).as(m.html()).isEmpty());
         // Every paper of the page is still shown: the heading leaves them room.
@@ -60,7 +61,8 @@ class QueryEchoTest {
         List<DiscordMessage> messages = new DiscordRenderer().render(reply);
         String content = messages.get(0).content();
 
-        assertThat(content).startsWith("🔎 Showing results for **" + DiscordRenderer.escapeMarkdown(shownCorrected) + "** instead of *"
+        assertThat(content).startsWith("🔎 Showing results for **"
+                + DiscordRenderer.escapeMarkdown(shownCorrected) + "** instead of *"
                 + DiscordRenderer.escapeMarkdown(shown) + "*.\n");
         assertThat(content).doesNotContain("@everyone").contains("@\u200Beveryone");
         assertThat(content.length()).isLessThanOrEqualTo(DiscordMessage.MAX_CONTENT);
