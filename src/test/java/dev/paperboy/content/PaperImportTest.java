@@ -114,17 +114,7 @@ class PaperImportTest {
         // a year the dump reader refuses ("+10000-03-01"), which a feed's own reader may take
         Paper farFuture = new Paper("2603.00001", 1, "From the far future", List.of("Ada Lovelace"), "Soon.", "",
                 List.of("cs.AI"), LocalDate.of(10_000, 3, 1), null, List.of());
-        PaperImport.FileFormat feeds = new PaperImport.FileFormat() {
-            @Override
-            public boolean accepts(String lowerCaseName) {
-                return lowerCaseName.endsWith(".atom");
-            }
-
-            @Override
-            public List<Paper> read(byte[] body) {
-                return List.of(farFuture);
-            }
-        };
+        PaperImport.FileFormat feeds = atomReadAs(farFuture);
         Path file = Files.writeString(dir.resolve("budget.atom"), "<feed/>");
         ContentDirectory told = new ContentDirectory(dir.resolve("imported"));
 
@@ -209,17 +199,7 @@ class PaperImportTest {
                 List.of());
         Paper fine = new Paper("2603.00002", 1, "Short", List.of("Ada Lovelace"), "Fine.", "", List.of("cs.AI"),
                 LocalDate.of(2026, 3, 1), null, List.of());
-        PaperImport.FileFormat feeds = new PaperImport.FileFormat() {
-            @Override
-            public boolean accepts(String lowerCaseName) {
-                return lowerCaseName.endsWith(".atom");
-            }
-
-            @Override
-            public List<Paper> read(byte[] body) {
-                return List.of(huge, fine);
-            }
-        };
+        PaperImport.FileFormat feeds = atomReadAs(huge, fine);
         Path file = Files.writeString(dir.resolve("long.atom"), "<feed/>");
         ContentDirectory told = new ContentDirectory(dir.resolve("imported"));
         List<ContentProblem> problems = new ArrayList<>();
@@ -230,6 +210,21 @@ class PaperImportTest {
         assertThat(problems).singleElement().asString().isEqualTo("long.atom: the paper 2603.00001 is longer than 1 MB"
                 + " as a line of JSONL, more than a paper should be; it was not imported");
         assertThat(told.load().problems()).as("what it wrote reads back").isEmpty();
+    }
+
+    /** A whole-file format of {@code .atom} files that reads these papers from any of them. */
+    private static PaperImport.FileFormat atomReadAs(Paper... papers) {
+        return new PaperImport.FileFormat() {
+            @Override
+            public boolean accepts(String lowerCaseName) {
+                return lowerCaseName.endsWith(".atom");
+            }
+
+            @Override
+            public List<Paper> read(byte[] body) {
+                return List.of(papers);
+            }
+        };
     }
 
     @Test
