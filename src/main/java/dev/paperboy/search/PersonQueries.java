@@ -4,6 +4,7 @@ import dev.paperboy.search.PaperQueryFactory.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.intervals.IntervalQuery;
@@ -168,13 +169,12 @@ final class PersonQueries {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean given = i < words.size() - 1 && word.indexOf(PaperAnalyzers.NAME_JOINER) >= 0;
-            StringBuilder joined = new StringBuilder();
-            for (String part : given ? namesApart(List.of(word)) : List.of(word)) {
+            List<String> parts = given ? namesApart(List.of(word)) : List.of(word);
+            for (String part : parts) {
                 initials.add(given ? part.substring(0, 1) : part);
-                joined.append(given ? part.substring(0, 1) : part);
             }
-            joinedInitials.add(given ? String.join(String.valueOf(PaperAnalyzers.NAME_JOINER),
-                    joined.toString().split("")) : word);
+            joinedInitials.add(given ? parts.stream().map(part -> part.substring(0, 1))
+                    .collect(Collectors.joining(String.valueOf(PaperAnalyzers.NAME_JOINER))) : word);
         }
         return Optional.of(new BooleanQuery.Builder()
                 .add(phrase(apart), Occur.SHOULD)
