@@ -4,6 +4,10 @@ import dev.paperboy.core.ArxivIds;
 import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.PlainText;
 import dev.paperboy.search.UserQuery.Clause;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,6 +37,37 @@ final class FieldProblems {
                     : Optional.of(quoted(value) + " is not an arXiv id: write one such as " + example + ".");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * When the date filters every paper must pass ({@code after:}, {@code before:}, {@code date:} not among
+     * alternatives) leave no day between them ({@code after:2025-07 before:2025-06}): what to change.
+     */
+    static Optional<String> noDayLeft(List<List<Clause>> groups) {
+        LocalDate from = LocalDate.MIN;
+        LocalDate until = LocalDate.MAX;
+        List<String> dates = new ArrayList<>();
+        for (List<Clause> group : groups) {
+            Clause clause = group.get(0);
+            Optional<LocalDate[]> range = group.size() == 1 && clause.kind().isDate()
+                    ? PaperQueryFactory.parseDate(clause.value().strip()) : Optional.empty();
+            if (range.isPresent()) {
+                dates.add(clause.kind().name().toLowerCase(Locale.ROOT) + ":" + clause.value().strip());
+                if (clause.kind() != UserQuery.Kind.BEFORE && range.get()[0].isAfter(from)) {
+                    from = range.get()[0];
+                }
+                LocalDate end = clause.kind() == UserQuery.Kind.BEFORE ? range.get()[0]
+                        : clause.kind() == UserQuery.Kind.DATE ? range.get()[1] : LocalDate.MAX;
+                if (end.isBefore(until)) {
+                    until = end;
+                }
+            }
+        }
+        if (from.isBefore(until)) {
+            return Optional.empty();
+        }
+        return Optional.of("No day is " + String.join(" and ", dates) + " at once (after: counts its own day,"
+                + " before: does not): widen or drop one of them.");
     }
 
     /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */

@@ -23,6 +23,11 @@ record UserQuery(List<List<Clause>> groups, List<Clause> exclusions, boolean sor
         boolean isText() {
             return this == TEXT || this == TITLE || this == AUTHOR || this == ABSTRACT || this == TOPIC;
         }
+
+        /** True for the date filters. */
+        boolean isDate() {
+            return this == AFTER || this == BEFORE || this == DATE;
+        }
     }
 
     /**

@@ -128,6 +128,7 @@ final class UserQueryParser {
                 problems.add("Only the first " + MAX_CLAUSES + " words and fields were searched: shorten the query to"
                         + " search the rest.");
             }
+            FieldProblems.noDayLeft(groups).ifPresent(problems::add);
             return new UserQuery(groups, exclusions, sortByDate, problems);
         }
 

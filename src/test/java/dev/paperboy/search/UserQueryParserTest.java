@@ -167,6 +167,22 @@ class UserQueryParserTest {
     }
 
     @Test
+    void datesThatLeaveNoDayBetweenThemSaySo() {
+        assertThat(UserQueryParser.parse("graph after:2025-07-01 before:2025-06-30").problems()).containsExactly(
+                "No day is after:2025-07-01 and before:2025-06-30 at once (after: counts its own day, before: does"
+                        + " not): widen or drop one of them.");
+        assertThat(UserQueryParser.parse("date:2025-06-30 date:2025-07-01").problems()).hasSize(1);
+        assertThat(UserQueryParser.parse("date:2025 after:2026").problems()).hasSize(1);
+        assertThat(UserQueryParser.parse("after:2025-06-30 before:2025-06-30").problems()).as("no day left").hasSize(1);
+        assertThat(UserQueryParser.parse("after:2025-06-30 before:2025-07-01").problems()).as("one day").isEmpty();
+        assertThat(UserQueryParser.parse("date:2025-06 date:2025").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("date:2024 OR date:2026 date:2025").problems()).as("alternatives")
+                .isEmpty();
+        assertThat(UserQueryParser.parse("-date:2025 date:2025").problems()).as("exclusions are not filters here")
+                .isEmpty();
+    }
+
+    @Test
     void tooManyClausesAreCut() {
         UserQuery q = UserQueryParser.parse("word ".repeat(400));
 
