@@ -68,11 +68,10 @@ final class PaperSearcher {
                 }
             }
         }
-        List<String> problems = query.problems();
-        Optional<String> missing = missingIds(query, result, request);
-        if (missing.isPresent()) {
-            problems = new ArrayList<>(problems);
-            problems.add(missing.get());
+        List<String> problems = new ArrayList<>(query.problems());
+        missingIds(query, result, request).ifPresent(problems::add);
+        if (result.total() == 0 && result.searchable() && problems.isEmpty()) {
+            problems.addAll(unknownNames(generation, query));
         }
         if (!result.searchable() && problems.isEmpty()) {
             problems = List.of(query.positiveClauses().stream().noneMatch(PaperSearcher::hasLetterOrDigit)
@@ -82,6 +81,28 @@ final class PaperSearcher {
         }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
                 result.lowerBound(), problems);
+    }
+
+    /**
+     * For a search that found nothing: each {@code cat:} and {@code topic:} that no paper has, which is the likelier
+     * reason (a category mistyped, a topic this library does not have), with what such values look like.
+     */
+    private List<String> unknownNames(IndexGeneration generation, UserQuery query) throws IOException {
+        List<String> unknown = new ArrayList<>();
+        for (UserQuery.Clause clause : query.positiveClauses()) {
+            if (clause.kind() != UserQuery.Kind.CATEGORY && clause.kind() != UserQuery.Kind.TOPIC) {
+                continue;
+            }
+            Optional<PaperQueryFactory.PaperQuery> alone = queries.build(
+                    new UserQuery(List.of(List.of(clause)), List.of(), false, List.of()));
+            if (alone.isPresent() && generation.searcher().count(alone.get().base()) == 0) {
+                unknown.add(clause.kind() == UserQuery.Kind.CATEGORY
+                        ? "No paper is in the category " + FieldProblems.quoted(clause.value()) + ": arXiv writes"
+                        + " them like cs.CV or math.GT, and cat:cs is all of cs."
+                        : "No paper is in a topic " + FieldProblems.quoted(clause.value()) + ": /topics lists them.");
+            }
+        }
+        return unknown;
     }
 
     private static boolean hasLetterOrDigit(UserQuery.Clause clause) {

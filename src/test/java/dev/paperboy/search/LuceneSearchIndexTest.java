@@ -418,6 +418,10 @@ class LuceneSearchIndexTest {
             assertThat(ids("cat:cs")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
             assertThat(ids("seeing -cat:cs.LG")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
             assertThat(ids("cat:math.NT OR cat:astro-ph.GA")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
+            assertThat(search("seeing cat:cs.XX").problems()).containsExactly("No paper is in the category “cs.XX”:"
+                    + " arXiv writes them like cs.CV or math.GT, and cat:cs is all of cs.");
+            assertThat(search("seeing cat:math.NT cat:cs.CV").problems()).as("each is known; together, nothing")
+                    .isEmpty();
         }
 
         @Test
@@ -431,6 +435,8 @@ class LuceneSearchIndexTest {
             assertThat(ids("topic:\"vision transformer\"")).containsExactly("2401.00001");
             assertThat(ids("topic:vision-transformer")).containsExactly("2401.00001");
             assertThat(ids("topic:transformer")).containsExactly("2401.00001");
+            assertThat(search("topic:robots").problems()).containsExactly("No paper is in a topic “robots”: /topics"
+                    + " lists them.");
             // a plain word finds the topic too, and the title match alike
             assertThat(ids("transformer")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
         }
