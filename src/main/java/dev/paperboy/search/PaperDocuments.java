@@ -6,11 +6,12 @@ import dev.paperboy.core.PaperHashes;
 import dev.paperboy.core.Topics;
 import dev.paperboy.core.command.TypedText;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -128,9 +129,13 @@ final class PaperDocuments {
         WeightedTerms text = new WeightedTerms();
         text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
+        Set<String> authorTerms = new LinkedHashSet<>();
         for (String author : paper.authors()) {
-            addAuthor(doc, text, author);
+            addAuthor(doc, authorTerms, author);
         }
+        // a name word counts once however many authors share it: "J. Hinton" and "J. A. Hinton" in a list of
+        // 600 are not more of a Hinton paper than one by Hinton alone
+        text.addUnmeasured(List.copyOf(authorTerms), AUTHORS_WEIGHT);
         text.addCapped(addText(doc, PaperFields.ABSTRACT, paper.abstractText()), ABSTRACT_WEIGHT, ABSTRACT_CAP);
         text.add(addText(doc, PaperFields.COMMENT, paper.comment()), COMMENT_WEIGHT);
         for (String topic : libraryPaper.topics()) {
@@ -168,21 +173,17 @@ final class PaperDocuments {
     }
 
     /**
-     * An author's name in the combined field, as the English analyzer reads it (so that a plain word, which
-     * is analysed so, finds it) and as the name analyzer does ("O'Brien" is also "obrien").
+     * An author's name in the author field, and its words for the combined field as the English analyzer reads
+     * them (so that a plain word, which is analysed so, finds it) and as the name analyzer does ("O'Brien" is also
+     * "obrien").
      */
-    private static void addAuthor(Document doc, WeightedTerms text, String author) {
+    private static void addAuthor(Document doc, Set<String> textTerms, String author) {
         if (author == null || author.isEmpty()) {
             return;
         }
         AnalyzedText analyzed = AnalyzedText.of(NAMES, PaperFields.AUTHORS, author);
         doc.add(new Field(PaperFields.AUTHORS, analyzed.tokenStreamWithInitials(), TextField.TYPE_NOT_STORED));
-        List<String> terms = new ArrayList<>(analyzed.terms());
-        for (String term : AnalyzedText.of(ENGLISH, PaperFields.AUTHORS, author).terms()) {
-            if (!terms.contains(term)) {
-                terms.add(term);
-            }
-        }
-        text.addUnmeasured(terms, AUTHORS_WEIGHT);
+        textTerms.addAll(analyzed.terms());
+        textTerms.addAll(AnalyzedText.of(ENGLISH, PaperFields.AUTHORS, author).terms());
     }
 }

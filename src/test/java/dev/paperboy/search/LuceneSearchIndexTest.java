@@ -134,6 +134,19 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aNameTwoAuthorsShareCountsAsOneAuthorsName() throws Exception {
+            load(library(
+                    paper("2401.00001").title("Gamma rays").authors("J. Hinton", "Bo Chen", "J. A. Hinton")
+                            .abs("We observe a source."),
+                    paper("2401.00002").title("Gamma lines").authors("Jim Hinton").abs("We observe a source.")));
+
+            List<SearchHit> hits = search("hinton").hits();
+
+            assertThat(hits).hasSize(2);
+            assertThat(hits.get(0).score()).as("two Hintons are not more Hinton than one").isEqualTo(hits.get(1).score());
+        }
+
+        @Test
         void anAuthorInABigCollaborationStillOutranksAWordTheAbstractRepeats() throws Exception {
             String[] collaboration = new String[300];
             for (int i = 0; i < collaboration.length; i++) {
