@@ -262,6 +262,16 @@ final class UserQueryParser {
                 clause = new Clause(kind, text.substring(valueStart, pos), false, valueStart);
             }
             addField(typedName, clause, negated);
+            // "cat:cs.CV,cs.LG", as arXiv lists categories: either of them
+            while (kind == Kind.CATEGORY && pos + 1 < text.length() && text.charAt(pos) == ','
+                    && !isSpace(text.charAt(pos + 1))) {
+                int start = ++pos;
+                while (pos < text.length() && !isSpace(text.charAt(pos))) {
+                    pos++;
+                }
+                orPending = !negated;
+                addField(typedName, new Clause(kind, text.substring(start, pos), false, start), negated);
+            }
         }
 
         private void addField(String typedName, Clause clause, boolean negated) {

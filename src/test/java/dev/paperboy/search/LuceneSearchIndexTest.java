@@ -431,6 +431,9 @@ class LuceneSearchIndexTest {
             assertThat(ids("cat:cs")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
             assertThat(ids("seeing -cat:cs.LG")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
             assertThat(ids("cat:math.NT OR cat:astro-ph.GA")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
+            assertThat(ids("seeing cat:cs.CV,math.NT")).as("as arXiv lists them: either")
+                    .containsExactlyInAnyOrder("2401.00001", "2401.00004");
+            assertThat(ids("seeing -cat:cs.LG,math.NT")).containsExactly("2401.00003");
             assertThat(search("seeing cat:cs.XX").problems()).containsExactly("No paper is in the category “cs.XX”:"
                     + " arXiv writes them like cs.CV or math.GT, and cat:cs is all of cs.");
             assertThat(search("seeing cat:math.NT cat:cs.CV").problems()).as("each is known; together, nothing")
