@@ -57,15 +57,17 @@ final class PaperSearcher {
             for (boolean rareToo : new boolean[] {false, true}) {
                 for (String corrected : corrector.corrections(generation.reader(), typed, query, rareToo,
                         MAX_CORRECTED_QUERIES)) {
-                    if (!tried.add(corrected)) {
-                        continue;
-                    }
-                    Result retried = run(generation, UserQueryParser.parse(corrected), request);
-                    if (retried.total() > 0) {
-                        return new SearchPage(typed, corrected, retried.hits(), retried.total(),
-                                request.page(), request.pageSize(), retried.lowerBound(), query.problems());
+                    Optional<SearchPage> page = corrected(generation, request, query, corrected, tried);
+                    if (page.isPresent()) {
+                        return page.get();
                     }
                 }
+            }
+            Optional<String> swapped = namesSwapped(typed, query);
+            Optional<SearchPage> page = swapped.isEmpty() ? Optional.empty()
+                    : corrected(generation, request, query, swapped.get(), tried);
+            if (page.isPresent()) {
+                return page.get();
             }
         }
         List<String> problems = new ArrayList<>(query.problems());
@@ -103,6 +105,37 @@ final class PaperSearcher {
             }
         }
         return unknown;
+    }
+
+    /** The page of a corrected query not tried before, when it finds something. */
+    private Optional<SearchPage> corrected(IndexGeneration generation, SearchRequest request, UserQuery typed,
+            String corrected, Set<String> tried) throws IOException {
+        if (!tried.add(corrected)) {
+            return Optional.empty();
+        }
+        Result retried = run(generation, UserQueryParser.parse(corrected), request);
+        return retried.total() == 0 ? Optional.empty() : Optional.of(new SearchPage(request.query(), corrected,
+                retried.hits(), retried.total(), request.page(), request.pageSize(), retried.lowerBound(),
+                typed.problems()));
+    }
+
+    /**
+     * The query with each {@code au:} name of two words and no comma in the other order ("LeCun Yann" as "Yann
+     * LeCun"): a last name typed first without the catalogue's comma. Empty when there is none.
+     */
+    private static Optional<String> namesSwapped(String typed, UserQuery query) {
+        StringBuilder swapped = new StringBuilder(typed);
+        boolean any = false;
+        List<UserQuery.Clause> clauses = query.positiveClauses();
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            UserQuery.Clause clause = clauses.get(i);
+            String[] words = clause.value().strip().split("\\s+");
+            if (clause.kind() == UserQuery.Kind.AUTHOR && words.length == 2 && clause.value().indexOf(',') < 0) {
+                swapped.replace(clause.start(), clause.end(), words[1] + " " + words[0]);
+                any = true;
+            }
+        }
+        return any ? Optional.of(swapped.toString()) : Optional.empty();
     }
 
     private static boolean hasLetterOrDigit(UserQuery.Clause clause) {

@@ -184,4 +184,13 @@ class HyphenatedNamesTest {
         assertThat(search("au:\"Yann LeCnu\"").correctedQuery()).as("the case as typed, letter by letter")
                 .isEqualTo("au:\"Yann LeCun\"");
     }
+
+    @Test
+    void aLastNameTypedFirstWithoutTheCommaIsSearchedTheOtherWayRound() {
+        SearchPage page = search("eight au:\"LeCun Yann\"");
+
+        assertThat(page.correctedQuery()).isEqualTo("eight au:\"Yann LeCun\"");
+        assertThat(search("au:\"Yang Ming\"").correctedQuery()).isEqualTo("au:\"Ming Yang\"");
+        assertThat(search("au:\"Wang Nobody\"").correctedQuery()).as("nobody either way").isNull();
+    }
 }
