@@ -190,16 +190,16 @@ public final class ArxivHttp {
         return message;
     }
 
-    /**
-     * The body, read to at most one byte over {@code limit} (so that the caller can tell it was longer), then
-     * closed: a response that never ends, or a huge one, is not held.
-     */
+    /** An answer over {@link #MAX_BODY_BYTES}: not used, and not worth trying again. */
     private static FetchFailure tooLarge(URI uri) {
         return new FetchFailure("arXiv's answer to " + uri + " is over " + (MAX_BODY_BYTES >> 20) + " MB, more than"
                 + " any listing should be; it was not used (lower the topic's max-results if it is set high)");
     }
 
-    /** At most {@code limit} bytes and one more, to tell a body over the limit. */
+    /**
+     * The body, read to at most one byte over {@code limit} (so that the caller can tell it was longer), then
+     * closed: a response that never ends, or a huge one, is not held.
+     */
     private static byte[] readUpTo(InputStream body, int limit) throws IOException {
         try (body) {
             return body.readNBytes(limit + 1);

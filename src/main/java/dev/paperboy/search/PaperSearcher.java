@@ -64,10 +64,11 @@ final class PaperSearcher {
                 }
             }
             Optional<String> swapped = namesSwapped(typed, query);
-            Optional<SearchPage> page = swapped.isEmpty() ? Optional.empty()
-                    : corrected(generation, request, query, swapped.get(), tried);
-            if (page.isPresent()) {
-                return page.get();
+            if (swapped.isPresent()) {
+                Optional<SearchPage> page = corrected(generation, request, query, swapped.get(), tried);
+                if (page.isPresent()) {
+                    return page.get();
+                }
             }
         }
         List<String> problems = new ArrayList<>(query.problems());
