@@ -94,7 +94,8 @@ public final class ArxivHttp {
                     response.body().close();
                     throw tooLarge(uri);
                 }
-                byte[] body = readUpTo(response.body(), status == 200 ? MAX_BODY_BYTES : ERROR_BODY_BYTES);
+                byte[] body = IdleDeadlineReader.readUpTo(response.body(), status == 200 ? MAX_BODY_BYTES : ERROR_BODY_BYTES,
+                        timeout);
                 if (status == 304) {
                     return new Response(true, null, validators);
                 }
@@ -194,16 +195,6 @@ public final class ArxivHttp {
     private static FetchFailure tooLarge(URI uri) {
         return new FetchFailure("arXiv's answer to " + uri + " is over " + (MAX_BODY_BYTES >> 20) + " MB, more than"
                 + " any listing should be; it was not used (lower the topic's max-results if it is set high)");
-    }
-
-    /**
-     * The body, read to at most one byte over {@code limit} (so that the caller can tell it was longer), then
-     * closed: a response that never ends, or a huge one, is not held.
-     */
-    private static byte[] readUpTo(InputStream body, int limit) throws IOException {
-        try (body) {
-            return body.readNBytes(limit + 1);
-        }
     }
 
     private static String snippet(byte[] body) {

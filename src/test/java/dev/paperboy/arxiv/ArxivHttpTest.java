@@ -2,6 +2,7 @@ package dev.paperboy.arxiv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.paperboy.arxiv.FakeArxiv.Answer;
 import java.net.ServerSocket;
@@ -199,5 +200,32 @@ class ArxivHttpTest {
         arxiv.api(new Answer(200, Map.of(), new byte[ArxivHttp.MAX_BODY_BYTES + 1], 0));
         assertThatThrownBy(() -> http().get(api(), Validators.NONE)).isInstanceOf(FetchFailure.class)
                 .hasMessageContaining("is over 16 MB");
+    }
+
+    @Test
+    void anAnswerThatStallsMidwayIsGivenUpAndTriedAgain() throws Exception {
+        byte[] body = FakeArxiv.fixture("api-current.xml");
+        arxiv.api(new Answer(200, Map.of(), java.util.Arrays.copyOf(body, 300), body.length, true),
+                Answer.ok("api-current.xml"));
+        ArxivHttp http = new ArxivHttp(ArxivHttp.defaultClient(), "test", new RequestPacer(Duration.ZERO, ticker),
+                retry, ticker, clock, Duration.ofMillis(300));
+
+        ArxivHttp.Response response = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> http.get(api(), Validators.NONE));
+
+        assertThat(response.body()).isEqualTo(body);
+        assertThat(arxiv.requests()).hasSize(2);
+    }
+
+    @Test
+    void anAnswerThatStallsEveryTimeIsReportedAsStalled() {
+        Answer stalling = new Answer(200, Map.of(), "<feed>".getBytes(), 1000, true);
+        arxiv.api(stalling, stalling, stalling);
+        ArxivHttp http = new ArxivHttp(ArxivHttp.defaultClient(), "test", new RequestPacer(Duration.ZERO, ticker),
+                retry, ticker, clock, Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> http.get(api(), Validators.NONE))).isInstanceOf(FetchFailure.class)
+                .hasMessageContaining("the answer stalled: nothing came for 200 ms, so it was given up (3 tries)");
     }
 }

@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small arXiv on 127.0.0.1: the export API at {@code /api/query} and the listing feeds under
@@ -22,8 +26,15 @@ import java.util.Map;
  */
 final class FakeArxiv implements AutoCloseable {
 
-    /** One scripted answer; {@code declaredLength} above the body's length makes a cut-off transfer. */
-    record Answer(int status, Map<String, String> headers, byte[] body, long declaredLength) {
+    /**
+     * One scripted answer; {@code declaredLength} above the body's length makes a cut-off transfer, and
+     * {@code stalls} one that sends the body and then neither ends nor sends more until the fake is closed.
+     */
+    record Answer(int status, Map<String, String> headers, byte[] body, long declaredLength, boolean stalls) {
+        Answer(int status, Map<String, String> headers, byte[] body, long declaredLength) {
+            this(status, headers, body, declaredLength, false);
+        }
+
         static Answer ok(String fixture) {
             return new Answer(200, Map.of("Content-Type", "application/atom+xml; charset=utf-8"),
                     FakeArxiv.fixture(fixture), -1);
@@ -36,7 +47,7 @@ final class FakeArxiv implements AutoCloseable {
         Answer withHeader(String name, String value) {
             Map<String, String> copy = new java.util.HashMap<>(headers);
             copy.put(name, value);
-            return new Answer(status, copy, body, declaredLength);
+            return new Answer(status, copy, body, declaredLength, stalls);
         }
     }
 
@@ -57,6 +68,8 @@ final class FakeArxiv implements AutoCloseable {
     private final Deque<Answer> api = new ArrayDeque<>();
     private final Deque<Answer> rss = new ArrayDeque<>();
     private final List<Seen> seen = new ArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     FakeArxiv() {
         try {
@@ -66,6 +79,8 @@ final class FakeArxiv implements AutoCloseable {
         }
         server.createContext("/api/query", exchange -> answer(exchange, api));
         server.createContext("/rss/", exchange -> answer(exchange, rss));
+        // a thread per exchange: a stalled answer must not hold up the next request
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -119,6 +134,9 @@ final class FakeArxiv implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             out.write(answer.body());
             out.flush();
+            if (answer.stalls()) {
+                awaitClose();
+            }
         }
     }
 
@@ -133,8 +151,18 @@ final class FakeArxiv implements AutoCloseable {
         }
     }
 
+    private void awaitClose() {
+        try {
+            closed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
