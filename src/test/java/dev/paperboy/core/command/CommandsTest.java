@@ -282,4 +282,10 @@ class CommandsTest {
         assertThat(((ErrorReply) withBroken.dispatch(new CommandRequest("broken", ""), user)).message())
                 .startsWith("Sorry, /broken failed on my side.");
     }
+
+    @Test
+    void aPagePastTheOnlyOneSaysPageInTheSingular() {
+        assertThat(SearchCommand.onlyPages(1)).isEqualTo("There is only 1 page");
+        assertThat(SearchCommand.onlyPages(3)).isEqualTo("There are only 3 pages");
+    }
 }
