@@ -128,8 +128,7 @@ public final class SearchSubcommand implements Callable<Integer> {
             }
             QueryProblems.lines(found.problems()).forEach(out::println);
         } else if (found.hits().isEmpty()) {
-            out.println((found.pageCount() == 1 ? "There is only 1 page" : "There are only " + found.pageCount() + " pages")
-                    + " of results at --limit " + limit
+            out.println(found.onlyPages() + " of results at --limit " + limit
                     + "; ask for --page " + found.pageCount() + " or less.");
         } else {
             new ConsoleRenderer(100, false).render(new SearchReply(found)).forEach(out::println);

@@ -40,4 +40,10 @@ public record SearchPage(String query, String correctedQuery, List<SearchHit> hi
         int pages = total == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (total + pageSize - 1) / pageSize);
         return totalIsLowerBound ? Math.max(pages, page + 1) : pages;
     }
+
+    /** "There are only 3 pages", or "There is only 1 page": how a reply to a page past the last begins. */
+    public String onlyPages() {
+        int pages = pageCount();
+        return pages == 1 ? "There is only 1 page" : "There are only " + pages + " pages";
+    }
 }

@@ -47,14 +47,9 @@ final class SearchCommand implements Command {
                     : QueryProblems.lines(page.problems()));
         }
         if (page.hits().isEmpty()) {
-            return new ErrorReply(onlyPages(page.pageCount()) + " of results for \""
+            return new ErrorReply(page.onlyPages() + " of results for \""
                     + TypedText.query(query) + "\"; ask for page " + page.pageCount() + " or less.");
         }
         return new SearchReply(page);
-    }
-
-    /** "There are only 3 pages", or "There is only 1 page": for a page asked past the last. */
-    static String onlyPages(int pages) {
-        return pages == 1 ? "There is only 1 page" : "There are only " + pages + " pages";
     }
 }

@@ -10,6 +10,7 @@ import dev.paperboy.core.FakeContentSource;
 import dev.paperboy.core.FakeSearchIndex;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.Paper;
+import dev.paperboy.core.SearchPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -285,7 +286,7 @@ class CommandsTest {
 
     @Test
     void aPagePastTheOnlyOneSaysPageInTheSingular() {
-        assertThat(SearchCommand.onlyPages(1)).isEqualTo("There is only 1 page");
-        assertThat(SearchCommand.onlyPages(3)).isEqualTo("There are only 3 pages");
+        assertThat(new SearchPage("q", null, List.of(), 1, 2, 10).onlyPages()).isEqualTo("There is only 1 page");
+        assertThat(new SearchPage("q", null, List.of(), 30, 4, 10).onlyPages()).isEqualTo("There are only 3 pages");
     }
 }
