@@ -1,5 +1,6 @@
 package dev.paperboy.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,8 +12,8 @@ import java.util.List;
  * @param total          how many papers match in all, or at least, when {@code totalIsLowerBound}
  * @param page           this page, 1-based
  * @param pageSize       results per page
- * @param totalIsLowerBound true when counting stopped early: at least {@code total} papers match
- *                          (a big result set; show "more than N")
+ * @param totalIsLowerBound true when counting stopped early: at least {@code total} papers match, and at least
+ *                          one more page follows this one (a big result set; show "at least N")
  * @param problems       what in the query could not be used ({@code date:2025-13}, only exclusions), each a
  *                       sentence that says what to type instead: shown in place of general advice
  */
@@ -39,6 +40,13 @@ public record SearchPage(String query, String correctedQuery, List<SearchHit> hi
     public int pageCount() {
         int pages = total == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (total + pageSize - 1) / pageSize);
         return totalIsLowerBound ? Math.max(pages, page + 1) : pages;
+    }
+
+    /** This page with one more line in {@link #problems()}, after the query's own. */
+    public SearchPage withNote(String note) {
+        List<String> notes = new ArrayList<>(problems);
+        notes.add(note);
+        return new SearchPage(query, correctedQuery, hits, total, page, pageSize, totalIsLowerBound, notes);
     }
 
     /** "There are only 3 pages", or "There is only 1 page": how a reply to a page past the last begins. */

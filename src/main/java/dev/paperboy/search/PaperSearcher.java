@@ -192,13 +192,16 @@ final class PaperSearcher {
             // a page past any possible end: count, but do not sort every match to show none
             return new Result(List.of(), generation.searcher().count(built.get().combined()), false, true);
         }
-        int wanted = (int) Math.max(1, Math.min(skip + request.pageSize(), generation.reader().maxDoc()));
+        long pageEnd = skip + request.pageSize();
+        // one match past the page: when counting stops early, a next page is then known to exist, and a page that
+        // ends exactly at the last match keeps the queue from filling, so its count stays exact
+        int wanted = (int) Math.min(pageEnd, generation.reader().maxDoc()) + 1;
         Ranking ranking = query.sortByDate() ? byDate(generation, built.get().combined(), wanted)
                 : byRelevance(generation, built.get(), wanted);
         List<SearchHit> hits = new ArrayList<>();
         if (skip < ranking.docs().size()) {
             SnippetMaker.Terms terms = new SnippetMaker.Terms(queries.highlightTerms(query));
-            List<Ranked> page = ranking.docs().subList((int) skip, Math.min(wanted, ranking.docs().size()));
+            List<Ranked> page = ranking.docs().subList((int) skip, (int) Math.min(pageEnd, ranking.docs().size()));
             LibraryPaper[] papers = generation.papers(page.stream().mapToInt(Ranked::doc).toArray());
             List<List<String>> namedAuthors = namedAuthors(query);
             for (int i = 0; i < papers.length; i++) {
@@ -213,7 +216,7 @@ final class PaperSearcher {
         boolean lowerBound = total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
         // how far counting got depends on the page asked for: "at least" the threshold is the same on every page
         // within it, and past it at least as many as the pages up to this one show
-        long atLeast = Math.max(TOTAL_HITS_THRESHOLD, ranking.docs().size());
+        long atLeast = Math.max(TOTAL_HITS_THRESHOLD, Math.min(pageEnd, ranking.docs().size()));
         return new Result(hits, lowerBound ? atLeast : total.value, lowerBound, true);
     }
 

@@ -835,6 +835,28 @@ class LuceneSearchIndexTest {
         assertThat(index.search(new SearchRequest("graph", 75, 20)).hits()).hasSize(20);
     }
 
+    @Test
+    void theLastPageOfABigResultSetOffersNoNextPage() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            papers.add(paper(String.format("2401.%05d", i + 1)).title("Graph " + i).date(i % 2 == 0 ? "2025-01-01"
+                    : "2024-01-01"));
+        }
+        load(library(papers.toArray(Papers[]::new)));
+
+        for (String query : List.of("graph", "graph sort:date")) {
+            SearchPage before = index.search(new SearchRequest(query, 59, 20));
+            assertThat(before.totalIsLowerBound()).as(query).isTrue();
+            assertThat(before.pageCount()).as(query).isEqualTo(60);
+
+            SearchPage last = index.search(new SearchRequest(query, 60, 20));
+            assertThat(last.hits()).as(query).hasSize(20);
+            assertThat(last.totalIsLowerBound()).as("a page ending at the last match counts them all").isFalse();
+            assertThat(last.total()).as(query).isEqualTo(1200);
+            assertThat(last.pageCount()).as(query).isEqualTo(60);
+        }
+    }
+
     @Nested
     class Snippets {
 

@@ -47,8 +47,13 @@ final class SearchCommand implements Command {
                     : QueryProblems.lines(page.problems()));
         }
         if (page.hits().isEmpty()) {
-            return new ErrorReply(page.onlyPages() + " of results for \""
-                    + TypedText.query(query) + "\"; ask for page " + page.pageCount() + " or less.");
+            // only a button of an older reply asks past the end, after the library shrank: show the last page
+            SearchPage last = index.search(new SearchRequest(query, page.pageCount(), pageSize));
+            if (last.hits().isEmpty()) {
+                return new ErrorReply(page.onlyPages() + " of results for \"" + TypedText.query(query)
+                        + "\" now; search again to see them.");
+            }
+            return new SearchReply(last.withNote(page.onlyPages() + " of results now; this is the last."));
         }
         return new SearchReply(page);
     }
