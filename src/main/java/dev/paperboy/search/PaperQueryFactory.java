@@ -71,11 +71,13 @@ final class PaperQueryFactory {
     private final Analyzer english;
     private final Analyzer names;
     private final PersonQueries persons;
+    private final CompoundWords compounds;
 
     PaperQueryFactory(Analyzer english, Analyzer names) {
         this.english = english;
         this.names = names;
         this.persons = new PersonQueries(names);
+        this.compounds = new CompoundWords(english, names);
     }
 
     /**
@@ -167,22 +169,9 @@ final class PaperQueryFactory {
         };
     }
 
-    /**
-     * A plain word anywhere, in the combined field where each field's matches count with its weight. A word
-     * the analyzer splits ("in-context") needs all its parts; a word it drops (a stop word) is no clause.
-     */
+    /** A plain word anywhere, in the combined field where each field's matches count with its weight. */
     private Optional<Built> combined(String value) {
-        List<Token> tokens = analyze(english, PaperFields.TEXT, value);
-        if (tokens.isEmpty()) {
-            return Optional.empty();
-        }
-        if (tokens.size() == 1) {
-            return Optional.of(new Built(new TermQuery(new Term(PaperFields.TEXT, tokens.get(0).text())), true));
-        }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        tokens.stream().map(Token::text).distinct()
-                .forEach(t -> all.add(new TermQuery(new Term(PaperFields.TEXT, t)), Occur.MUST));
-        return Optional.of(new Built(all.build(), true));
+        return compounds.word(value).map(q -> new Built(q, true));
     }
 
     /**
@@ -336,7 +325,7 @@ final class PaperQueryFactory {
         return Optional.of(phrase(field, tokens, slop));
     }
 
-    private static Query phrase(String field, List<Token> tokens, int slop) {
+    static Query phrase(String field, List<Token> tokens, int slop) {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         phrase.setSlop(slop);
         for (Token token : tokens) {

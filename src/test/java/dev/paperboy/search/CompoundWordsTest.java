@@ -1,0 +1,79 @@
+package dev.paperboy.search;
+
+import static dev.paperboy.search.Papers.library;
+import static dev.paperboy.search.Papers.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.SearchRequest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A plain word written in parts: "gpt-4" is GPT-4 (or GPT4), not GPT and a 4 somewhere; "llama3" is Llama 3. */
+class CompoundWordsTest {
+
+    private final LuceneSearchIndex index = new LuceneSearchIndex();
+
+    @BeforeEach
+    void load() throws Exception {
+        index.libraryChanging(library(
+                paper("2401.00001").title("Evaluating GPT-4 on exams"),
+                paper("2401.00002").title("GPT-2 in 4 steps"),
+                paper("2401.00003").title("Prompting").abs("We jailbreak GPT4 and others."),
+                paper("2401.00004").title("Clustering with k-means"),
+                paper("2401.00005").title("K-Harmonic Means"),
+                paper("2401.00006").title("Kmeans at scale"),
+                paper("2401.00007").title("Benchmarks").abs("We test GPT-4o and Llama 3 on them."),
+                paper("2401.00008").title("Small models").abs("We fine-tune llama3 and gpt4o."),
+                paper("2401.00009").title("Graphs").authors("Anna Smith-Jones"),
+                paper("2401.00010").title("Trees").authors("Anna Smith", "Bo Jones"),
+                paper("2401.00011").title("Chairs").authors("Jean-Pierre Dupont"),
+                paper("2401.00012").title("Input and output").abs("Output before input.")));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private List<String> ids(String query) {
+        return index.search(new SearchRequest(query, 1, 100)).hits().stream()
+                .map(h -> h.paper().paper().arxivId()).toList();
+    }
+
+    @Test
+    void aHyphenatedWordNeedsItsPartsTogetherOrWrittenAsOne() {
+        assertThat(ids("gpt-4")).as("not GPT-2 with a 4 elsewhere").containsExactlyInAnyOrder("2401.00001",
+                "2401.00003");
+        assertThat(ids("gpt4")).as("and the other way round").containsExactlyInAnyOrder("2401.00001", "2401.00003");
+        assertThat(ids("k-means")).as("not K-Harmonic Means").containsExactlyInAnyOrder("2401.00004", "2401.00006");
+        assertThat(ids("ti:k-means")).containsExactly("2401.00004");
+    }
+
+    @Test
+    void lettersThenDigitsAlsoFindTheWordWrittenInTwo() {
+        assertThat(ids("llama3")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
+        assertThat(ids("llama-3")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
+        assertThat(ids("gpt4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
+        assertThat(ids("GPT-4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
+    }
+
+    @Test
+    void aHyphenatedNameIsOnePersonsName() {
+        assertThat(ids("smith-jones")).as("not Smith and Jones, two authors").containsExactly("2401.00009");
+        assertThat(ids("jean-pierre")).containsExactly("2401.00011");
+    }
+
+    @Test
+    void aWordSplitOtherwiseStillNeedsItsPartsAnywhere() {
+        assertThat(ids("input/output")).containsExactly("2401.00012");
+        assertThat(ids("output-input")).as("the parts in the order typed").isEmpty();
+    }
+
+    @Test
+    void theBestWayAPaperHasTheWordCountsNotTheirSum() {
+        // GPT-4 in the title beats GPT4 in an abstract, though GPT4 is the rarer term
+        assertThat(ids("gpt-4")).first().isEqualTo("2401.00001");
+    }
+}
