@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -44,16 +45,27 @@ final class PaperSearcher {
     private final PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
     private final SnippetMaker snippets = new SnippetMaker(PaperAnalyzers.english());
     private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
-    private final Analyzer names = PaperAnalyzers.names();
+    private final Analyzer nameAnalyzer = PaperAnalyzers.names();
+    private final NameCorrector names = new NameCorrector(nameAnalyzer);
 
     /** One page of results for {@code request}, corrected when the query as typed finds nothing. */
     SearchPage page(IndexGeneration generation, SearchRequest request) throws IOException {
         String typed = request.query();
         UserQuery query = UserQueryParser.parse(typed);
         Result result = run(generation, query, request);
+        Set<String> tried = new HashSet<>();
+        tried.add(typed);
+        if (result.searchable()) {
+            // a person no paper lists as typed, but one a letter away: even when the initial found some ("K. He")
+            Optional<String> renamed = names.corrected(generation.searcher(), typed, query);
+            if (renamed.isPresent()) {
+                Optional<SearchPage> page = corrected(generation, request, query, renamed.get(), tried);
+                if (page.isPresent()) {
+                    return page.get();
+                }
+            }
+        }
         if (result.total() == 0 && result.searchable()) {
-            Set<String> tried = new HashSet<>();
-            tried.add(typed);
             for (boolean rareToo : new boolean[] {false, true}) {
                 for (String corrected : corrector.corrections(generation.reader(), typed, query, rareToo,
                         MAX_CORRECTED_QUERIES)) {
@@ -63,7 +75,7 @@ final class PaperSearcher {
                     }
                 }
             }
-            Optional<String> swapped = namesSwapped(typed, query);
+            Optional<String> swapped = namesSwapped(generation, typed, query);
             if (swapped.isPresent()) {
                 Optional<SearchPage> page = corrected(generation, request, query, swapped.get(), tried);
                 if (page.isPresent()) {
@@ -122,9 +134,11 @@ final class PaperSearcher {
 
     /**
      * The query with each {@code au:} name of two words and no comma in the other order ("LeCun Yann" as "Yann
-     * LeCun"): a last name typed first without the catalogue's comma. Empty when there is none.
+     * LeCun"): a last name typed first without the catalogue's comma. Empty when there is none, or when a paper
+     * lists no such name with the old last name in full: "LeCun Yan" is not L. Yan.
      */
-    private static Optional<String> namesSwapped(String typed, UserQuery query) {
+    private Optional<String> namesSwapped(IndexGeneration generation, String typed, UserQuery query)
+            throws IOException {
         StringBuilder swapped = new StringBuilder(typed);
         boolean any = false;
         List<UserQuery.Clause> clauses = query.positiveClauses();
@@ -132,7 +146,12 @@ final class PaperSearcher {
             UserQuery.Clause clause = clauses.get(i);
             String[] words = clause.value().strip().split("\\s+");
             if (clause.kind() == UserQuery.Kind.AUTHOR && words.length == 2 && clause.value().indexOf(',') < 0) {
-                swapped.replace(clause.start(), clause.end(), words[1] + " " + words[0]);
+                String other = words[1] + " " + words[0];
+                if (!PersonQueries.isInitial(words[1].replace(".", "").toLowerCase(Locale.ROOT))
+                        && !names.listed(generation.searcher(), other)) {
+                    return Optional.empty();
+                }
+                swapped.replace(clause.start(), clause.end(), other);
                 any = true;
             }
         }
@@ -229,7 +248,7 @@ final class PaperSearcher {
         for (UserQuery.Clause clause : query.positiveClauses()) {
             if (clause.kind() == UserQuery.Kind.AUTHOR) {
                 String name = PersonQueries.firstNameFirst(clause.value());
-                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS, name)
+                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(nameAnalyzer, PaperFields.AUTHORS, name)
                         .stream().map(PaperQueryFactory.Token::text).toList());
                 if (!words.isEmpty()) {
                     named.add(words);
@@ -246,7 +265,7 @@ final class PaperSearcher {
         }
         List<String> matched = new ArrayList<>();
         for (String author : authors) {
-            List<String> tokens = PaperQueryFactory.analyze(names, PaperFields.AUTHORS, author).stream()
+            List<String> tokens = PaperQueryFactory.analyze(nameAnalyzer, PaperFields.AUTHORS, author).stream()
                     .map(PaperQueryFactory.Token::text).toList();
             Set<String> words = new HashSet<>(PersonQueries.namesApart(tokens));
             if (named.stream().anyMatch(n -> hasEvery(words, n) && !namesHalfAGivenName(tokens, n))) {

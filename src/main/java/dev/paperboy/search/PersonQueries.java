@@ -4,6 +4,7 @@ import dev.paperboy.search.PaperQueryFactory.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -13,6 +14,7 @@ import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -25,6 +27,16 @@ import org.apache.lucene.search.TermQuery;
  * the hyphen it finds a paper that lists the name without.
  */
 final class PersonQueries {
+
+    /**
+     * What naming the person adds to a paper's score: about what a good word match adds, so that among the
+     * person's papers the other words of the query decide, and a paper that lists only the initials (perhaps of
+     * someone else) ranks below one that lists the name as typed unless its words match clearly better.
+     */
+    static final float NAME_SCORE = 4f;
+
+    /** What a comma may stand before in a name as a paper lists it: "Jr.", "Sr.", "III". */
+    private static final Pattern SUFFIX = Pattern.compile("(?i)\\s*(?:jr|sr|ii|iii|iv)\\.?\\s*");
 
     /** A middle name or initial may stand between the names of one author; the value gap is far wider. */
     static final int AUTHOR_SLOP = 2;
@@ -48,21 +60,38 @@ final class PersonQueries {
             return Optional.empty();
         }
         if (tokens.size() == 1 && !isInitial(tokens.get(0).text())) {
-            return Optional.of(new TermQuery(new Term(PaperFields.AUTHORS, tokens.get(0).text())));
+            return Optional.of(scored(new TermQuery(new Term(PaperFields.AUTHORS, tokens.get(0).text())), 1f));
         }
         BooleanQuery.Builder either = new BooleanQuery.Builder();
-        joinedGivenNames(name, tokens).ifPresent(q -> either.add(q, Occur.SHOULD));
-        // below the name as typed: "Ming Hsuan Yang" is a longer phrase than "Ming-Hsuan Yang"
-        givenNamesApart(tokens).ifPresent(q -> either.add(new BoostQuery(q, 0.5f), Occur.SHOULD));
+        // other ways to write the name, below the name as typed
+        joinedGivenNames(name, tokens).ifPresent(q -> either.add(scored(q, 0.75f), Occur.SHOULD));
+        givenNamesApart(tokens).ifPresent(q -> either.add(scored(q, 0.5f), Occur.SHOULD));
         if (tokens.stream().anyMatch(t -> isInitial(t.text()))) {
-            either.add(withInitials(tokens), Occur.SHOULD);
+            either.add(scored(withInitials(tokens), 1f), Occur.SHOULD);
             return Optional.of(either.build());
         }
-        // the name as typed matches both halves, so it ranks above a paper that lists only the initials and
-        // weighs, against the other clauses of the query, what one phrase would
-        either.add(new BoostQuery(withInitials(tokens), 0.5f), Occur.SHOULD);
-        either.add(new BoostQuery(phrase(tokens.stream().map(Token::text).toList()), 0.5f), Occur.SHOULD);
+        // the name as typed matches both halves, so it ranks above a paper that lists only the initials
+        either.add(scored(withInitials(tokens), 0.5f), Occur.SHOULD);
+        either.add(scored(phrase(tokens.stream().map(Token::text).toList()), 0.5f), Occur.SHOULD);
         return Optional.of(either.build());
+    }
+
+    /**
+     * A way of matching the person, worth {@code share} of {@link #NAME_SCORE} whatever the paper: a middle initial
+     * between the names, or thirty other authors, do not make a paper less the person's.
+     */
+    private static Query scored(Query way, float share) {
+        return new BoostQuery(new ConstantScoreQuery(way), share * NAME_SCORE);
+    }
+
+    /**
+     * The person with the names as typed, none standing for another: no initial for a name typed in full, no
+     * name for an initial typed (a middle name may still stand between). Empty when no name is typed.
+     */
+    Optional<Query> asTyped(String typed) {
+        List<Token> tokens = initialsApart(PaperQueryFactory.analyze(names, PaperFields.AUTHORS,
+                firstNameFirst(typed).strip()));
+        return tokens.isEmpty() ? Optional.empty() : Optional.of(phrase(tokens.stream().map(Token::text).toList()));
     }
 
     /** Initials typed with a hyphen and no dots ("M-H Yang", read as "m_h yang") as initials typed apart. */
@@ -204,10 +233,13 @@ final class PersonQueries {
         return word.length() == 1 && Character.isLetter(word.charAt(0));
     }
 
-    /** "Hosain, Md. Tanzib", as library catalogues write names, is "Md. Tanzib Hosain", as papers do. */
+    /**
+     * "Hosain, Md. Tanzib", as library catalogues write names, is "Md. Tanzib Hosain", as papers do; but
+     * "Russell E. Ryan, Jr." is a name with its suffix, as papers write it.
+     */
     static String firstNameFirst(String name) {
         int comma = name.indexOf(',');
-        if (comma < 0 || name.indexOf(',', comma + 1) >= 0) {
+        if (comma < 0 || name.indexOf(',', comma + 1) >= 0 || SUFFIX.matcher(name.substring(comma + 1)).matches()) {
             return name;
         }
         return name.substring(comma + 1).strip() + " " + name.substring(0, comma).strip();

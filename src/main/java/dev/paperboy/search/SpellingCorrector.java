@@ -333,7 +333,7 @@ final class SpellingCorrector {
      * The correction in the typed word's case ("Trasnformer" is "Transformer", a misspelt "BERT" stays upper
      * case), each part of a hyphenated name in its own ("An-Lan").
      */
-    private static String matchCase(String typed, String correction) {
+    static String matchCase(String typed, String correction) {
         String[] typedParts = typed.split(PaperAnalyzers.HYPHEN);
         String[] parts = correction.split("-");
         if (typedParts.length > 1 && typedParts.length == parts.length) {

@@ -1,0 +1,102 @@
+package dev.paperboy.search;
+
+import dev.paperboy.search.PaperQueryFactory.Token;
+import dev.paperboy.search.UserQuery.Clause;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+/**
+ * Corrects the given name of an {@code au:} person whom no paper lists as typed, to the nearest given name that
+ * a paper lists with the same last name: "Yan LeCun" is Yann LeCun and "Kaming He" Kaiming He, though "Yan" and
+ * "Kaming" are good names (the word corrector leaves them) and "Kaming" also stands for any "K. He".
+ */
+final class NameCorrector {
+
+    /** A first word that is a name, not an initial; and the words after it. */
+    private static final Pattern NAME = Pattern.compile("\\s*([\\p{L}\\p{M}]{3,40})(\\s+[^,]+)");
+    /** Given names looked at per typed one; the names near a short one can be many. */
+    private static final int MAX_CANDIDATES = 200;
+
+    private final Analyzer names;
+    private final PersonQueries persons;
+
+    NameCorrector(Analyzer names) {
+        this.names = names;
+        this.persons = new PersonQueries(names);
+    }
+
+    /** Whether some paper lists this person with the names as typed, none of them standing for an initial. */
+    boolean listed(IndexSearcher searcher, String name) throws IOException {
+        Optional<org.apache.lucene.search.Query> asTyped = persons.asTyped(name);
+        return asTyped.isPresent() && searcher.count(asTyped.get()) > 0;
+    }
+
+    /** The typed query with each such given name corrected, or empty when there is none. */
+    Optional<String> corrected(IndexSearcher searcher, String typed, UserQuery query) throws IOException {
+        StringBuilder text = new StringBuilder(typed);
+        boolean any = false;
+        List<Clause> clauses = query.positiveClauses();
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            Clause clause = clauses.get(i);
+            Matcher name = NAME.matcher(clause.value());
+            if (clause.kind() != UserQuery.Kind.AUTHOR || !name.matches() || listed(searcher, clause.value())) {
+                continue;
+            }
+            Optional<String> given = nearestGiven(searcher, name.group(1), name.group(2));
+            if (given.isPresent()) {
+                text.replace(clause.start() + name.start(1), clause.start() + name.end(1),
+                        SpellingCorrector.matchCase(name.group(1), given.get()));
+                any = true;
+            }
+        }
+        return any ? Optional.of(text.toString()) : Optional.empty();
+    }
+
+    private record Candidate(String name, int distance, int papers) {
+    }
+
+    /** The listed given name nearest the typed one that some paper has with the rest of the name. */
+    private Optional<String> nearestGiven(IndexSearcher searcher, String typedGiven, String rest) throws IOException {
+        List<Token> tokens = PaperQueryFactory.analyze(names, PaperFields.AUTHORS, typedGiven);
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperFields.AUTHORS);
+        if (tokens.size() != 1 || terms == null) {
+            return Optional.empty();
+        }
+        String given = tokens.get(0).text();
+        // the last name narrows the choice so much that one edit is safe even in a short name
+        int edits = given.length() < 6 ? 1 : 2;
+        int prefix = given.offsetByCodePoints(0, 1);
+        CompiledAutomaton near = new CompiledAutomaton(new LevenshteinAutomata(given.substring(prefix), true)
+                .toAutomaton(edits, given.substring(0, prefix)), true, false);
+        TermsEnum names = terms.intersect(near, null);
+        List<Candidate> candidates = new ArrayList<>();
+        BytesRef next;
+        while ((next = names.next()) != null && candidates.size() < MAX_CANDIDATES) {
+            String name = next.utf8ToString();
+            if (!name.equals(given) && name.chars().allMatch(Character::isLetter)) {
+                candidates.add(new Candidate(name, SpellingCorrector.distance(given, name), names.docFreq()));
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::distance)
+                .thenComparing(Comparator.comparingInt(Candidate::papers).reversed()));
+        for (Candidate candidate : candidates) {
+            if (listed(searcher, candidate.name() + rest)) {
+                return Optional.of(candidate.name());
+            }
+        }
+        return Optional.empty();
+    }
+}
