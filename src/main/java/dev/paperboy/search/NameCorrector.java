@@ -14,6 +14,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
@@ -40,7 +41,7 @@ final class NameCorrector {
 
     /** Whether some paper lists this person with the names as typed, none of them standing for an initial. */
     boolean listed(IndexSearcher searcher, String name) throws IOException {
-        Optional<org.apache.lucene.search.Query> asTyped = persons.asTyped(name);
+        Optional<Query> asTyped = persons.asTyped(name);
         return asTyped.isPresent() && searcher.count(asTyped.get()) > 0;
     }
 
@@ -79,15 +80,15 @@ final class NameCorrector {
         // the last name narrows the choice so much that one edit is safe even in a short name
         int edits = given.length() < 6 ? 1 : 2;
         int prefix = given.offsetByCodePoints(0, 1);
-        CompiledAutomaton near = new CompiledAutomaton(new LevenshteinAutomata(given.substring(prefix), true)
+        CompiledAutomaton within = new CompiledAutomaton(new LevenshteinAutomata(given.substring(prefix), true)
                 .toAutomaton(edits, given.substring(0, prefix)), true, false);
-        TermsEnum names = terms.intersect(near, null);
+        TermsEnum near = terms.intersect(within, null);
         List<Candidate> candidates = new ArrayList<>();
         BytesRef next;
-        while ((next = names.next()) != null && candidates.size() < MAX_CANDIDATES) {
+        while ((next = near.next()) != null && candidates.size() < MAX_CANDIDATES) {
             String name = next.utf8ToString();
             if (!name.equals(given) && name.chars().allMatch(Character::isLetter)) {
-                candidates.add(new Candidate(name, SpellingCorrector.distance(given, name), names.docFreq()));
+                candidates.add(new Candidate(name, SpellingCorrector.distance(given, name), near.docFreq()));
             }
         }
         candidates.sort(Comparator.comparingInt(Candidate::distance)
