@@ -20,10 +20,14 @@ public final class CheckSubcommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ValidContent.run(common, spec, "nothing was changed.", (config, library, out, err) -> {
-            out.println("OK: " + config.contentDir() + " holds " + library.topicNames().size() + " topics, "
-                    + library.digests().size() + " digests, " + library.paperCount() + " papers.");
+            out.println("OK: " + config.contentDir() + " holds " + count(library.topicNames().size(), "topic") + ", "
+                    + count(library.digests().size(), "digest") + ", " + count(library.paperCount(), "paper") + ".");
             library.loosePapers().copiesNote().ifPresent(note -> out.println("Note: " + note));
             return 0;
         });
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

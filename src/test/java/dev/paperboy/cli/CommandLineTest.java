@@ -64,6 +64,23 @@ class CommandLineTest {
     }
 
     @Test
+    void optionsBeforeTheSubcommandApplyToIt() {
+        Path data = dir.resolve("data");
+        CliRun before = CliRun.of("--data", data.toString(), "--content", content(), "check");
+        assertThat(before.code()).isZero();
+        assertThat(before.out()).contains("holds 2 topics, 2 digests, 3 papers");
+
+        Path empty = dir.resolve("empty");
+        ContentFiles.write(empty, "only.json", """
+                {"topic": "Only", "date": "2025-01-02", "papers": [{"id": "2501.00001", "title": "T",
+                 "authors": ["A. One"], "abstract": "x"}]}
+                """);
+        CliRun both = CliRun.of("--data", data.toString(), "--content", content(), "check",
+                "--content", empty.toString());
+        assertThat(both.out()).contains("holds 1 topic, 1 digest, 1 paper");
+    }
+
+    @Test
     void aBadConfigurationIsOneLineAndExitTwo() {
         Path config = ContentFiles.write(dir, "p.yml", "timezone: Mars/Base\n");
         CliRun result = run("check", "--config", config.toString(), "--content", content());
