@@ -60,7 +60,7 @@ class PaperboyAppTest {
             TextReply reply = (TextReply) run(app, "/search sparse patches after:2025-13");
 
             assertThat(reply.title()).isEqualTo("No papers match \"sparse patches after:2025-13\".");
-            assertThat(reply.lines()).containsExactly("“2025-13” is not a date: write a year, a month or a day, such as"
+            assertThat(reply.lines()).containsExactly("“2025-13” is not a date: a month is 01 to 12; write one such as"
                     + " after:2025-01-01.");
             assertThat(((TextReply) run(app, "/search zzzzqqq")).lines()).singleElement().asString()
                     .startsWith("Try fewer or other words");

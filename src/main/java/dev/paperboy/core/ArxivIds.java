@@ -6,16 +6,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises arXiv identifiers in the forms people paste, and normalises them to the id without version: {@code
+ * Recognises arXiv identifiers in the forms people paste (ids, addresses, DOIs), and normalises them to the id without version: {@code
  * 2211.07638}, or for a paper from before April 2007 {@code archive/YYMMNNN} ({@code hep-th/9901001}).
  */
 public final class ArxivIds {
 
-    private static final Pattern ID = Pattern.compile(
-            "^(?:(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/|arxiv:)?"
-                    + "(\\d{4}\\.\\d{4,5}|[a-z][a-z.\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})"
-                    + "(v\\d+)?(?:\\.pdf)?/?(?:[?#]\\S*)?$",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * What may come before the id: an arXiv address (abs, pdf, html, ar5iv), an address of a site that shows
+     * arXiv papers under their id (alphaXiv, Hugging Face papers), arXiv's DOI (10.48550/arXiv.ID, bare or as
+     * a doi.org address), or {@code arXiv:}.
+     */
+    private static final String PREFIX = "(?:(?:https?://)?(?:www\\.|export\\.)?"
+            + "(?:arxiv\\.org/(?:abs|pdf|html)/|(?:ar5iv\\.labs\\.arxiv\\.org|ar5iv\\.org)/(?:abs|html)/"
+            + "|alphaxiv\\.org/(?:abs|overview|pdf)/|huggingface\\.co/papers/)"
+            + "|(?:(?:https?://)?(?:dx\\.)?doi\\.org/|doi:)?10\\.48550/arxiv\\.|arxiv:)?";
+
+    private static final Pattern ID = Pattern.compile("^" + PREFIX
+            + "(\\d{4}\\.\\d{4,5}|[a-z][a-z.\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})"
+            + "(v\\d+)?(?:\\.pdf)?/?(?:[?#]\\S*)?$", Pattern.CASE_INSENSITIVE);
 
     private ArxivIds() {
     }

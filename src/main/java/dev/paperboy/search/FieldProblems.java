@@ -5,10 +5,14 @@ import dev.paperboy.core.command.TypedText;
 import dev.paperboy.core.render.PlainText;
 import dev.paperboy.search.UserQuery.Clause;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What is wrong with a field clause as typed ({@code au:} with nothing after it, {@code date:2025-13},
@@ -18,6 +22,8 @@ final class FieldProblems {
 
     /** Longer values are cut in a reply: they may be anything pasted. */
     static final int SHOWN_CHARACTERS = 40;
+    /** A year and month, and maybe a day, as {@link PaperQueryFactory#parseDate} reads them, whether they exist or not. */
+    private static final Pattern DATE_SHAPED = Pattern.compile("(\\d{4})[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?");
 
     private FieldProblems() {
     }
@@ -31,8 +37,9 @@ final class FieldProblems {
         }
         return switch (clause.kind()) {
             case AFTER, BEFORE, DATE -> PaperQueryFactory.parseDate(value).isPresent() ? Optional.empty()
-                    : Optional.of(quoted(value) + " is not a date: write a year, a month or a day, such as " + example
-                    + ".");
+                    : Optional.of(quoted(value) + " is not a date: " + notADate(value)
+                    .map(why -> why + "; write one such as ").orElse("write a year, a month or a day, such as ")
+                    + example + ".");
             case ID -> ArxivIds.normalise(value).isPresent() ? Optional.empty()
                     : Optional.of(quoted(value) + " is not an arXiv id: write one such as " + example + ".");
             default -> Optional.empty();
@@ -68,6 +75,25 @@ final class FieldProblems {
         }
         return Optional.of("No day is " + String.join(" and ", dates) + " at once (after: counts its own day,"
                 + " before: does not): widen or drop one of them.");
+    }
+
+    /** What is wrong with a value written as a month or a day that does not exist ({@code 2025-13}, {@code 2025-06-31}). */
+    private static Optional<String> notADate(String value) {
+        Matcher m = DATE_SHAPED.matcher(value);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            return Optional.of("a month is 01 to 12");
+        }
+        if (m.group(3) == null) {
+            return Optional.empty();
+        }
+        YearMonth yearMonth = YearMonth.of(Integer.parseInt(m.group(1)), month);
+        return Optional.of(Integer.parseInt(m.group(3)) == 0 ? "days are counted from 01"
+                : yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + yearMonth.getYear()
+                + " has " + yearMonth.lengthOfMonth() + " days");
     }
 
     /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */

@@ -26,6 +26,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -385,6 +386,11 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
         }
         try {
             return searcher.page(generation, request);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // a clause of hundreds of parts ("au:Ab-Ab-…"): past the clause limit, and no real query
+            LOG.info("Search refused a query of {} characters: {}", typed.length(), e.getMessage());
+            return new SearchPage(typed, null, List.of(), 0, request.page(), request.pageSize(), false,
+                    List.of("The query is too complex to search (a word or name of very many parts): shorten it."));
         } catch (IOException | RuntimeException e) {
             // the port promises no exceptions; a failed search is an empty one, and the log says why
             LOG.warn("Search failed for a query of {} characters; answering with no results", typed.length(), e);

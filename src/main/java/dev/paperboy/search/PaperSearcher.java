@@ -86,7 +86,7 @@ final class PaperSearcher {
         List<String> problems = new ArrayList<>(query.problems());
         missingIds(query, result, request).ifPresent(problems::add);
         if (result.total() == 0 && result.searchable() && problems.isEmpty()) {
-            problems.addAll(unknownNames(generation, query));
+            problems.addAll(emptyFilters(generation, query));
         }
         if (!result.searchable() && problems.isEmpty()) {
             problems = List.of(query.positiveClauses().stream().noneMatch(PaperSearcher::hasLetterOrDigit)
@@ -99,25 +99,42 @@ final class PaperSearcher {
     }
 
     /**
-     * For a search that found nothing: each {@code cat:} and {@code topic:} that no paper has, which is the likelier
-     * reason (a category mistyped, a topic this library does not have), with what such values look like.
+     * For a search that found nothing: each {@code cat:}, {@code topic:}, id and date that no paper has, which is
+     * the likelier reason (a category mistyped, a topic this library does not have, a day past its newest paper),
+     * with what such values look like or which days the library holds.
      */
-    private List<String> unknownNames(IndexGeneration generation, UserQuery query) throws IOException {
+    private List<String> emptyFilters(IndexGeneration generation, UserQuery query) throws IOException {
         List<String> unknown = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (UserQuery.Clause clause : query.positiveClauses()) {
-            if (clause.kind() != UserQuery.Kind.CATEGORY && clause.kind() != UserQuery.Kind.TOPIC) {
+            Optional<String> id = clause.kind() == UserQuery.Kind.ID || clause.kind() == UserQuery.Kind.TEXT
+                    && !clause.quoted() ? ArxivIds.normalise(clause.value()) : Optional.empty();
+            boolean named = clause.kind() == UserQuery.Kind.CATEGORY || clause.kind() == UserQuery.Kind.TOPIC;
+            if (id.isEmpty() && !named && !clause.kind().isDate() || matchesSome(generation, clause)) {
                 continue;
             }
-            Optional<PaperQueryFactory.PaperQuery> alone = queries.build(
-                    new UserQuery(List.of(List.of(clause)), List.of(), false, List.of()));
-            if (alone.isPresent() && generation.searcher().count(alone.get().base()) == 0) {
+            if (id.isPresent()) {
+                ids.add(id.get());
+            } else if (clause.kind().isDate()) {
+                unknown.add(DayRange.of(generation.reader()).whyNone(clause));
+            } else {
                 unknown.add(clause.kind() == UserQuery.Kind.CATEGORY
                         ? "No paper is in the category " + FieldProblems.quoted(clause.value()) + ": arXiv writes"
                         + " them like cs.CV or math.GT, and cat:cs is all of cs."
                         : "No paper is in a topic " + FieldProblems.quoted(clause.value()) + ": /topics lists them.");
             }
         }
+        if (!ids.isEmpty()) {
+            unknown.add(0, "Not found: " + String.join(", ", ids) + " (check " + (ids.size() == 1 ? "the id" : "the ids")
+                    + "; only the papers here are searched).");
+        }
         return unknown;
+    }
+
+    private boolean matchesSome(IndexGeneration generation, UserQuery.Clause clause) throws IOException {
+        Optional<PaperQueryFactory.PaperQuery> alone = queries.build(
+                new UserQuery(List.of(List.of(clause)), List.of(), false, List.of()));
+        return alone.isEmpty() || generation.searcher().count(alone.get().base()) > 0;
     }
 
     /** The page of a corrected query not tried before, when it finds something. */

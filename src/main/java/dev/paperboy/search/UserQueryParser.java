@@ -180,11 +180,7 @@ final class UserQueryParser {
                 return;
             }
             int start = pos;
-            while (pos < text.length() && !isSpace(text.charAt(pos)) && DOUBLE_QUOTES.indexOf(text.charAt(pos)) < 0
-                    && !(text.charAt(pos) == '‘' && text.charAt(pos - 1) == ':')
-                    && !(pos > start && (text.startsWith("||", pos) || text.startsWith("&&", pos)))) {
-                pos++;
-            }
+            pos = endOfWord(start);
             String word = text.substring(start, pos);
             if (word.equals("OR") || word.equals("||")) {
                 // between alternatives; inside "-( … )" every alternative is excluded anyway
@@ -200,13 +196,54 @@ final class UserQueryParser {
             }
             int colon = word.indexOf(':');
             String name = colon > 0 ? word.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+            int valueStart = start + colon + 1;
+            if ((name.equals("sort") || FIELDS.containsKey(name)) && valueStart == pos && valueAfterSpace()) {
+                // "arXiv: 2312.00273", "au: Hinton": the value typed after a space
+                while (Character.isWhitespace(text.charAt(pos))) {
+                    pos++;
+                }
+                valueStart = pos;
+                if (text.charAt(pos) != '(' && !opensQuote(pos)) {
+                    pos = endOfWord(pos);
+                }
+            }
             if (name.equals("sort")) {
-                readSort(start + colon + 1, negated);
+                readSort(valueStart, negated);
             } else if (FIELDS.containsKey(name)) {
-                readField(word.substring(0, colon), FIELDS.get(name), start + colon + 1, negated);
+                readField(word.substring(0, colon), FIELDS.get(name), valueStart, negated);
             } else {
                 addWords(textClause(word, start), negated);
             }
+        }
+
+        /** Where the word that starts at {@code start} ends: at a space, a double quote, ‘ after a colon, || or &&. */
+        private int endOfWord(int start) {
+            int end = start;
+            while (end < text.length() && !isSpace(text.charAt(end)) && DOUBLE_QUOTES.indexOf(text.charAt(end)) < 0
+                    && !(text.charAt(end) == '‘' && end > 0 && text.charAt(end - 1) == ':')
+                    && !(end > start && (text.startsWith("||", end) || text.startsWith("&&", end)))) {
+                end++;
+            }
+            return end;
+        }
+
+        /**
+         * Whether a field name just read with nothing after its colon is followed, after white space, by
+         * what can be its value: not the end, an operator, an exclusion, a parenthesis that closes, or a field.
+         */
+        private boolean valueAfterSpace() {
+            int next = pos;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            if (next == pos || next == text.length() || "-+!)".indexOf(text.charAt(next)) >= 0) {
+                return false;
+            }
+            String word = text.substring(next, endOfWord(next));
+            int colon = word.indexOf(':');
+            boolean field = colon > 0 && (FIELDS.containsKey(word.substring(0, colon).toLowerCase(Locale.ROOT))
+                    || word.substring(0, colon).equalsIgnoreCase("sort"));
+            return !field && !List.of("OR", "AND", "NOT", "||", "&&").contains(word);
         }
 
         /** Words or a phrase: of the field group's field inside one, else searched everywhere. */
@@ -228,6 +265,11 @@ final class UserQueryParser {
 
         /** A word, or an arXiv id with what a paste leaves around it ("[2312.00273].", "<https://…>") cut off. */
         private static Clause textClause(String word, int start) {
+            return withoutPasteMarks(Kind.TEXT, word, start);
+        }
+
+        /** The value as a clause of this kind, without what a paste leaves around it when the rest is an id or a date. */
+        private static Clause withoutPasteMarks(Kind kind, String word, int start) {
             int from = 0;
             int to = word.length();
             while (from < to && "<[".indexOf(word.charAt(from)) >= 0) {
@@ -237,9 +279,10 @@ final class UserQueryParser {
                 to--;
             }
             String id = word.substring(from, to);
-            return (from > 0 || to < word.length()) && ArxivIds.isArxivId(id)
-                    ? new Clause(Kind.TEXT, id, false, start + from)
-                    : new Clause(Kind.TEXT, word, false, start);
+            boolean readable = ArxivIds.isArxivId(id) || kind.isDate() && PaperQueryFactory.parseDate(id).isPresent();
+            return (from > 0 || to < word.length()) && readable
+                    ? new Clause(kind, id, false, start + from)
+                    : new Clause(kind, word, false, start);
         }
 
         private void readField(String typedName, Kind kind, int valueStart, boolean negated) {
@@ -259,7 +302,7 @@ final class UserQueryParser {
                 pos = Math.min(text.length(), close + 1);
                 clause = new Clause(kind, text.substring(start, close), true, start);
             } else {
-                clause = new Clause(kind, text.substring(valueStart, pos), false, valueStart);
+                clause = withoutPasteMarks(kind, text.substring(valueStart, pos), valueStart);
             }
             addField(typedName, clause, negated);
             // "cat:cs.CV,cs.LG", as arXiv lists categories: either of them

@@ -76,7 +76,7 @@ class SearchBatchTest {
                 "transformers");
         assertThat(helpLike[1]).as("not -h or -V").startsWith("{\"total\":3,");
 
-        assertThat(text[1]).isEqualTo("No papers match.\n“2025-13” is not a date: write a year, a month or a day,"
+        assertThat(text[1]).isEqualTo("No papers match.\n“2025-13” is not a date: a month is 01 to 12; write one"
                 + " such as after:2025-01-01.\n");
         assertThat(new ObjectMapper().readTree(json[1]).get("problems").get(0).asText())
                 .isEqualTo("Only exclusions: a query needs a word to search for, such as transformer -vision.");

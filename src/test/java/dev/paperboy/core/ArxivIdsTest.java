@@ -24,7 +24,15 @@ class ArxivIdsTest {
         "HEP-TH/9901001v2, hep-th/9901001, 2",
         "math.GT/0309136, math/0309136, 0",
         "https://arxiv.org/abs/math.GT/0309136v1, math/0309136, 1",
-        "cond-mat.str-el/0101001, cond-mat/0101001, 0"})
+        "cond-mat.str-el/0101001, cond-mat/0101001, 0",
+        "https://doi.org/10.48550/arXiv.2312.00273, 2312.00273, 0",
+        "10.48550/arXiv.2312.00273, 2312.00273, 0",
+        "doi:10.48550/ARXIV.2312.00273, 2312.00273, 0",
+        "https://www.alphaxiv.org/abs/2312.00273v2, 2312.00273, 2",
+        "alphaxiv.org/overview/2312.00273, 2312.00273, 0",
+        "https://huggingface.co/papers/2312.00273, 2312.00273, 0",
+        "https://ar5iv.labs.arxiv.org/html/2312.00273, 2312.00273, 0",
+        "https://ar5iv.org/abs/2312.00273v1, 2312.00273, 1"})
     void normalisesTheFormsPeoplePaste(String typed, String id, int version) {
         assertThat(ArxivIds.normalise(typed)).hasValue(id);
         assertThat(ArxivIds.version(typed)).isEqualTo(version);
@@ -32,7 +40,8 @@ class ArxivIdsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "2211", "2211.076", "v2", "id:2211.07638", "2211.07638x", "transformer",
-        "math/030913", "https://example.org/abs/2211.07638", "2211.07638 2211.07639"})
+        "math/030913", "https://example.org/abs/2211.07638", "2211.07638 2211.07639",
+        "https://doi.org/10.1000/arXiv.2312.00273", "https://huggingface.co/models/2312.00273"})
     void anythingElseIsNoId(String typed) {
         assertThat(ArxivIds.normalise(typed)).isEmpty();
         assertThat(ArxivIds.isArxivId(typed)).isFalse();

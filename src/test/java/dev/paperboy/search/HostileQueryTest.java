@@ -70,6 +70,15 @@ class HostileQueryTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aNameOfHundredsOfPartsIsRefusedSayingSo() {
+        SearchPage page = index.search(new SearchRequest("au:" + "Ab-".repeat(600), 1, 10));
+
+        assertThat(page.total()).isZero();
+        assertThat(page.problems()).containsExactly(
+                "The query is too complex to search (a word or name of very many parts): shorten it.");
+    }
+
+    @org.junit.jupiter.api.Test
     void syntaxCharactersAreJustPunctuation() {
         assertThat(index.search(new SearchRequest("(graph) [transformers]! && \\scale", 1, 10)).total()).isEqualTo(1);
         assertThat(index.search(new SearchRequest("C++", 1, 10)).total()).isEqualTo(1);

@@ -506,6 +506,15 @@ class LuceneSearchIndexTest {
             assertThat(ids("date:2024")).containsExactly("2401.00001");
             assertThat(ids("model date:2025-13")).isEmpty();
             assertThat(ids("model after:yesterday")).isEmpty();
+            assertThat(search("model after:2026").problems()).as("not general advice: which days there are")
+                    .containsExactly("No paper is from 2026 or later: the newest is from 2025-06-03.");
+            assertThat(search("model before:2024-06").problems())
+                    .containsExactly("No paper is from before 2024-06: the oldest is from 2024-12-31.");
+            assertThat(search("model date:2025-03").problems())
+                    .containsExactly("No paper is from 2025-03: the papers here are from 2024-12-31 to 2025-06-03.");
+            assertThat(search("model date:2025-06-04").problems()).as("a day in the range, with no paper")
+                    .containsExactly("No paper is from 2025-06-04: the papers here are from 2024-12-31 to 2025-06-03.");
+            assertThat(search("missing after:2025-01-01").problems()).as("the date is not why").isEmpty();
         }
 
         @Test
@@ -804,6 +813,8 @@ class LuceneSearchIndexTest {
         assertThat(page.problems()).containsExactly("Not found: 2399.99999, 2399.99998 (check the ids; only the"
                 + " papers here are searched).");
         assertThat(search("2312.00273 2312.00279").problems()).isEmpty();
+        assertThat(search("arXiv: 2399.99999.").problems()).as("alone, finding nothing").containsExactly(
+                "Not found: 2399.99999 (check the id; only the papers here are searched).");
         assertThat(search("2312.00273 watermarks").problems()).as("not a list of ids").isEmpty();
     }
 

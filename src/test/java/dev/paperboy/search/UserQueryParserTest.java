@@ -79,6 +79,41 @@ class UserQueryParserTest {
     }
 
     @Test
+    void aFieldValueMayComeAfterASpace() {
+        String typed = "arXiv: 2312.00273 au:  \"Yann LeCun\" sort: date ti: (vision OR language)";
+        UserQuery q = UserQueryParser.parse(typed);
+
+        assertThat(q.positiveClauses()).containsExactly(
+                new Clause(Kind.ID, "2312.00273", false, 7),
+                new Clause(Kind.AUTHOR, "Yann LeCun", true, 24),
+                new Clause(Kind.TITLE, "vision", false, 52),
+                new Clause(Kind.TITLE, "language", false, 62));
+        assertThat(q.sortByDate()).isTrue();
+        assertThat(q.problems()).isEmpty();
+    }
+
+    @Test
+    void aFieldWithNothingAfterItDoesNotTakeWhatFollows() {
+        UserQuery q = UserQueryParser.parse("ti: au:hinton abs: -survey cat: OR graphs id:");
+
+        assertThat(q.positiveClauses()).extracting(Clause::kind, Clause::value).containsExactly(
+                tuple(Kind.AUTHOR, "hinton"), tuple(Kind.TEXT, "graphs"));
+        assertThat(q.exclusions()).extracting(Clause::value).containsExactly("survey");
+        assertThat(q.problems()).hasSize(4).allMatch(p -> p.contains("needs something after it"));
+    }
+
+    @Test
+    void pastedIdsAndDatesLoseThePunctuationAroundThem() {
+        UserQuery q = UserQueryParser.parse("arXiv:2312.00273. id:[2211.07638v2], after:2025-01-01.");
+
+        assertThat(q.positiveClauses()).containsExactly(
+                new Clause(Kind.ID, "2312.00273", false, 6),
+                new Clause(Kind.ID, "2211.07638v2", false, 22),
+                new Clause(Kind.AFTER, "2025-01-01", false, 43));
+        assertThat(q.problems()).isEmpty();
+    }
+
+    @Test
     void unknownFieldIsAWord() {
         assertThat(UserQueryParser.parse("foo:bar").positiveClauses())
                 .containsExactly(new Clause(Kind.TEXT, "foo:bar", false, 0));
@@ -155,10 +190,13 @@ class UserQueryParserTest {
         assertThat(UserQueryParser.parse("graph au: date:2025-13 after:2025-02-30 id:garbage sort:best").problems())
                 .containsExactly(
                         "au: needs something after it, such as au:\"Yann LeCun\".",
-                        "“2025-13” is not a date: write a year, a month or a day, such as date:2025-06.",
-                        "“2025-02-30” is not a date: write a year, a month or a day, such as after:2025-01-01.",
+                        "“2025-13” is not a date: a month is 01 to 12; write one such as date:2025-06.",
+                        "“2025-02-30” is not a date: February 2025 has 28 days; write one such as after:2025-01-01.",
                         "“garbage” is not an arXiv id: write one such as id:2211.07638.",
                         "“best” is not an order: sort:date shows the newest first.");
+        assertThat(UserQueryParser.parse("date:2024-02-30 before:2025-06-00 after:2025-6").problems()).containsExactly(
+                "“2024-02-30” is not a date: February 2024 has 29 days; write one such as date:2025-06.",
+                "“2025-06-00” is not a date: days are counted from 01; write one such as before:2025-06.");
         assertThat(UserQueryParser.parse("-graph NOT images").problems()).containsExactly(
                 "Only exclusions: a query needs a word to search for, such as transformer -vision.");
         assertThat(UserQueryParser.parse("BEFORE:" + "9".repeat(500)).problems()).singleElement().asString()
@@ -211,7 +249,7 @@ class UserQueryParserTest {
                 .as("nested parentheses stay in the field").containsExactly(
                         List.of("AUTHOR lecun", "AUTHOR hinton"), List.of("TEXT graph"));
         assertThat(UserQueryParser.parse("date:(2025-13 OR 2025-06) ti:( )").problems()).containsExactly(
-                "“2025-13” is not a date: write a year, a month or a day, such as date:2025-06.",
+                "“2025-13” is not a date: a month is 01 to 12; write one such as date:2025-06.",
                 "ti: needs something after it, such as ti:transformer.");
         assertThat(UserQueryParser.parse("ti:(unclosed words").positiveClauses()).extracting(Clause::kind)
                 .containsOnly(Kind.TITLE).hasSize(2);

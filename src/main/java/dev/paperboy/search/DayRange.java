@@ -1,0 +1,36 @@
+package dev.paperboy.search;
+
+import dev.paperboy.search.UserQuery.Clause;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.PointValues;
+
+/**
+ * The first and the last day of the papers in an index, to say why a date filter found nothing
+ * ({@code after:2027} when the newest paper is from 2026). Both are null when no paper has a date.
+ */
+record DayRange(LocalDate first, LocalDate last) {
+
+    static DayRange of(IndexReader reader) throws IOException {
+        byte[] min = PointValues.getMinPackedValue(reader, PaperFields.DAY);
+        byte[] max = PointValues.getMaxPackedValue(reader, PaperFields.DAY);
+        return min == null || max == null ? new DayRange(null, null)
+                : new DayRange(LocalDate.ofEpochDay(LongPoint.decodeDimension(min, 0)),
+                        LocalDate.ofEpochDay(LongPoint.decodeDimension(max, 0)));
+    }
+
+    /** Why the date clause alone finds no paper, and which days would. */
+    String whyNone(Clause clause) {
+        String value = clause.value().strip();
+        if (first == null) {
+            return "No paper here has a date, so " + value + " finds none: drop it.";
+        }
+        return switch (clause.kind()) {
+            case AFTER -> "No paper is from " + value + " or later: the newest is from " + last + ".";
+            case BEFORE -> "No paper is from before " + value + ": the oldest is from " + first + ".";
+            default -> "No paper is from " + value + ": the papers here are from " + first + " to " + last + ".";
+        };
+    }
+}
