@@ -110,6 +110,9 @@ final class UserQueryParser {
         private int clauseCount;
         /** Whether clauses past {@link #MAX_CLAUSES} were left out. */
         private boolean cutShort;
+        /** The word before an "or" typed in lower case, until the word after it comes; then null again. */
+        private Clause beforeLowerOr;
+        private boolean lowerOrNoted;
 
         Reader(String text) {
             this.text = text;
@@ -182,7 +185,7 @@ final class UserQueryParser {
             int start = pos;
             pos = endOfWord(start);
             String word = text.substring(start, pos);
-            if (word.equals("OR") || word.equals("||")) {
+            if (word.equals("OR") || word.equals("||") || word.equals("|")) {
                 // between alternatives; inside "-( … )" every alternative is excluded anyway
                 orPending = !negated && lastWasPositive;
                 return;
@@ -348,6 +351,7 @@ final class UserQueryParser {
             }
             if (negated) {
                 exclusions.add(clause);
+                beforeLowerOr = null;
                 clauseCount++;
                 lastWasPositive = false;
                 orPending = false;
@@ -360,6 +364,7 @@ final class UserQueryParser {
             if (afterIds && isId(clause)) {
                 orPending = true; // no paper has two ids: ids pasted together are alternatives
             }
+            noteLowerOr(clause);
             if (orPending && !groups.isEmpty()) {
                 groups.get(groups.size() - 1).add(clause);
                 clauseCount++;
@@ -371,6 +376,23 @@ final class UserQueryParser {
             }
             lastWasPositive = true;
             orPending = false;
+        }
+
+        /**
+         * "gan or diffusion": or is a stop word, so both words are searched for; say so, and how to ask for
+         * either, once a query. The words stay as they are: OR in capitals is the operator, as in the help.
+         */
+        private void noteLowerOr(Clause clause) {
+            boolean lowerOr = clause.kind() == Kind.TEXT && !clause.quoted() && clause.value().equalsIgnoreCase("or");
+            if (beforeLowerOr != null && !lowerOr && !lowerOrNoted && clause.kind() == Kind.TEXT) {
+                String before = beforeLowerOr.value();
+                problems.add("Both “" + before + "” and “" + clause.value() + "” are searched for: to find either,"
+                        + " type OR in capitals (" + before + " OR " + clause.value() + ").");
+                lowerOrNoted = true;
+            }
+            List<Clause> lastGroup = groups.isEmpty() ? List.of() : groups.get(groups.size() - 1);
+            Clause last = lastGroup.isEmpty() ? null : lastGroup.get(lastGroup.size() - 1);
+            beforeLowerOr = lowerOr && lastWasPositive && last != null && last.kind() == Kind.TEXT ? last : null;
         }
 
         private static boolean isJoiningWord(Clause clause) {

@@ -42,6 +42,28 @@ class UserQueryParserTest {
     }
 
     @Test
+    void aSinglePipeIsOrToo() {
+        assertThat(UserQueryParser.parse("gan | diffusion images").groups())
+                .extracting(g -> g.stream().map(Clause::value).toList())
+                .containsExactly(List.of("gan", "diffusion"), List.of("images"));
+    }
+
+    @Test
+    void orInLowerCaseSearchesBothWordsAndSaysHowToAskForEither() {
+        UserQuery q = UserQueryParser.parse("gan or diffusion or \"flow matching\" images");
+
+        assertThat(q.groups()).hasSize(6);
+        assertThat(q.problems()).containsExactly("Both “gan” and “diffusion” are searched for: to find either, type"
+                + " OR in capitals (gan OR diffusion).");
+        assertThat(UserQueryParser.parse("gan OR diffusion").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("or gan").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("gan or").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("gan or -diffusion images").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("au:hinton or au:lecun").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("2312.00273 or 2312.00279").problems()).as("ids are alternatives").isEmpty();
+    }
+
+    @Test
     void danglingOrsAreIgnored() {
         assertThat(UserQueryParser.parse("OR a OR").groups()).extracting(List::size).containsExactly(1);
         assertThat(UserQueryParser.parse("-a OR b").groups()).extracting(g -> g.get(0).value()).containsExactly("b");
