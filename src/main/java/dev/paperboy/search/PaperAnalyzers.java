@@ -40,6 +40,24 @@ final class PaperAnalyzers {
             false));
 
     /**
+     * Words the tokenizer would cut to one letter, as words it keeps ("C++" is "cpp", as its files are named;
+     * "C#" "csharp"), and the soft hyphen, which would otherwise stay inside a word ("zebra\u00adfish").
+     */
+    private static final NormalizeCharMap LANGUAGE_NAMES = languageNames();
+
+    private static NormalizeCharMap languageNames() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (String c : List.of("c", "C")) {
+            map.add(c + "++", "cpp");
+            map.add(c + "#", "csharp");
+        }
+        map.add("F#", "fsharp");
+        map.add("f#", "fsharp");
+        map.add("\u00ad", "");
+        return map.build();
+    }
+
+    /**
      * Title, abstract, comment, topics. KStem rather than Porter: it keeps "transformer" apart from
      * "transformation" while still folding plurals ({@link CachingKStemFilter}: KStem's stems, remembered),
      * except for {@link #KEPT_AS_WRITTEN}.
@@ -47,6 +65,11 @@ final class PaperAnalyzers {
     static Analyzer english() {
         CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
         return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(LANGUAGE_NAMES, reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer source = new StandardTokenizer();

@@ -21,6 +21,7 @@ final class SnippetMaker {
 
     static final int LENGTH = 200;
     private static final String ELLIPSIS = "…";
+    private static final char SOFT_HYPHEN = '\u00ad';
     /** Words whose analysis is remembered; past this the memory starts afresh. */
     static final int REMEMBERED_WORDS = 20_000;
     /** Letters, digits and the underscore among the ASCII characters, as the standard tokenizer reads them. */
@@ -161,11 +162,13 @@ final class SnippetMaker {
             i = end;
             char first = text.charAt(start);
             char second = end > start + 1 ? text.charAt(start + 1) : 0;
-            if (first < 128 && second != 0 && second < 128) {
+            // "C++", "C#": only the stem ("cpp") says whether it is a term
+            boolean marked = second != 0 && !isWordChar(second);
+            if (!marked && first < 128 && second != 0 && second < 128) {
                 if (!terms.startsWith(lower(first), lower(second))) {
                     continue;
                 }
-            } else {
+            } else if (!marked) {
                 String head = folded(text, start, Math.min(end, start + 2));
                 if (!terms.prefixes.contains(head.substring(0, Math.min(2, head.length())))) {
                     continue;
@@ -235,6 +238,20 @@ final class SnippetMaker {
             char c = text.charAt(i);
             if (isWordChar(c)) {
                 i++;
+                continue;
+            }
+            if (i == start + 1) {
+                // "C++", "C#", "F#": one word, as the analyzer maps them
+                char letter = Character.toLowerCase(text.charAt(start));
+                int marks = letter == 'c' && text.startsWith("++", i) ? 2 : (letter == 'c' || letter == 'f')
+                        && c == '#' ? 1 : 0;
+                if (marks > 0) {
+                    i += marks;
+                    continue;
+                }
+            }
+            if (c == SOFT_HYPHEN && i > start && i + 1 < length && isWordChar(text.charAt(i + 1))) {
+                i++; // an invisible hyphen inside a word, which the analyzer removes
                 continue;
             }
             if (i + 1 < length && i > start && isJoiner(c)) {

@@ -160,6 +160,12 @@ final class UserQueryParser {
                 pos += 2;
                 return;
             }
+            if (isLuceneSuffix(pos)) {
+                while (pos < text.length() && !isSpace(text.charAt(pos))) {
+                    pos++;
+                }
+                return;
+            }
             boolean negated = notPending || negatedGroup;
             notPending = false;
             while (pos < text.length() && (text.charAt(pos) == '-' || text.charAt(pos) == '+'
@@ -224,10 +230,33 @@ final class UserQueryParser {
             int end = start;
             while (end < text.length() && !isSpace(text.charAt(end)) && DOUBLE_QUOTES.indexOf(text.charAt(end)) < 0
                     && !(text.charAt(end) == '‘' && end > 0 && text.charAt(end - 1) == ':')
-                    && !(end > start && (text.startsWith("||", end) || text.startsWith("&&", end)))) {
+                    && !(end > start && (text.startsWith("||", end) || text.startsWith("&&", end)))
+                    && !isLuceneSuffix(end)) {
                 end++;
             }
             return end;
+        }
+
+        /**
+         * Whether a Lucene boost or fuzziness starts here, right after a word of two letters or more or after a
+         * phrase ({@code graph^10}, {@code graph~2}, {@code "a b"~5}): the ranking and the typo tolerance are
+         * Paperboy's own, so it is left out rather than searched as a number. {@code n^2} and {@code 10^6} stay.
+         */
+        private boolean isLuceneSuffix(int at) {
+            char c = text.charAt(at);
+            if (c != '^' && c != '~' || at == 0) {
+                return false;
+            }
+            char before = text.charAt(at - 1);
+            boolean afterWord = Character.isLetter(before) && at >= 2 && Character.isLetter(text.charAt(at - 2));
+            if (!afterWord && DOUBLE_QUOTES.indexOf(before) < 0) {
+                return false;
+            }
+            int end = at + 1;
+            while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+                end++;
+            }
+            return end == text.length() || isSpace(text.charAt(end));
         }
 
         /**

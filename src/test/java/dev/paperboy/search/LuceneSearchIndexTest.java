@@ -94,6 +94,25 @@ class LuceneSearchIndexTest {
                 .extracting(Snippet.Span::text).containsExactly("Contrastive");
     }
 
+    @Test
+    void languageNamesAreWordsAndASoftHyphenJoins() throws Exception {
+        load(library(
+                paper("2401.00001").title("A fast library").abs("We write it in C++ and in C#."),
+                paper("2401.00002").title("Worms").abs("C. elegans, type C and c-fos."),
+                paper("2401.00003").title("Fins").abs("Regrowth in zebra\u00adfish larvae."),
+                paper("2401.00004").title("Compilers").abs("Programs written in F#.")));
+
+        assertThat(ids("c++")).containsExactly("2401.00001");
+        assertThat(ids("C++ library")).containsExactly("2401.00001");
+        assertThat(ids("cpp")).as("as its files are named").containsExactly("2401.00001");
+        assertThat(ids("c#")).containsExactly("2401.00001");
+        assertThat(ids("f#")).containsExactly("2401.00004");
+        assertThat(ids("c")).containsExactly("2401.00002");
+        assertThat(ids("zebrafish")).containsExactly("2401.00003");
+        assertThat(search("c++").hits().get(0).snippet().spans()).filteredOn(Snippet.Span::highlighted)
+                .extracting(Snippet.Span::text).containsExactly("C++");
+    }
+
     @Nested
     class Ranking {
 

@@ -42,6 +42,18 @@ class UserQueryParserTest {
     }
 
     @Test
+    void luceneBoostsAndFuzzinessAreLeftOut() {
+        UserQuery q = UserQueryParser.parse("graph^10 vision~2 ti:neural~ \"masked autoencoder\"~5 n^2 10^6 a~b");
+
+        assertThat(q.positiveClauses()).extracting(Clause::kind, Clause::value).containsExactly(
+                tuple(Kind.TEXT, "graph"), tuple(Kind.TEXT, "vision"), tuple(Kind.TITLE, "neural"),
+                tuple(Kind.TEXT, "masked autoencoder"), tuple(Kind.TEXT, "n^2"), tuple(Kind.TEXT, "10^6"),
+                tuple(Kind.TEXT, "a~b"));
+        assertThat(UserQueryParser.parse("~ ^ ~5").positiveClauses()).extracting(Clause::value)
+                .containsExactly("~", "^", "~5");
+    }
+
+    @Test
     void aSinglePipeIsOrToo() {
         assertThat(UserQueryParser.parse("gan | diffusion images").groups())
                 .extracting(g -> g.stream().map(Clause::value).toList())
