@@ -6,6 +6,7 @@ import dev.paperboy.core.PaperHashes;
 import dev.paperboy.core.Topics;
 import dev.paperboy.core.command.TypedText;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -162,14 +163,23 @@ final class PaperDocuments {
         return doc;
     }
 
-    /** A text field analysed once; returns its terms, for the combined field (none for no text). */
+    /**
+     * A text field analysed once; returns its terms for the combined field (none for no text), with its hyphenated
+     * words joined ({@link CompoundWords#joinedTerms}).
+     */
     private static List<String> addText(Document doc, String field, String value) {
         if (value == null || value.isEmpty()) {
             return List.of();
         }
         AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
         doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
-        return analyzed.terms();
+        List<String> joined = CompoundWords.joinedTerms(ENGLISH, value);
+        if (joined.isEmpty()) {
+            return analyzed.terms();
+        }
+        List<String> terms = new ArrayList<>(analyzed.terms());
+        terms.addAll(joined);
+        return terms;
     }
 
     /**
@@ -185,5 +195,6 @@ final class PaperDocuments {
         doc.add(new Field(PaperFields.AUTHORS, analyzed.tokenStreamWithInitials(), TextField.TYPE_NOT_STORED));
         textTerms.addAll(analyzed.terms());
         textTerms.addAll(AnalyzedText.of(ENGLISH, PaperFields.AUTHORS, author).terms());
+        textTerms.addAll(CompoundWords.joinedTerms(ENGLISH, author));
     }
 }

@@ -29,7 +29,10 @@ class CompoundWordsTest {
                 paper("2401.00009").title("Graphs").authors("Anna Smith-Jones"),
                 paper("2401.00010").title("Trees").authors("Anna Smith", "Bo Jones"),
                 paper("2401.00011").title("Chairs").authors("Jean-Pierre Dupont"),
-                paper("2401.00012").title("Input and output").abs("Output before input.")));
+                paper("2401.00012").title("Input and output").abs("Output before input."),
+                paper("2401.00013").title("Agents").abs("We prompt GPT-4o-mini, with in-context examples."),
+                paper("2401.00014").title("Context windows").abs("Learning in long context."),
+                paper("2401.00015").title("Few-shot").abs("Incontext learning, self supervised.")));
     }
 
     @AfterEach
@@ -55,8 +58,30 @@ class CompoundWordsTest {
     void lettersThenDigitsAlsoFindTheWordWrittenInTwo() {
         assertThat(ids("llama3")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
         assertThat(ids("llama-3")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
-        assertThat(ids("gpt4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
-        assertThat(ids("GPT-4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008");
+        assertThat(ids("gpt4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008", "2401.00013");
+        assertThat(ids("GPT-4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008", "2401.00013");
+    }
+
+    @Test
+    void aChainOfPartsIsFoundByEachRunOfThem() {
+        assertThat(ids("gpt-4o-mini")).containsExactly("2401.00013");
+        assertThat(ids("4o-mini")).containsExactly("2401.00013");
+        assertThat(ids("gpt-4")).as("GPT-4o is not GPT-4").doesNotContain("2401.00013");
+    }
+
+    @Test
+    void aStopWordPartIsFoundOnlyJoined() {
+        assertThat(ids("in-context")).as("not any context").containsExactlyInAnyOrder("2401.00013", "2401.00015");
+        assertThat(ids("few-shot")).as("in a title").containsExactly("2401.00015");
+        assertThat(ids("self-supervised")).as("written apart in an abstract: not found").isEmpty();
+    }
+
+    @Test
+    void theCombinedFieldHoldsEveryRunOfAHyphenatedWordJoined() {
+        assertThat(CompoundWords.joinedTerms(PaperAnalyzers.english(),
+                "GPT-4o-mini, self–supervised (x-) -y 3-D a-b-c-d-e-f-g"))
+                .contains("gpt4o", "4omini", "gpt4omini", "selfsupervise", "3d", "ab", "abcdef") // stemmed, as typed words are
+                .doesNotContain("abcdefg", "fg", "x", "y");
     }
 
     @Test
