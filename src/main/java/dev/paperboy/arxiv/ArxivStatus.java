@@ -2,6 +2,7 @@ package dev.paperboy.arxiv;
 
 import dev.paperboy.config.PaperboyConfig.Topic;
 import dev.paperboy.core.StatusContributor;
+import dev.paperboy.core.render.PlainText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -46,8 +47,8 @@ public final class ArxivStatus implements StatusContributor {
         }
         String when = " (" + time(last.at()) + ")";
         return name + switch (last.kind()) {
-            case FETCHED -> (last.newPapers() == 0 ? "no new papers" : plural(last.newPapers(), "new paper"))
-                    + (last.newVersions() > 0 ? ", " + plural(last.newVersions(), "new version") + " recorded" : "")
+            case FETCHED -> (last.newPapers() == 0 ? "no new papers" : PlainText.count(last.newPapers(), "new paper"))
+                    + (last.newVersions() > 0 ? ", " + PlainText.count(last.newVersions(), "new version") + " recorded" : "")
                     + " for " + last.listingDate() + (last.newPapers() > 0 && !last.reason().isEmpty()
                     ? " (" + last.reason() + ")" : "") + when;
             case QUIET -> "no announcement" + (last.listingDate() == null ? "" : " for " + last.listingDate())
@@ -64,9 +65,5 @@ public final class ArxivStatus implements StatusContributor {
 
     private String time(Instant instant) {
         return TIME.format(instant.atZone(zone));
-    }
-
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.cli;
 
+import dev.paperboy.core.render.PlainText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,14 +21,11 @@ public final class CheckSubcommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ValidContent.run(common, spec, "nothing was changed.", (config, library, out, err) -> {
-            out.println("OK: " + config.contentDir() + " holds " + count(library.topicNames().size(), "topic") + ", "
-                    + count(library.digests().size(), "digest") + ", " + count(library.paperCount(), "paper") + ".");
+            out.println("OK: " + config.contentDir() + " holds " + PlainText.count(library.topicNames().size(), "topic")
+                    + ", " + PlainText.count(library.digests().size(), "digest") + ", "
+                    + PlainText.count(library.paperCount(), "paper") + ".");
             library.loosePapers().copiesNote().ifPresent(note -> out.println("Note: " + note));
             return 0;
         });
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -6,6 +6,7 @@ import dev.paperboy.arxiv.ArxivImportFormat;
 import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.content.PaperImport;
 import dev.paperboy.core.ReloadResult;
+import dev.paperboy.core.render.PlainText;
 import dev.paperboy.search.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,8 +92,9 @@ public final class ImportSubcommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s: no papers in it, nothing imported%n", result.file());
                 continue;
             }
-            out.printf(Locale.ROOT, "%s: %,d papers%s%s%n", result.file(), result.papers(),
-                    result.digests() > 0 ? " in " + result.digests() + " digests" : "",
+            out.printf(Locale.ROOT, "%s: %,d paper%s%s%s%n", result.file(), result.papers(),
+                    result.papers() == 1 ? "" : "s",
+                    result.digests() > 0 ? " in " + PlainText.count(result.digests(), "digest") : "",
                     result.problems() > 0 ? ", " + result.problems() + " malformed skipped" : "");
         }
         if (shown[0] > SHOWN_PROBLEMS) {

@@ -1,6 +1,7 @@
 package dev.paperboy.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -15,14 +16,14 @@ import java.util.List;
  * @param totalIsLowerBound true when counting stopped early: at least {@code total} papers match, and at least
  *                          one more page follows this one (a big result set; show "at least N")
  * @param problems       what in the query could not be used ({@code date:2025-13}, only exclusions), each a
- *                       sentence that says what to type instead: shown in place of general advice
+ *                       sentence that says what to type instead: shown in place of general advice; each once
  */
 public record SearchPage(String query, String correctedQuery, List<SearchHit> hits, long total, int page,
                          int pageSize, boolean totalIsLowerBound, List<String> problems) {
 
     public SearchPage {
         hits = List.copyOf(hits);
-        problems = List.copyOf(problems);
+        problems = List.copyOf(new LinkedHashSet<>(problems)); // "date:2025-13 OR date:2025-13" says it once
     }
 
     /** A page without problems in its query. */

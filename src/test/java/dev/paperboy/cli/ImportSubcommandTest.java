@@ -40,7 +40,7 @@ class ImportSubcommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.err()).contains("dump.jsonl.gz:2: ").contains("(skipped)");
         assertThat(result.out()).contains("dump.jsonl.gz: 2 papers, 1 malformed skipped")
-                .contains("listening.json: 1 papers in 1 digests")
+                .contains("listening.json: 1 paper in 1 digest")
                 .contains("Imported 3 papers from 2 file(s), 1 malformed skipped");
         assertThat(dir.resolve("data/imported/dump.jsonl")).exists();
 

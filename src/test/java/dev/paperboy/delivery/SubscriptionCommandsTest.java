@@ -89,7 +89,7 @@ class SubscriptionCommandsTest {
     void anythingElseIsASavedSearchWithTheDefaults() {
         String reply = text("/subscribe diffusion", chatAdmin);
 
-        assertThat(reply).contains("saved search; 1 papers match it now");
+        assertThat(reply).contains("saved search; 1 paper matches it now");
         Subscription s = h.store.forTarget(GROUP).get(0);
         assertThat(s.filter()).isEqualTo(SubscriptionFilter.query("diffusion"));
         assertThat(s.time()).isEqualTo(LocalTime.of(8, 0));

@@ -764,6 +764,8 @@ class LuceneSearchIndexTest {
         assertThat(page.problems()).containsExactly("“notadate” is not a date: write a year, a month or a day, such"
                 + " as after:2025-01-01.");
         assertThat(search("graphs").problems()).isEmpty();
+        assertThat(search("graphs after:notadate OR after:notadate").problems()).as("the same problem once")
+                .hasSize(1);
         assertThat(search("🚀 NOT").problems()).containsExactly("There is nothing to search for: type words, a"
                 + " \"phrase\" or a field such as au:lecun.");
         assertThat(search("*** \\ -x").problems()).as("symbols are not common words")

@@ -3,6 +3,7 @@ package dev.paperboy.core.command;
 import dev.paperboy.core.ContentProblem;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.ReloadResult;
+import dev.paperboy.core.render.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,8 +47,8 @@ final class ReloadCommand implements Command {
             List<String> lines = new ArrayList<>();
             lines.add("Changes: " + result.changes().summary() + ".");
             lines.addAll(result.warnings());
-            return new TextReply("Content reloaded: " + result.digests() + " digests, " + result.papers() + " papers.",
-                    lines);
+            return new TextReply("Content reloaded: " + PlainText.count(result.digests(), "digest") + ", "
+                    + PlainText.count(result.papers(), "paper") + ".", lines);
         }
         List<ContentProblem> problems = result.problems();
         String shown = problems.stream().limit(MAX_PROBLEMS_SHOWN).map(ContentProblem::toString)

@@ -6,6 +6,7 @@ import dev.paperboy.core.StatusContributor;
 import dev.paperboy.core.delivery.DeliveryCounts;
 import dev.paperboy.core.delivery.Subscription;
 import dev.paperboy.core.delivery.Subscriptions;
+import dev.paperboy.core.render.PlainText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +59,14 @@ final class StatusCommand implements Command {
         Library snapshot = library.current();
         List<String> lines = new ArrayList<>();
         lines.add("Content: " + library.describeSource());
-        lines.add("Library: " + snapshot.topicNames().size() + " topics, " + snapshot.digests().size() + " digests, "
-                + snapshot.paperCount() + " papers");
+        lines.add("Library: " + PlainText.count(snapshot.topicNames().size(), "topic") + ", "
+                + PlainText.count(snapshot.digests().size(), "digest") + ", "
+                + PlainText.count(snapshot.paperCount(), "paper"));
         lines.add("Up for " + human(Duration.between(started, clock.instant())));
         library.lastReload().ifPresentOrElse(last -> lines.add("Last reload: " + last.at() + ", "
                         + (last.result().applied() ? "applied (" + last.result().changes().summary() + ")"
-                        : "refused with " + last.result().problems().size() + " problem(s); run /reload to see them")),
+                        : "refused with " + PlainText.count(last.result().problems().size(), "problem")
+                        + "; run /reload to see them")),
                 () -> lines.add("Last reload: none yet"));
         if (subscriptions != null) {
             addDelivery(lines, caller);

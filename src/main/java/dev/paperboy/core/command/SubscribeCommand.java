@@ -174,7 +174,8 @@ final class SubscribeCommand implements Command {
             lines.add(now == 0
                     ? "No topic is called that, so this is a saved search, and nothing matches it yet. "
                     + "Type /topics to see the topics."
-                    : "No topic is called that, so this is a saved search; " + now + " papers match it now.");
+                    : "No topic is called that, so this is a saved search; " + (now == 1 ? "1 paper matches"
+                    : now + " papers match") + " it now.");
         }
         lines.add("Type /subscriptions to see this chat's subscriptions, /unsubscribe " + number + " to stop this one.");
         return new TextReply("Subscribed: " + subscription.describe() + ", every day.", lines);

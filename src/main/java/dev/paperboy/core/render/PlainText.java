@@ -26,6 +26,11 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** A count and its noun, plural unless it is one: "1 topic", "3 papers", "0 digests". */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /**
      * The text itself when it has at most {@code max} characters, else its longest beginning that ends
      * at a sentence (or paragraph) end, else at a word boundary, followed by {@link #ELLIPSIS}; the

@@ -225,7 +225,7 @@ class CommandsTest {
     void reloadReportsChangesOrEveryProblem() {
         source.willLoad(List.of(digest("Speech", "2022-11-15", paper(null, "Only one"))));
         TextReply ok = (TextReply) run("/reload", admin);
-        assertThat(ok.title()).isEqualTo("Content reloaded: 1 digests, 1 papers.");
+        assertThat(ok.title()).isEqualTo("Content reloaded: 1 digest, 1 paper.");
         assertThat(ok.lines()).singleElement().asString().startsWith("Changes: digests +0 -2 ~1");
         index.warnNextUpdate("Paper title:only one is left out of search: shorten it");
         assertThat(((TextReply) run("/reload", admin)).lines()).containsExactly("Changes: nothing changed.", "Paper title:only one is left out of search: shorten it");
@@ -236,7 +236,7 @@ class CommandsTest {
         assertThat(((TextReply) run("/topics", user)).lines()).hasSize(1);
         TextReply status = (TextReply) run("/status", admin);
         assertThat(String.join("\n", status.lines())).contains("Content: fake content",
-                "1 topics, 1 digests, 1 papers", "refused with 1 problem(s)");
+                "1 topic, 1 digest, 1 paper", "refused with 1 problem;");
     }
 
     @Test
