@@ -7,7 +7,7 @@ import java.util.List;
  * to the library's builder. Absent parts are null. The constructor enforces Discord's limits: title
  * 256, description 4096, 25 fields, footer 2048 characters, and at most 6000 characters in all.
  *
- * @param title       shown in bold, not Markdown-rendered; null for none
+ * @param title       shown in bold, with inline Markdown rendered (emphasis, code, masked links); null for none
  * @param url         where the title links to (http or https), only with a title; null for none
  * @param description Markdown text under the title; null for none
  * @param fields      name/value fields, possibly empty

@@ -243,7 +243,7 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
 
     private static String title(Paper paper, String prefix) {
         return PlainText.fit(PlainText.oneLine(paper.title()), DiscordEmbed.MAX_TITLE,
-                t -> neutraliseMentions(prefix + t));
+                t -> neutraliseMentions(prefix) + escapeInlineMarkdown(t));
     }
 
     private static void addField(List<DiscordField> fields, String name, String plain) {
@@ -317,9 +317,27 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
     }
 
     /**
+     * One line with Discord's inline Markdown made literal ({@code \ * _ ~ ` | [ ]}) and mentions broken: for embed
+     * titles, where Discord renders emphasis, code and masked links ("$x_i$ and $y_i$" would be italic) but no
+     * block syntax such as lists or quotes.
+     */
+    static String escapeInlineMarkdown(String text) {
+        String clean = neutraliseMentions(text);
+        StringBuilder out = new StringBuilder(clean.length() + 8);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if ("\\*_~`|[]".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
      * The text with a zero-width space after every {@code @}, so that {@code @everyone}, {@code @here},
      * {@code <@123>} and {@code <@&123>} show as written but never ping. For plain-text places such as
-     * embed titles and footers, which Discord does not render as Markdown.
+     * embed footers, which Discord does not render as Markdown.
      */
     public static String neutraliseMentions(String text) {
         return PlainText.clean(text).replace("@", "@" + ZERO_WIDTH_SPACE);

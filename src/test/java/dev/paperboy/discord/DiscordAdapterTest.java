@@ -385,7 +385,7 @@ class DiscordAdapterTest {
         ObjectNode message = latest.message(0);
         assertThat(message.path("allowed_mentions").path("parse")).isEmpty();
         JsonNode embed = message.path("embeds").get(0);
-        assertThat(embed.path("title").asText()).startsWith("@\u200Beveryone **Bold**").contains("<@\u200B123>");
+        assertThat(embed.path("title").asText()).startsWith("@\u200Beveryone \\*\\*Bold\\*\\*").contains("<@\u200B123>");
         String fields = embed.path("fields").toString();
         assertThat(fields).contains("Eve @\u200Bhere Mallory").contains("\\\\# not a heading");
         assertThat(embed.path("description").asText()).contains("@\u200Beveryone").contains("\\`code\\`");

@@ -97,7 +97,8 @@ class DiscordRendererTest {
         DiscordEmbed embed = renderer.renderDigest(RenderFixtures.hostileDigest()).get(0).embeds().get(0);
 
         assertThat(embed.title()).startsWith("<b>Bold</b> & <script>").contains("@\u200Beveryone")
-                .contains("<@\u200B123456789>").contains("*stars*");
+                .contains("<@\u200B123456789>").contains("\\*stars\\*");
+        assertThat(unescapedMarkdown(embed.title())).as("Discord renders inline Markdown in embed titles").isEmpty();
         assertThat(unescapedMarkdown(embed.description())).isEmpty();
         assertThat(embed.description()).startsWith("\\> quoted line").contains("\\[masked\\](https://evil.example)");
         assertThat(embed.fields()).allSatisfy(field -> assertThat(unescapedMarkdown(field.value())).isEmpty());
@@ -110,6 +111,8 @@ class DiscordRendererTest {
                 .isEqualTo("\\# h\n\\> q\n\\- l\n  \\+ m\n12\\. n\na - b # c > d 3. e");
         assertThat(DiscordRenderer.escapeMarkdown("a\\*b_c~d`e|f[g]h")).isEqualTo("a\\\\\\*b\\_c\\~d\\`e\\|f\\[g\\]h");
         assertThat(DiscordRenderer.neutraliseMentions("@here <@&42>")).isEqualTo("@\u200Bhere <@\u200B&42>");
+        assertThat(DiscordRenderer.escapeInlineMarkdown("1. $x_i$ - *a* [b](c) @here"))
+                .isEqualTo("1. $x\\_i$ - \\*a\\* \\[b\\](c) @\u200Bhere");
     }
 
     @Test
