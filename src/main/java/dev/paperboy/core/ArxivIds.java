@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises arXiv identifiers in the forms people paste (ids, addresses, DOIs), and normalises them to the id without version: {@code
+ * Recognises arXiv identifiers in the forms people paste (ids, addresses, DOIs; a new-style id's month is 01 to
+ * 12, so "1234.5678" is a number), and normalises them to the id without version: {@code
  * 2211.07638}, or for a paper from before April 2007 {@code archive/YYMMNNN} ({@code hep-th/9901001}).
  */
 public final class ArxivIds {
@@ -18,11 +19,11 @@ public final class ArxivIds {
      */
     private static final String PREFIX = "(?:(?:https?://)?(?:www\\.|export\\.)?"
             + "(?:arxiv\\.org/(?:abs|pdf|html)/|(?:ar5iv\\.labs\\.arxiv\\.org|ar5iv\\.org)/(?:abs|html)/"
-            + "|alphaxiv\\.org/(?:abs|overview|pdf)/|huggingface\\.co/papers/)"
+            + "|alphaxiv\\.org/(?:abs|overview|pdf)/|(?:huggingface|hf)\\.co/papers/)"
             + "|(?:(?:https?://)?(?:dx\\.)?doi\\.org/|doi:)?10\\.48550/arxiv\\.|arxiv:)?";
 
     private static final Pattern ID = Pattern.compile("^" + PREFIX
-            + "(\\d{4}\\.\\d{4,5}|[a-z][a-z.\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})"
+            + "(\\d{2}(?:0[1-9]|1[0-2])\\.\\d{4,5}|[a-z][a-z.\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})"
             + "(v\\d+)?(?:\\.pdf)?/?(?:[?#]\\S*)?$", Pattern.CASE_INSENSITIVE);
 
     private ArxivIds() {

@@ -21,6 +21,12 @@ record DayRange(LocalDate first, LocalDate last) {
                         LocalDate.ofEpochDay(LongPoint.decodeDimension(max, 0)));
     }
 
+    /** Whether the year, month or day written lies between the first and the last day: a gap in the papers. */
+    private boolean within(String value) {
+        return PaperQueryFactory.parseDate(value).map(range -> !range[0].isBefore(first)
+                && !range[1].minusDays(1).isAfter(last)).orElse(false);
+    }
+
     /** Why the date clause alone finds no paper, and which days would. */
     String whyNone(Clause clause) {
         String value = clause.value().strip();
@@ -30,7 +36,8 @@ record DayRange(LocalDate first, LocalDate last) {
         return switch (clause.kind()) {
             case AFTER -> "No paper is from " + value + " or later: the newest is from " + last + ".";
             case BEFORE -> "No paper is from before " + value + ": the oldest is from " + first + ".";
-            default -> "No paper is from " + value + ": the papers here are from " + first + " to " + last + ".";
+            default -> "No paper is from " + value + (within(value) ? ", though the papers here run from " + first
+                    + " to " + last + "." : ": the papers here are from " + first + " to " + last + ".");
         };
     }
 }

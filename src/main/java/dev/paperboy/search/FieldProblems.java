@@ -31,7 +31,8 @@ final class FieldProblems {
     /** The problem with this clause, typed with the field name {@code typedName}; empty when it can be searched. */
     static Optional<String> of(String typedName, Clause clause) {
         String value = clause.value().strip();
-        String example = typedName + ":" + exampleValue(clause.kind());
+        String example = typedName + ":" + (clause.kind().isDate() ? monthEnd(value) : Optional.<String>empty())
+                .orElse(exampleValue(clause.kind()));
         if (value.isEmpty()) {
             return Optional.of(typedName + ": needs something after it, such as " + example + ".");
         }
@@ -94,6 +95,19 @@ final class FieldProblems {
         return Optional.of(Integer.parseInt(m.group(3)) == 0 ? "days are counted from 01"
                 : yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + yearMonth.getYear()
                 + " has " + yearMonth.lengthOfMonth() + " days");
+    }
+
+    /** For a day past its month's end ({@code 2025-02-30}), that month's last day, the likelier meaning. */
+    private static Optional<String> monthEnd(String value) {
+        Matcher m = DATE_SHAPED.matcher(value.strip());
+        if (!m.matches() || m.group(3) == null) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12 || Integer.parseInt(m.group(3)) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), month).atEndOfMonth().toString());
     }
 
     /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */

@@ -136,7 +136,9 @@ final class PaperAnalyzers {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                Reader joined = new PatternReplaceCharFilter(GIVEN_NAME_HYPHEN, String.valueOf(NAME_JOINER), reader);
+                // no one is named C++: a quoted "c++" searched in the authors too must not be every "C."
+                Reader languages = new MappingCharFilter(LANGUAGE_NAMES, reader);
+                Reader joined = new PatternReplaceCharFilter(GIVEN_NAME_HYPHEN, String.valueOf(NAME_JOINER), languages);
                 return new MappingCharFilter(charMap, joined);
             }
 

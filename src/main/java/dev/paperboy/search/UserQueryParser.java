@@ -154,6 +154,11 @@ final class UserQueryParser {
         }
 
         private void readItem() {
+            if (text.charAt(pos) == '|' && !text.startsWith("||", pos)) {
+                orPending = lastWasPositive; // "gan|diffusion", as "gan | diffusion" and "gan || diffusion"
+                pos++;
+                return;
+            }
             if (text.startsWith("||", pos) || text.startsWith("&&", pos)) {
                 // typed without spaces too ("gan||diffusion"): OR, and AND, which every word is anyway
                 orPending = text.charAt(pos) == '|' && lastWasPositive;
@@ -206,7 +211,7 @@ final class UserQueryParser {
             int colon = word.indexOf(':');
             String name = colon > 0 ? word.substring(0, colon).toLowerCase(Locale.ROOT) : "";
             int valueStart = start + colon + 1;
-            if ((name.equals("sort") || FIELDS.containsKey(name)) && valueStart == pos && valueAfterSpace()) {
+            if ((name.equals("sort") || FIELDS.containsKey(name)) && valueStart == pos && valueAfterSpace(name)) {
                 // "arXiv: 2312.00273", "au: Hinton": the value typed after a space
                 while (Character.isWhitespace(text.charAt(pos))) {
                     pos++;
@@ -225,12 +230,12 @@ final class UserQueryParser {
             }
         }
 
-        /** Where the word that starts at {@code start} ends: at a space, a double quote, ‘ after a colon, || or &&. */
+        /** Where the word that starts at {@code start} ends: at a space, a double quote, ‘ after a colon, | or &&. */
         private int endOfWord(int start) {
             int end = start;
             while (end < text.length() && !isSpace(text.charAt(end)) && DOUBLE_QUOTES.indexOf(text.charAt(end)) < 0
                     && !(text.charAt(end) == '‘' && end > 0 && text.charAt(end - 1) == ':')
-                    && !(end > start && (text.startsWith("||", end) || text.startsWith("&&", end)))
+                    && !(end > start && (text.charAt(end) == '|' || text.startsWith("&&", end)))
                     && !isLuceneSuffix(end)) {
                 end++;
             }
@@ -263,7 +268,7 @@ final class UserQueryParser {
          * Whether a field name just read with nothing after its colon is followed, after white space, by
          * what can be its value: not the end, an operator, an exclusion, a parenthesis that closes, or a field.
          */
-        private boolean valueAfterSpace() {
+        private boolean valueAfterSpace(String fieldName) {
             int next = pos;
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
                 next++;
@@ -275,7 +280,14 @@ final class UserQueryParser {
             int colon = word.indexOf(':');
             boolean field = colon > 0 && (FIELDS.containsKey(word.substring(0, colon).toLowerCase(Locale.ROOT))
                     || word.substring(0, colon).equalsIgnoreCase("sort"));
+            if (fieldName.equals("sort")) {
+                return isOrder(word); // "sort: gan" is gan searched and a sort: with nothing after it
+            }
             return !field && !List.of("OR", "AND", "NOT", "||", "&&").contains(word);
+        }
+
+        private static boolean isOrder(String value) {
+            return List.of("date", "new", "newest").contains(value.toLowerCase(Locale.ROOT));
         }
 
         /** Words or a phrase: of the field group's field inside one, else searched everywhere. */
@@ -360,7 +372,7 @@ final class UserQueryParser {
 
         private void readSort(int valueStart, boolean negated) {
             String value = text.substring(valueStart, pos).toLowerCase(Locale.ROOT);
-            if (!negated && (value.equals("date") || value.equals("new") || value.equals("newest"))) {
+            if (!negated && isOrder(value)) {
                 sortByDate = true;
             } else if (!negated) {
                 problems.add((value.isEmpty() ? "sort: needs date after it" : FieldProblems.quoted(value)
@@ -416,12 +428,16 @@ final class UserQueryParser {
             if (beforeLowerOr != null && !lowerOr && !lowerOrNoted && clause.kind() == Kind.TEXT) {
                 String before = beforeLowerOr.value();
                 problems.add("Both “" + before + "” and “" + clause.value() + "” are searched for: to find either,"
-                        + " type OR in capitals (" + before + " OR " + clause.value() + ").");
+                        + " type OR in capitals (" + asTyped(beforeLowerOr) + " OR " + asTyped(clause) + ").");
                 lowerOrNoted = true;
             }
             List<Clause> lastGroup = groups.isEmpty() ? List.of() : groups.get(groups.size() - 1);
             Clause last = lastGroup.isEmpty() ? null : lastGroup.get(lastGroup.size() - 1);
             beforeLowerOr = lowerOr && lastWasPositive && last != null && last.kind() == Kind.TEXT ? last : null;
+        }
+
+        private static String asTyped(Clause clause) {
+            return clause.quoted() ? "\"" + clause.value() + "\"" : clause.value();
         }
 
         private static boolean isJoiningWord(Clause clause) {

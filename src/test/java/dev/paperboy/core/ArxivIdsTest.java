@@ -32,7 +32,8 @@ class ArxivIdsTest {
         "alphaxiv.org/overview/2312.00273, 2312.00273, 0",
         "https://huggingface.co/papers/2312.00273, 2312.00273, 0",
         "https://ar5iv.labs.arxiv.org/html/2312.00273, 2312.00273, 0",
-        "https://ar5iv.org/abs/2312.00273v1, 2312.00273, 1"})
+        "https://ar5iv.org/abs/2312.00273v1, 2312.00273, 1",
+        "hf.co/papers/2312.00273, 2312.00273, 0"})
     void normalisesTheFormsPeoplePaste(String typed, String id, int version) {
         assertThat(ArxivIds.normalise(typed)).hasValue(id);
         assertThat(ArxivIds.version(typed)).isEqualTo(version);
@@ -41,7 +42,8 @@ class ArxivIdsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "2211", "2211.076", "v2", "id:2211.07638", "2211.07638x", "transformer",
         "math/030913", "https://example.org/abs/2211.07638", "2211.07638 2211.07639",
-        "https://doi.org/10.1000/arXiv.2312.00273", "https://huggingface.co/models/2312.00273"})
+        "https://doi.org/10.1000/arXiv.2312.00273", "https://huggingface.co/models/2312.00273",
+        "1234.5678", "2300.00001", "2313.12345"})
     void anythingElseIsNoId(String typed) {
         assertThat(ArxivIds.normalise(typed)).isEmpty();
         assertThat(ArxivIds.isArxivId(typed)).isFalse();

@@ -98,11 +98,13 @@ class LuceneSearchIndexTest {
     void languageNamesAreWordsAndASoftHyphenJoins() throws Exception {
         load(library(
                 paper("2401.00001").title("A fast library").abs("We write it in C++ and in C#."),
-                paper("2401.00002").title("Worms").abs("C. elegans, type C and c-fos."),
+                paper("2401.00002").title("Worms").abs("C. elegans, type C and c-fos.").authors("C. Fine"),
                 paper("2401.00003").title("Fins").abs("Regrowth in zebra\u00adfish larvae."),
                 paper("2401.00004").title("Compilers").abs("Programs written in F#.")));
 
         assertThat(ids("c++")).containsExactly("2401.00001");
+        assertThat(ids("\"c++\"")).as("quoted: not the authors' initial C.").containsExactly("2401.00001");
+        assertThat(ids("\"f#\"")).containsExactly("2401.00004");
         assertThat(ids("C++ library")).containsExactly("2401.00001");
         assertThat(ids("cpp")).as("as its files are named").containsExactly("2401.00001");
         assertThat(ids("c#")).containsExactly("2401.00001");
@@ -530,9 +532,11 @@ class LuceneSearchIndexTest {
             assertThat(search("model before:2024-06").problems())
                     .containsExactly("No paper is from before 2024-06: the oldest is from 2024-12-31.");
             assertThat(search("model date:2025-03").problems())
-                    .containsExactly("No paper is from 2025-03: the papers here are from 2024-12-31 to 2025-06-03.");
-            assertThat(search("model date:2025-06-04").problems()).as("a day in the range, with no paper")
+                    .containsExactly("No paper is from 2025-03, though the papers here run from 2024-12-31 to 2025-06-03.");
+            assertThat(search("model date:2025-06-04").problems()).as("a day past the last")
                     .containsExactly("No paper is from 2025-06-04: the papers here are from 2024-12-31 to 2025-06-03.");
+            assertThat(search("model date:2025-05").problems()).as("a month inside the range, with no paper")
+                    .containsExactly("No paper is from 2025-05, though the papers here run from 2024-12-31 to 2025-06-03.");
             assertThat(search("missing after:2025-01-01").problems()).as("the date is not why").isEmpty();
         }
 
@@ -828,14 +832,14 @@ class LuceneSearchIndexTest {
     void idsPastedTogetherSayWhichWereNotFound() throws Exception {
         load(library(paper("2312.00273").title("Watermarks"), paper("2312.00279").title("Other")));
 
-        SearchPage page = search("2312.00273 and 2399.99999, https://arxiv.org/abs/2312.00279v2 2399.99998");
+        SearchPage page = search("2312.00273 and 2312.99999, https://arxiv.org/abs/2312.00279v2 2312.99998");
 
         assertThat(page.hits()).hasSize(2);
-        assertThat(page.problems()).containsExactly("Not found: 2399.99999, 2399.99998 (check the ids; only the"
+        assertThat(page.problems()).containsExactly("Not found: 2312.99999, 2312.99998 (check the ids; only the"
                 + " papers here are searched).");
         assertThat(search("2312.00273 2312.00279").problems()).isEmpty();
-        assertThat(search("arXiv: 2399.99999.").problems()).as("alone, finding nothing").containsExactly(
-                "Not found: 2399.99999 (check the id; only the papers here are searched).");
+        assertThat(search("arXiv: 2312.99999.").problems()).as("alone, finding nothing").containsExactly(
+                "Not found: 2312.99999 (check the id; only the papers here are searched).");
         assertThat(search("2312.00273 watermarks").problems()).as("not a list of ids").isEmpty();
     }
 

@@ -55,9 +55,11 @@ class UserQueryParserTest {
 
     @Test
     void aSinglePipeIsOrToo() {
-        assertThat(UserQueryParser.parse("gan | diffusion images").groups())
-                .extracting(g -> g.stream().map(Clause::value).toList())
-                .containsExactly(List.of("gan", "diffusion"), List.of("images"));
+        for (String typed : List.of("gan | diffusion images", "gan|diffusion images", "gan ||diffusion images")) {
+            assertThat(UserQueryParser.parse(typed).groups()).as(typed)
+                    .extracting(g -> g.stream().map(Clause::value).toList())
+                    .containsExactly(List.of("gan", "diffusion"), List.of("images"));
+        }
     }
 
     @Test
@@ -67,6 +69,8 @@ class UserQueryParserTest {
         assertThat(q.groups()).hasSize(6);
         assertThat(q.problems()).containsExactly("Both “gan” and “diffusion” are searched for: to find either, type"
                 + " OR in capitals (gan OR diffusion).");
+        assertThat(UserQueryParser.parse("\"masked autoencoder\" or diffusion").problems()).singleElement()
+                .asString().endsWith("(\"masked autoencoder\" OR diffusion).");
         assertThat(UserQueryParser.parse("gan OR diffusion").problems()).isEmpty();
         assertThat(UserQueryParser.parse("or gan").problems()).isEmpty();
         assertThat(UserQueryParser.parse("gan or").problems()).isEmpty();
@@ -124,6 +128,15 @@ class UserQueryParserTest {
                 new Clause(Kind.TITLE, "language", false, 62));
         assertThat(q.sortByDate()).isTrue();
         assertThat(q.problems()).isEmpty();
+    }
+
+    @Test
+    void sortTakesOnlyAnOrderAfterASpace() {
+        UserQuery q = UserQueryParser.parse("sort: gan");
+
+        assertThat(q.sortByDate()).isFalse();
+        assertThat(q.positiveClauses()).extracting(Clause::value).containsExactly("gan");
+        assertThat(q.problems()).containsExactly("sort: needs date after it: sort:date shows the newest first.");
     }
 
     @Test
@@ -225,11 +238,11 @@ class UserQueryParserTest {
                 .containsExactly(
                         "au: needs something after it, such as au:\"Yann LeCun\".",
                         "“2025-13” is not a date: a month is 01 to 12; write one such as date:2025-06.",
-                        "“2025-02-30” is not a date: February 2025 has 28 days; write one such as after:2025-01-01.",
+                        "“2025-02-30” is not a date: February 2025 has 28 days; write one such as after:2025-02-28.",
                         "“garbage” is not an arXiv id: write one such as id:2211.07638.",
                         "“best” is not an order: sort:date shows the newest first.");
         assertThat(UserQueryParser.parse("date:2024-02-30 before:2025-06-00 after:2025-6").problems()).containsExactly(
-                "“2024-02-30” is not a date: February 2024 has 29 days; write one such as date:2025-06.",
+                "“2024-02-30” is not a date: February 2024 has 29 days; write one such as date:2024-02-29.",
                 "“2025-06-00” is not a date: days are counted from 01; write one such as before:2025-06.");
         assertThat(UserQueryParser.parse("-graph NOT images").problems()).containsExactly(
                 "Only exclusions: a query needs a word to search for, such as transformer -vision.");
