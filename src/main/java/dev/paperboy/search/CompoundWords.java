@@ -20,12 +20,12 @@ import org.apache.lucene.search.TermQuery;
 /**
  * How a plain word written in parts is searched. A hyphenated word ("gpt-4", "k-means", "Smith-Jones") is the
  * word as the combined field holds every hyphenated word of a paper, joined ({@link #joinedTerms}: "gpt4", which
- * also finds it written as one), or its parts side by side in a title ("Mixture of Experts"), or one author's name
- * written apart ("Ming Hsuan Yang" for ming-hsuan). Not its parts side by side in abstracts: looking for them in
- * every abstract that has both took 1.6 to 2 times as long (88k, `self-supervised learning`), and found no other
- * paper for `few-shot learning`. A word of letters then digits ("gpt4o", "llama3", "llama-3") also finds it
- * written in two ("GPT-4o", "Llama 3") in any field, at half the score. Stop words are not indexed, so a part
- * that is one ("in-context") is only a gap between the others.
+ * also finds it written as one), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its
+ * parts side by side elsewhere: looking for them in every abstract that has both took 1.6 to 2 times as long
+ * (88k, `self-supervised learning`), and even a title phrase alone doubled the 1M topic p99 (9.7 to 20.1 ms),
+ * though it finds titles such as "Mixture of Experts" (39 of the 65 that mixture-of-experts misses). A word of
+ * letters then digits ("gpt4o", "llama3", "llama-3") also finds it written in two ("GPT-4o", "Llama 3") in any
+ * field, at half the score. Stop words are not indexed, so a part that is one ("in-context") is only found joined.
  */
 final class CompoundWords {
 
@@ -63,15 +63,6 @@ final class CompoundWords {
         String joinedText = value.replaceAll(PaperAnalyzers.HYPHEN, "");
         Optional<String> joined = joined(english, joinedText);
         joined.ifPresent(term -> ways.add(text(term)));
-        // or written apart in a title ("Mixture of Experts"), the one field short enough to look in cheaply
-        List<Token> parts = PaperQueryFactory.analyze(english, PaperFields.TEXT, value);
-        if (parts.size() > 1) {
-            // scored as a quoted phrase's title match is (the parts in the combined field with the phrase as a
-            // filter cost as much); either way a hyphenated word then takes about 0.6 ms more on 88k, for titles
-            // such as "Mixture of Experts", 39 of the 65 that mixture-of-experts missed without it
-            Query apart = PaperQueryFactory.phrase(PaperFields.TITLE, parts, 0);
-            ways.add(new BoostQuery(apart, PaperQueryFactory.TITLE_BOOST));
-        }
         // or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan), worth what a person typed is
         List<Token> name = PaperQueryFactory.analyze(names, PaperFields.AUTHORS, value);
         if (name.size() > 1) {
