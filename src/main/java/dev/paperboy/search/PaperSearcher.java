@@ -125,8 +125,7 @@ final class PaperSearcher {
             }
         }
         if (!ids.isEmpty()) {
-            unknown.add(0, "Not found: " + String.join(", ", ids) + " (check " + (ids.size() == 1 ? "the id" : "the ids")
-                    + "; only the papers here are searched).");
+            unknown.add(0, notFound(ids));
         }
         return unknown;
     }
@@ -198,8 +197,13 @@ final class PaperSearcher {
             wanted.add(normalised.get());
         }
         result.hits().forEach(hit -> wanted.remove(hit.paper().paper().arxivId()));
-        return wanted.isEmpty() ? Optional.empty() : Optional.of("Not found: " + String.join(", ", wanted)
-                + " (check " + (wanted.size() == 1 ? "the id" : "the ids") + "; only the papers here are searched).");
+        return wanted.isEmpty() ? Optional.empty() : Optional.of(notFound(wanted));
+    }
+
+    /** The ids a search asked for that no paper here has, as a reply says it. */
+    private static String notFound(Set<String> ids) {
+        return "Not found: " + String.join(", ", ids) + " (check " + (ids.size() == 1 ? "the id" : "the ids")
+                + "; only the papers here are searched).";
     }
 
     /** How many papers the typed query matches, counted to the end (a page stops at the threshold). */
