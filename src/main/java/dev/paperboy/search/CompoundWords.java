@@ -22,8 +22,9 @@ import org.apache.lucene.search.TermQuery;
  * word as the combined field holds every hyphenated word of a paper, joined ({@link #joinedTerms}: "gpt4", which
  * also finds it written as one), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its
  * parts side by side elsewhere: looking for them in every abstract that has both took 1.6 to 2 times as long
- * (88k, `self-supervised learning`), and even a title phrase alone doubled the 1M topic p99 (9.7 to 20.1 ms),
- * though it finds titles such as "Mixture of Experts" (39 of the 65 that mixture-of-experts misses). A word of
+ * (88k, `self-supervised learning`), and even a title phrase alone made such topics 4 times as slow at 1M
+ * (2 to 8-10 ms; p99 of 50 topics from 10.5-12.7 to 13.4-16.5 ms), though it finds titles such as "Mixture of
+ * Experts" (39 of the 65 that mixture-of-experts misses). A word of
  * letters then digits ("gpt4o", "llama3", "llama-3") also finds it written in two ("GPT-4o", "Llama 3") in any
  * field, at half the score. Stop words are not indexed, so a part that is one ("in-context") is only found joined.
  */
