@@ -277,6 +277,9 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
                 DiscordMessage.MAX_EMBEDS);
     }
 
+    /** The characters of Discord's inline Markdown: emphasis, strikethrough, code, spoilers, masked links. */
+    private static final String INLINE_MARKS = "\\*_~`|[]";
+
     /**
      * The text with Discord Markdown made literal ({@code \ * _ ~ ` | [ ]} everywhere; {@code > # - +} and
      * numbered-list dots at the start of a line), control characters removed and mentions broken.
@@ -287,7 +290,7 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
         boolean lineStart = true;
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
-            if ("\\*_~`|[]".indexOf(c) >= 0) {
+            if (INLINE_MARKS.indexOf(c) >= 0) {
                 out.append('\\');
             } else if (lineStart && ">#-+".indexOf(c) >= 0) {
                 out.append('\\');
@@ -326,7 +329,7 @@ public final class DiscordRenderer implements ReplyRenderer<DiscordMessage> {
         StringBuilder out = new StringBuilder(clean.length() + 8);
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
-            if ("\\*_~`|[]".indexOf(c) >= 0) {
+            if (INLINE_MARKS.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);

@@ -31,16 +31,14 @@ final class FieldProblems {
     /** The problem with this clause, typed with the field name {@code typedName}; empty when it can be searched. */
     static Optional<String> of(String typedName, Clause clause) {
         String value = clause.value().strip();
-        String example = typedName + ":" + (clause.kind().isDate() ? monthEnd(value) : Optional.<String>empty())
-                .orElse(exampleValue(clause.kind()));
+        String example = typedName + ":" + exampleValue(clause.kind());
         if (value.isEmpty()) {
             return Optional.of(typedName + ": needs something after it, such as " + example + ".");
         }
         return switch (clause.kind()) {
             case AFTER, BEFORE, DATE -> PaperQueryFactory.parseDate(value).isPresent() ? Optional.empty()
-                    : Optional.of(quoted(value) + " is not a date: " + notADate(value)
-                    .map(why -> why + "; write one such as ").orElse("write a year, a month or a day, such as ")
-                    + example + ".");
+                    : Optional.of(quoted(value) + " is not a date: " + notADate(typedName, value, example)
+                    .orElse("write a year, a month or a day, such as " + example) + ".");
             case ID -> ArxivIds.normalise(value).isPresent() ? Optional.empty()
                     : Optional.of(quoted(value) + " is not an arXiv id: write one such as " + example + ".");
             default -> Optional.empty();
@@ -78,36 +76,30 @@ final class FieldProblems {
                 + " before: does not): widen or drop one of them.");
     }
 
-    /** What is wrong with a value written as a month or a day that does not exist ({@code 2025-13}, {@code 2025-06-31}). */
-    private static Optional<String> notADate(String value) {
+    /**
+     * What is wrong with a value written as a month or a day that does not exist, and what to write instead:
+     * {@code 2025-13} "a month is 01 to 12" and {@code example}, {@code 2025-02-30} "February 2025 has 28 days" and
+     * that month's last day, the likelier meaning.
+     */
+    private static Optional<String> notADate(String typedName, String value, String example) {
         Matcher m = DATE_SHAPED.matcher(value);
         if (!m.matches()) {
             return Optional.empty();
         }
         int month = Integer.parseInt(m.group(2));
         if (month < 1 || month > 12) {
-            return Optional.of("a month is 01 to 12");
+            return Optional.of("a month is 01 to 12; write one such as " + example);
         }
         if (m.group(3) == null) {
             return Optional.empty();
         }
         YearMonth yearMonth = YearMonth.of(Integer.parseInt(m.group(1)), month);
-        return Optional.of(Integer.parseInt(m.group(3)) == 0 ? "days are counted from 01"
-                : yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + yearMonth.getYear()
-                + " has " + yearMonth.lengthOfMonth() + " days");
-    }
-
-    /** For a day past its month's end ({@code 2025-02-30}), that month's last day, the likelier meaning. */
-    private static Optional<String> monthEnd(String value) {
-        Matcher m = DATE_SHAPED.matcher(value.strip());
-        if (!m.matches() || m.group(3) == null) {
-            return Optional.empty();
+        if (Integer.parseInt(m.group(3)) == 0) {
+            return Optional.of("days are counted from 01; write one such as " + example);
         }
-        int month = Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12 || Integer.parseInt(m.group(3)) == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), month).atEndOfMonth().toString());
+        return Optional.of(yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                + yearMonth.getYear() + " has " + yearMonth.lengthOfMonth() + " days; write one such as " + typedName
+                + ":" + yearMonth.atEndOfMonth());
     }
 
     /** The value in quotes, cut to {@value #SHOWN_CHARACTERS} characters. */

@@ -196,7 +196,7 @@ final class UserQueryParser {
             int start = pos;
             pos = endOfWord(start);
             String word = text.substring(start, pos);
-            if (word.equals("OR") || word.equals("||") || word.equals("|")) {
+            if (word.equals("OR")) {
                 // between alternatives; inside "-( … )" every alternative is excluded anyway
                 orPending = !negated && lastWasPositive;
                 return;
