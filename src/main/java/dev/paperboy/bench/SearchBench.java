@@ -2,6 +2,7 @@ package dev.paperboy.bench;
 
 import dev.paperboy.bench.BenchQuery.Kind;
 import dev.paperboy.core.Paper;
+import dev.paperboy.core.render.PlainText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,9 +189,10 @@ public final class SearchBench {
         String archived = Double.isNaN(cold.firstAnswerArchivedMillis())
                 ? "no class-data archive from a class path of folders"
                 : String.format(Locale.ROOT, "%.0f ms with a class-data archive", cold.firstAnswerArchivedMillis());
-        out.printf(Locale.ROOT, "%nA new process serving Paperboy's index with -Xmx%dm (median of %d run(s)): first"
+        out.printf(Locale.ROOT, "%nA new process serving Paperboy's index with -Xmx%dm (median of %s): first"
                         + " answer %.0f ms after starting the JVM (%s); heap %.1f MB at its peak and %.1f MB after a"
-                        + " GC, having answered every query once.%n", ColdStart.HEAP_LIMIT_MB, cold.runs(),
+                        + " GC, having answered every query once.%n", ColdStart.HEAP_LIMIT_MB,
+                PlainText.count(cold.runs(), "run"),
                 cold.firstAnswerMillis(), archived, cold.peakHeapMb(), cold.settledHeapMb());
         out.flush();
     }
@@ -206,9 +208,9 @@ public final class SearchBench {
             return;
         }
         double seconds = ImportRun.medianSeconds(options.corpus(), work, options.importRuns());
-        out.printf(Locale.ROOT, "Import of %s in a new process, start to finish (median of %d run(s)): %.1f s,"
+        out.printf(Locale.ROOT, "Import of %s in a new process, start to finish (median of %s): %.1f s,"
                         + " against SQLite FTS5's build of %.1f s above: %.2f× as fast.%n",
-                options.corpus().getFileName(), options.importRuns(), seconds, fts5BuildSeconds,
+                options.corpus().getFileName(), PlainText.count(options.importRuns(), "run"), seconds, fts5BuildSeconds,
                 fts5BuildSeconds / seconds);
         out.flush();
     }

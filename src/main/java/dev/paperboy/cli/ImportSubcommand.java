@@ -113,18 +113,20 @@ public final class ImportSubcommand implements Callable<Integer> {
             return 1;
         }
         LuceneSearchIndex.IndexUpdate index = app.search().lastUpdate();
-        out.printf(Locale.ROOT, "Imported %,d papers from %d file(s), %,d malformed skipped; the library has"
-                        + " %,d papers; index: %,d added, %,d changed, %,d deleted%s; %.1f s in all.%n",
-                papers, files.size(), problems, reload.papers(), index.added(), index.changed(),
+        out.printf(Locale.ROOT, "Imported %s from %s, %,d malformed skipped; the library has"
+                        + " %s; index: %,d added, %,d changed, %,d deleted%s; %.1f s in all.%n",
+                PlainText.count(papers, "paper"), PlainText.count(files.size(), "file"), problems,
+                PlainText.count(reload.papers(), "paper"), index.added(), index.changed(),
                 index.deleted(), index.refused() > 0 ? ", " + index.refused() + " left out of search" : "",
                 (System.nanoTime() - started) / 1e9);
         if (index.refused() > 0) {
-            err.println(index.refused() + " paper(s) are left out of search (the warnings above say which"
-                    + " and why); fix them and import again.");
+            err.println(PlainText.count(index.refused(), "paper") + (index.refused() == 1 ? " is" : " are")
+                    + " left out of search (the warnings above say which and why); fix them and import again.");
         }
         if (unreadable > 0) {
-            err.println(unreadable + " file(s) could not be read (above) and imported nothing; fix or"
-                    + " replace them and import them again.");
+            err.println(PlainText.count(unreadable, "file") + " could not be read (above) and imported nothing;"
+                    + " fix or replace " + (unreadable == 1 ? "it and import it" : "them and import them")
+                    + " again.");
         }
         out.flush();
         err.flush();

@@ -100,7 +100,7 @@ class SearchBenchTest {
 
         assertThat(out).contains("corpus: 300 papers", "| measure | Paperboy | SQLite FTS5 | ratio |",
                 "| known item MRR@10 |", "| topic throughput (q/s) |", "| build (s) |",
-                "A new process serving Paperboy's index with -Xmx256m (median of 1 run(s)): first answer");
+                "A new process serving Paperboy's index with -Xmx256m (median of 1 run): first answer");
         assertThat(out).containsPattern("first answer \\d+ ms after starting the JVM \\(no class-data"
                 + " archive from a class path of folders\\); heap \\d+\\.\\d MB at its peak and \\d+\\.\\d MB after a GC");
         assertThat(out).contains("Import is timed on the corpus file only, so not with --scale.");
@@ -114,7 +114,7 @@ class SearchBenchTest {
         String out = runBench(dump(150), 0);
 
         assertThat(out).containsPattern("Import of corpus.jsonl in a new process, start to finish \\(median"
-                + " of 1 run\\(s\\)\\): \\d+\\.\\d s, against SQLite FTS5's build of \\d+\\.\\d s above: \\d+\\.\\d\\d× as fast\\.");
+                + " of 1 run\\): \\d+\\.\\d s, against SQLite FTS5's build of \\d+\\.\\d s above: \\d+\\.\\d\\d× as fast\\.");
         try (var left = Files.list(dir.resolve("work"))) {
             assertThat(left.toList()).isEmpty();
         }

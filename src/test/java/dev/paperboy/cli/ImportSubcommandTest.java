@@ -41,7 +41,7 @@ class ImportSubcommandTest {
         assertThat(result.err()).contains("dump.jsonl.gz:2: ").contains("(skipped)");
         assertThat(result.out()).contains("dump.jsonl.gz: 2 papers, 1 malformed skipped")
                 .contains("listening.json: 1 paper in 1 digest")
-                .contains("Imported 3 papers from 2 file(s), 1 malformed skipped");
+                .contains("Imported 3 papers from 2 files, 1 malformed skipped");
         assertThat(dir.resolve("data/imported/dump.jsonl")).exists();
 
         CliRun search = run("search", "--content", content, "--data", data, "quantum walks");
@@ -59,9 +59,9 @@ class ImportSubcommandTest {
         CliRun result = run("import", "--content", content, "--data", data, dump.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("Imported 3 papers from 1 file(s), 1 malformed skipped")
+        assertThat(result.out()).contains("Imported 3 papers from 1 file, 1 malformed skipped")
                 .contains("1 left out of search");
-        assertThat(result.err()).contains("1 paper(s) are left out of search (the warnings above say which and why)");
+        assertThat(result.err()).contains("1 paper is left out of search (the warnings above say which and why)");
         assertThat(run("search", "--content", content, "--data", data, "quantum walks").out())
                 .contains("Imported Quantum Walks");
         assertThat(run("search", "--content", content, "--data", data, "huge category").out())
@@ -143,9 +143,9 @@ class ImportSubcommandTest {
 
         assertThat(result.code()).as("a file imported nothing").isEqualTo(1);
         assertThat(result.out()).contains("cs.DS.rss: 2 papers").contains("broken.xml: nothing imported")
-                .contains("Imported 2 papers from 2 file(s)");
+                .contains("Imported 2 papers from 2 files");
         assertThat(result.err()).contains("broken.xml: not a readable arXiv feed: malformed or truncated XML at line 2")
-                .doesNotContain("broken.xml:0").contains("1 file(s) could not be read");
+                .doesNotContain("broken.xml:0").contains("1 file could not be read");
         assertThat(dir.resolve("data/imported/cs.DS.jsonl")).exists();
         assertThat(dir.resolve("data/imported/broken.jsonl")).doesNotExist();
 

@@ -2,6 +2,7 @@ package dev.paperboy.core.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -26,9 +27,9 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /** A count and its noun, plural unless it is one: "1 topic", "3 papers", "0 digests". */
+    /** A count and its noun, plural unless it is one: "1 topic", "3 papers", "0 digests", "88,463 papers". */
     public static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**
