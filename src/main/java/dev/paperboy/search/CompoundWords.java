@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,13 +22,14 @@ import org.apache.lucene.search.TermQuery;
 /**
  * How a plain word written in parts is searched. A hyphenated word ("gpt-4", "k-means", "Smith-Jones") is the
  * word as the combined field holds every hyphenated word of a paper, joined ({@link #joinedTerms}: "gpt4", which
- * also finds it written as one), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its
- * parts side by side elsewhere: looking for them in every abstract that has both took 1.6 to 2 times as long
- * (88k, `self-supervised learning`), and even a title phrase alone made such topics 4 times as slow at 1M
- * (2 to 8-10 ms; p99 of 50 topics from 10.5-12.7 to 13.4-16.5 ms), though it finds titles such as "Mixture of
- * Experts" (39 of the 65 that mixture-of-experts misses). A word of
- * letters then digits ("gpt4o", "llama3", "llama-3") also finds it written in two ("GPT-4o", "Llama 3") in any
- * field, at half the score. Stop words are not indexed, so a part that is one ("in-context") is only found joined.
+ * also finds it written as one), and the adjacent words of each title ({@link #titleRuns}: "Mixture of Experts" is
+ * also "mixtureofexpert"), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its parts
+ * side by side in abstracts: looking for them in every abstract that has both took 1.6 to 2 times as long (88k,
+ * `self-supervised learning`), and even a title phrase at query time made such topics 4 times as slow at 1M (2 to
+ * 8-10 ms), which the joined title words avoid. A word of letters then digits ("gpt4o", "llama3", "llama-3") or
+ * with a version ("llama3.1", "qwen-2.5") also finds it written in two ("GPT-4o", "Llama 3.1") in any field, at
+ * half the score. Stop words are not indexed, so a part that is one ("in-context") is only found joined.
+ * {@link #inField} does the same for {@code ti:} and {@code abs:}, whose fields hold no joined words.
  */
 final class CompoundWords {
 
@@ -34,11 +37,21 @@ final class CompoundWords {
             "[\\p{L}\\p{N}]+(?:" + PaperAnalyzers.HYPHEN + "[\\p{L}\\p{N}]+)+");
     /** Two letters or more, then a digit: "gpt4o" is "gpt" and "4o", as "GPT-4o" is indexed. */
     private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("(\\p{L}{2,})(\\p{N}[\\p{L}\\p{N}]*)");
+    /**
+     * Letters, a hyphen or none, then a version with decimals ("llama3.1", "qwen-2.5", "GPT-3.5"): the tokenizer keeps
+     * "Llama3.1" as one word and "Llama-3.1" as two, "llama" and "3.1".
+     */
+    private static final Pattern LETTERS_THEN_VERSION = Pattern.compile(
+            "(\\p{L}{2,})" + PaperAnalyzers.HYPHEN + "?(\\p{N}+(?:\\.\\p{N}+)+)");
     /** The fields where the parts of a word written in two can stand next to each other. */
     private static final List<String> POSITIONAL = List.of(PaperFields.TITLE, PaperFields.ABSTRACT,
             PaperFields.COMMENT, PaperFields.TOPICS);
     /** The parts of a hyphenated word joined at most: "a-b-c" is also "ab", "bc" and "abc". */
     private static final int MAX_JOINED_PARTS = 6;
+
+    /** Stop words a joined title run may have between two words: "state of the art" has two. */
+    private static final int MAX_INNER_STOP_WORDS = 2;
+    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
     private final Analyzer english;
     private final Analyzer names;
@@ -50,6 +63,13 @@ final class CompoundWords {
 
     /** The query for a plain word, scored in {@link PaperFields#TEXT}; empty when it has no word to search. */
     Optional<Query> word(String value) {
+        Matcher version = LETTERS_THEN_VERSION.matcher(value);
+        if (version.matches()) {
+            List<Query> ways = new ArrayList<>();
+            joined(english, version.group(1) + version.group(2)).ifPresent(term -> ways.add(text(term)));
+            apart(version.group(1), version.group(2)).ifPresent(ways::add);
+            return ways.isEmpty() ? Optional.empty() : Optional.of(either(ways));
+        }
         if (!HYPHENATED.matcher(value).matches()) {
             List<Token> tokens = PaperQueryFactory.analyze(english, PaperFields.TEXT, value);
             if (tokens.size() != 1) {
@@ -113,6 +133,61 @@ final class CompoundWords {
         return terms;
     }
 
+    /**
+     * Adjacent words of a title written apart, joined as {@link #joinedTerms} joins a hyphenated word, so that the
+     * hyphenated word typed finds them: "Self Supervised" is also "selfsupervise", "Mixture of Experts" (one or two
+     * stop words between) "mixtureofexpert". Only words with nothing but spaces between them, and never from or to
+     * a stop word ("A Symmetric" is not "asymmetric"). Titles only: abstracts would add a term for every two words.
+     */
+    static List<String> titleRuns(Analyzer english, String title) {
+        List<String> terms = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        int length = title.length();
+        int at = 0;
+        while (at < length) {
+            int start = at;
+            while (start < length && !Character.isLetterOrDigit(title.charAt(start))) {
+                start++;
+            }
+            if (start == length) {
+                break;
+            }
+            if (!run.isEmpty() && !title.substring(at, start).isBlank()) {
+                joinRun(english, run, terms);
+                run.clear();
+            }
+            int end = start;
+            while (end < length && Character.isLetterOrDigit(title.charAt(end))) {
+                end++;
+            }
+            run.add(title.substring(start, end));
+            at = end;
+        }
+        joinRun(english, run, terms);
+        return terms;
+    }
+
+    /** Each word of a run with the next word that is not a stop word, at most {@value #MAX_INNER_STOP_WORDS} on. */
+    private static void joinRun(Analyzer english, List<String> run, List<String> terms) {
+        for (int first = 0; first + 1 < run.size(); first++) {
+            if (isStopWord(run.get(first))) {
+                continue;
+            }
+            StringBuilder word = new StringBuilder(run.get(first));
+            for (int next = first + 1; next < run.size() && next <= first + 1 + MAX_INNER_STOP_WORDS; next++) {
+                word.append(run.get(next));
+                if (!isStopWord(run.get(next))) {
+                    joined(english, word.toString()).ifPresent(terms::add);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     private static boolean isHyphenInWord(String text, int at) {
         return at > 0 && at + 1 < text.length() && PaperAnalyzers.HYPHENS.indexOf(text.charAt(at)) >= 0
                 && Character.isLetterOrDigit(text.charAt(at - 1)) && Character.isLetterOrDigit(text.charAt(at + 1));
@@ -127,14 +202,43 @@ final class CompoundWords {
     /** Letters then digits ("llama3") as two words next to each other in one field ("Llama 3"). */
     private Optional<Query> writtenInTwo(String word) {
         Matcher split = LETTERS_THEN_DIGITS.matcher(word.toLowerCase(Locale.ROOT));
-        if (!split.matches()) {
-            return Optional.empty();
-        }
-        String parts = split.group(1) + " " + split.group(2);
-        List<Token> apart = PaperQueryFactory.analyze(english, PaperFields.TEXT, parts);
+        return split.matches() ? apart(split.group(1), split.group(2)) : Optional.empty();
+    }
+
+    /** Two words next to each other in one field, scored in the combined field; empty unless they are two terms. */
+    private Optional<Query> apart(String letters, String digits) {
+        List<Token> apart = PaperQueryFactory.analyze(english, PaperFields.TEXT, letters + " " + digits);
         // at half the score: two words each somewhat rare outscored the word written as one in a title
         return apart.size() == 2 ? Optional.of(new BoostQuery(allOf(apart, together(apart)), 0.5f))
                 : Optional.empty();
+    }
+
+    /**
+     * A word of one field ({@code ti:gpt4o}, {@code abs:llama-3.1}) in the forms the field holds it: that field
+     * holds no joined words, so a word of letters then digits (or a version) is also found written in two ("GPT-4o",
+     * "GPT 4o"), and a hyphenated one, or one with a version, also written as one ("GPT4o", "Llama3.1"). Empty for
+     * any other value: it is searched as analysed.
+     */
+    Optional<Query> inField(String field, String value) {
+        Matcher version = LETTERS_THEN_VERSION.matcher(value);
+        Matcher digits = LETTERS_THEN_DIGITS.matcher(value);
+        List<String> parts;
+        if (version.matches()) {
+            parts = List.of(version.group(1), version.group(2));
+        } else if (HYPHENATED.matcher(value).matches()) {
+            parts = List.of(value.split(PaperAnalyzers.HYPHEN));
+        } else if (digits.matches()) {
+            parts = List.of(digits.group(1), digits.group(2));
+        } else {
+            return Optional.empty();
+        }
+        List<Query> ways = new ArrayList<>();
+        List<Token> apart = PaperQueryFactory.analyze(english, field, String.join(" ", parts));
+        if (apart.size() > 1) {
+            ways.add(PaperQueryFactory.phrase(field, apart, 0));
+        }
+        joined(english, String.join("", parts)).ifPresent(term -> ways.add(new TermQuery(new Term(field, term))));
+        return ways.size() < 2 ? Optional.empty() : Optional.of(either(ways));
     }
 
     /** The best way a paper has the word counts, not their sum: "GPT-4 … GPT4" is not twice a GPT-4 paper. */

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -63,6 +64,14 @@ final class PaperAnalyzers {
      * except for {@link #KEPT_AS_WRITTEN}.
      */
     static Analyzer english() {
+        return english(true);
+    }
+
+    /**
+     * The English analyzer with KStem's stems remembered or not: words joined from a paper's parts ("gpt4omini",
+     * "sparsemixture") are mostly seen once, and would crowd the common words out of the memory.
+     */
+    static Analyzer english(boolean rememberStems) {
         CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
         return new Analyzer() {
             @Override
@@ -78,7 +87,7 @@ final class PaperAnalyzers {
                 stream = new ASCIIFoldingFilter(stream);
                 stream = new StopFilter(stream, stopWords);
                 stream = new SetKeywordMarkerFilter(stream, KEPT_AS_WRITTEN);
-                stream = new CachingKStemFilter(stream);
+                stream = rememberStems ? new CachingKStemFilter(stream) : new KStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
 

@@ -68,6 +68,8 @@ final class PaperDocuments {
     private static final int MAX_TITLE_KEY = 8_000;
     /** Analyzers are safe to share between threads: each thread gets its own token streams. */
     private static final Analyzer ENGLISH = PaperAnalyzers.english();
+    /** For the words {@link CompoundWords} joins: their stems are not remembered. */
+    private static final Analyzer JOINING = PaperAnalyzers.english(false);
     private static final Analyzer NAMES = PaperAnalyzers.names();
 
     private PaperDocuments() {
@@ -129,6 +131,9 @@ final class PaperDocuments {
 
         WeightedTerms text = new WeightedTerms();
         text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);
+        if (paper.title() != null) {
+            text.add(CompoundWords.titleRuns(JOINING, paper.title()), TITLE_WEIGHT);
+        }
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         Set<String> authorTerms = new LinkedHashSet<>();
         for (String author : paper.authors()) {
@@ -173,7 +178,7 @@ final class PaperDocuments {
         }
         AnalyzedText analyzed = AnalyzedText.of(ENGLISH, field, value);
         doc.add(new Field(field, analyzed.tokenStream(), TextField.TYPE_NOT_STORED));
-        List<String> joined = CompoundWords.joinedTerms(ENGLISH, value);
+        List<String> joined = CompoundWords.joinedTerms(JOINING, value);
         if (joined.isEmpty()) {
             return analyzed.terms();
         }
@@ -195,6 +200,6 @@ final class PaperDocuments {
         doc.add(new Field(PaperFields.AUTHORS, analyzed.tokenStreamWithInitials(), TextField.TYPE_NOT_STORED));
         textTerms.addAll(analyzed.terms());
         textTerms.addAll(AnalyzedText.of(ENGLISH, PaperFields.AUTHORS, author).terms());
-        textTerms.addAll(CompoundWords.joinedTerms(ENGLISH, author));
+        textTerms.addAll(CompoundWords.joinedTerms(JOINING, author));
     }
 }

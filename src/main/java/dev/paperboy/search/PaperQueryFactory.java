@@ -157,8 +157,8 @@ final class PaperQueryFactory {
             case TEXT -> clause.quoted() || ArxivIds.normalise(value).isPresent()
                     ? anyField(value.replace(':', ' '), ArxivIds.normalise(value))
                     : combined(value.replace(':', ' '));
-            case TITLE -> text(english, PaperFields.TITLE, value, 0).map(q -> new Built(q, true));
-            case ABSTRACT -> text(english, PaperFields.ABSTRACT, value, 0).map(q -> new Built(q, true));
+            case TITLE -> inField(PaperFields.TITLE, value);
+            case ABSTRACT -> inField(PaperFields.ABSTRACT, value);
             case AUTHOR -> persons.named(value).map(q -> new Built(q, true));
             case TOPIC -> topic(value);
             case CATEGORY -> Optional.of(new Built(category(value), false));
@@ -167,6 +167,11 @@ final class PaperQueryFactory {
                     .orElseGet(() -> new MatchNoDocsQuery("not an arXiv id")), false));
             case AFTER, BEFORE, DATE -> Optional.of(new Built(dateRange(clause.kind(), value), false));
         };
+    }
+
+    /** A {@code ti:} or {@code abs:} value: a word in parts in each form the field holds, else as analysed. */
+    private Optional<Built> inField(String field, String value) {
+        return compounds.inField(field, value).or(() -> text(english, field, value, 0)).map(q -> new Built(q, true));
     }
 
     /** A plain word anywhere, in the combined field where each field's matches count with its weight. */
