@@ -425,7 +425,7 @@ final class UserQueryParser {
          */
         private void noteLowerOr(Clause clause) {
             boolean lowerOr = clause.kind() == Kind.TEXT && !clause.quoted() && clause.value().equalsIgnoreCase("or");
-            if (beforeLowerOr != null && !lowerOr && !lowerOrNoted && clause.kind() == Kind.TEXT) {
+            if (beforeLowerOr != null && !lowerOr && !lowerOrNoted && clause.kind().isText()) {
                 String before = beforeLowerOr.value();
                 problems.add("Both “" + before + "” and “" + clause.value() + "” are searched for: to find either,"
                         + " type OR in capitals (" + asTyped(beforeLowerOr) + " OR " + asTyped(clause) + ").");
@@ -433,11 +433,20 @@ final class UserQueryParser {
             }
             List<Clause> lastGroup = groups.isEmpty() ? List.of() : groups.get(groups.size() - 1);
             Clause last = lastGroup.isEmpty() ? null : lastGroup.get(lastGroup.size() - 1);
-            beforeLowerOr = lowerOr && lastWasPositive && last != null && last.kind() == Kind.TEXT ? last : null;
+            beforeLowerOr = lowerOr && lastWasPositive && last != null && last.kind().isText() ? last : null;
         }
 
+        /** A clause as it can be typed again: its field's short prefix, and quotes around a phrase. */
         private static String asTyped(Clause clause) {
-            return clause.quoted() ? "\"" + clause.value() + "\"" : clause.value();
+            String prefix = switch (clause.kind()) {
+                case TITLE -> "ti:";
+                case AUTHOR -> "au:";
+                case ABSTRACT -> "abs:";
+                case TOPIC -> "topic:";
+                default -> "";
+            };
+            boolean phrase = clause.quoted() || clause.value().chars().anyMatch(Character::isWhitespace);
+            return prefix + (phrase ? "\"" + clause.value() + "\"" : clause.value());
         }
 
         private static boolean isJoiningWord(Clause clause) {

@@ -75,7 +75,10 @@ class UserQueryParserTest {
         assertThat(UserQueryParser.parse("or gan").problems()).isEmpty();
         assertThat(UserQueryParser.parse("gan or").problems()).isEmpty();
         assertThat(UserQueryParser.parse("gan or -diffusion images").problems()).isEmpty();
-        assertThat(UserQueryParser.parse("au:hinton or au:lecun").problems()).isEmpty();
+        assertThat(UserQueryParser.parse("au:hinton or author:\"Yann LeCun\"").problems()).as("fields too")
+                .containsExactly("Both “hinton” and “Yann LeCun” are searched for: to find either, type OR in capitals"
+                        + " (au:hinton OR au:\"Yann LeCun\").");
+        assertThat(UserQueryParser.parse("ti:gan or cat:cs.CV").problems()).as("not a filter").isEmpty();
         assertThat(UserQueryParser.parse("2312.00273 or 2312.00279").problems()).as("ids are alternatives").isEmpty();
     }
 
