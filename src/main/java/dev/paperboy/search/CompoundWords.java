@@ -98,8 +98,11 @@ final class CompoundWords {
      * The hyphenated words of a text as the combined field holds them beside their parts, joined, as the English
      * analyzer reads the word without its hyphens: "self-supervised" is also "selfsupervised", and a chain each of
      * its runs of two parts or more ("gpt-4o-mini" is "gpt4o", "4omini" and "gpt4omini"), so that "gpt-4o" finds it.
+     * A part in TeX's dollars counts as written without them ("$N$-body" is "nbody").
      */
-    static List<String> joinedTerms(Analyzer english, String text) {
+    static List<String> joinedTerms(Analyzer english, String written) {
+        // TeX's dollars around a part ("$N$-body", "$\\gamma$-ray") stand between it and the hyphen
+        String text = written.indexOf('$') < 0 ? written : written.replace("$", "");
         List<String> terms = new ArrayList<>();
         int length = text.length();
         for (int i = 1; i + 1 < length; i++) {

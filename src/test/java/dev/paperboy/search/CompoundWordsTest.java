@@ -91,6 +91,8 @@ class CompoundWordsTest {
                 "GPT-4o-mini, self–supervised (x-) -y 3-D a-b-c-d-e-f-g"))
                 .contains("gpt4o", "4omini", "gpt4omini", "selfsupervise", "3d", "ab", "abcdef") // stemmed, as typed words are
                 .doesNotContain("abcdefg", "fg", "x", "y");
+        assertThat(CompoundWords.joinedTerms(PaperAnalyzers.english(), "$N$-body and $\\gamma$-ray, $x$ and $y$"))
+                .as("TeX's dollars left out").containsExactly("nbody", "gammaray");
     }
 
     @Test
