@@ -105,6 +105,8 @@ final class SpellingCorrector {
         int rare = rareToo ? Math.max(MIN_RARE, reader.numDocs() / RARE_SHARE) : 0;
         List<int[]> spans = new ArrayList<>();
         List<List<String>> choices = new ArrayList<>();
+        // a word repeated (a long hyphenated chain, a pasted text) is looked up once: each costs a dozen lookups
+        Map<String, List<String>> looked = new HashMap<>();
         for (Clause clause : query.positiveClauses()) {
             if (!clause.kind().isText()) {
                 continue;
@@ -113,7 +115,11 @@ final class SpellingCorrector {
             Matcher words = (clause.kind() == UserQuery.Kind.AUTHOR ? NAME_WORD : WORD).matcher(clause.value());
             while (words.find() && choices.size() < MAX_CORRECTIONS) {
                 String word = words.group();
-                List<String> better = correctWord(reader, word, fields, rare);
+                List<String> better = looked.get(clause.kind() + ":" + word);
+                if (better == null) {
+                    better = correctWord(reader, word, fields, rare);
+                    looked.put(clause.kind() + ":" + word, better);
+                }
                 if (!better.isEmpty()) {
                     spans.add(new int[] {clause.start() + words.start(), clause.start() + words.end()});
                     choices.add(better.stream().map(b -> matchCase(word, b)).toList());
