@@ -17,13 +17,14 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 
 /**
  * How a plain word written in parts is searched. A hyphenated word ("gpt-4", "k-means", "Smith-Jones") is the
  * word as the combined field holds every hyphenated word of a paper, joined ({@link #joinedTerms}: "gpt4", which
- * also finds it written as one), and the adjacent words of each title ({@link #titleRuns}: "Mixture of Experts" is
- * also "mixtureofexpert"), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its parts
+ * also finds it written as one), and the adjacent words of each title, marked ({@link #titleRuns}: "Mixture of
+ * Experts" is also "+mixtureofexpert"), the two as one word ({@link SynonymQuery}), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its parts
  * side by side in abstracts: looking for them in every abstract that has both took 1.6 to 2 times as long (88k,
  * `self-supervised learning`), and even a title phrase at query time made such topics 4 times as slow at 1M (2 to
  * 8-10 ms), which the joined title words avoid. A word of letters then digits ("gpt4o", "llama3", "llama-3") or
@@ -49,6 +50,16 @@ final class CompoundWords {
     /** The parts of a hyphenated word joined at most: "a-b-c" is also "ab", "bc" and "abc". */
     private static final int MAX_JOINED_PARTS = 6;
 
+    /**
+     * What a word of a {@code ti:} or {@code abs:} clause written as one scores, below any match of its parts side
+     * by side (a term's weight in a field is several points).
+     */
+    static final float AS_ONE_IN_FIELD_SCORE = 0.5f;
+    /** A title word as a whole, with what may open or close it: "(Mixture", "Experts:". */
+    private static final Pattern WHOLE_WORD = Pattern.compile(
+            "([(\\[{\"\u201c]?)([\\p{L}\\p{N}]+)([)\\]}\"\u201d,.:;!?]*)");
+    /** Marks {@link #writtenApart} terms; the analyzer never keeps it. */
+    private static final String APART = "+";
     /** Stop words a joined title run may have between two words: "state of the art" has two. */
     private static final int MAX_INNER_STOP_WORDS = 2;
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
@@ -83,7 +94,7 @@ final class CompoundWords {
         List<Query> ways = new ArrayList<>();
         String joinedText = value.replaceAll(PaperAnalyzers.HYPHEN, "");
         Optional<String> joined = joined(english, joinedText);
-        joined.ifPresent(term -> ways.add(text(term)));
+        joined.ifPresent(term -> ways.add(eitherWay(term)));
         // or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan), worth what a person typed is
         List<Token> name = PaperQueryFactory.analyze(names, PaperFields.AUTHORS, value);
         if (name.size() > 1) {
@@ -137,37 +148,41 @@ final class CompoundWords {
     }
 
     /**
-     * Adjacent words of a title written apart, joined as {@link #joinedTerms} joins a hyphenated word, so that the
-     * hyphenated word typed finds them: "Self Supervised" is also "selfsupervise", "Mixture of Experts" (one or two
-     * stop words between) "mixtureofexpert". Only words with nothing but spaces between them, and never from or to
-     * a stop word ("A Symmetric" is not "asymmetric"). Titles only: abstracts would add a term for every two words.
+     * Adjacent words of a title written apart, joined as {@link #joinedTerms} joins a hyphenated word, for a
+     * hyphenated word typed to find them: "Self Supervised" is "selfsupervise", "Mixture of Experts" (one or two stop
+     * words between) "mixtureofexpert". The combined field holds them marked ({@link #writtenApart}), so that a plain
+     * word never matches two words that happen to spell it ("I Am", "AI Red", "Data Based"). Only whole words with
+     * nothing but spaces between them: a word that is part of another ("Test-Time", "Don't", "KIT's") parts the run,
+     * and punctuation after a word ends it ("Experts:"), before one starts it ("(Mixture"). Never from or to a stop
+     * word ("A Symmetric"). Titles only: abstracts would add a term for every two words.
      */
     static List<String> titleRuns(Analyzer english, String title) {
         List<String> terms = new ArrayList<>();
         List<String> run = new ArrayList<>();
-        int length = title.length();
-        int at = 0;
-        while (at < length) {
-            int start = at;
-            while (start < length && !Character.isLetterOrDigit(title.charAt(start))) {
-                start++;
+        for (String chunk : title.split("\\s+")) {
+            Matcher word = WHOLE_WORD.matcher(chunk);
+            if (!word.matches()) {
+                joinRun(english, run, terms);
+                run.clear();
+                continue;
             }
-            if (start == length) {
-                break;
-            }
-            if (!run.isEmpty() && !title.substring(at, start).isBlank()) {
+            if (!word.group(1).isEmpty()) {
                 joinRun(english, run, terms);
                 run.clear();
             }
-            int end = start;
-            while (end < length && Character.isLetterOrDigit(title.charAt(end))) {
-                end++;
+            run.add(word.group(2));
+            if (!word.group(3).isEmpty()) {
+                joinRun(english, run, terms);
+                run.clear();
             }
-            run.add(title.substring(start, end));
-            at = end;
         }
         joinRun(english, run, terms);
         return terms;
+    }
+
+    /** A title's term for words written apart ({@link #titleRuns}), apart from any a typed word is analysed to. */
+    static String writtenApart(String joined) {
+        return APART + joined;
     }
 
     /** Each word of a run with the next word that is not a stop word, at most {@value #MAX_INNER_STOP_WORDS} on. */
@@ -218,9 +233,11 @@ final class CompoundWords {
 
     /**
      * A word of one field ({@code ti:gpt4o}, {@code abs:llama-3.1}) in the forms the field holds it: that field
-     * holds no joined words, so a word of letters then digits (or a version) is also found written in two ("GPT-4o",
-     * "GPT 4o"), and a hyphenated one, or one with a version, also written as one ("GPT4o", "Llama3.1"). Empty for
-     * any other value: it is searched as analysed.
+     * holds no joined words, so a word of letters then digits (or a version, or a hyphenated word) is its parts
+     * side by side, scored, and also found written as one ("GPT4o"), after those: the rarer spelling's higher
+     * weight must not put its few papers first. A hyphenated word whose first or last part is a stop word
+     * ("in-context") is its other parts in the field, in a paper that has the word. Empty for any other value:
+     * it is searched as analysed.
      */
     Optional<Query> inField(String field, String value) {
         Matcher version = LETTERS_THEN_VERSION.matcher(value);
@@ -235,13 +252,30 @@ final class CompoundWords {
         } else {
             return Optional.empty();
         }
-        List<Query> ways = new ArrayList<>();
         List<Token> apart = PaperQueryFactory.analyze(english, field, String.join(" ", parts));
+        Optional<String> joined = joined(english, String.join("", parts));
+        Query sideBySide;
         if (apart.size() > 1) {
-            ways.add(PaperQueryFactory.phrase(field, apart, 0));
+            sideBySide = PaperQueryFactory.phrase(field, apart, 0);
+        } else if (apart.size() == 1 && joined.isPresent()) {
+            sideBySide = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(field, apart.get(0).text())), Occur.MUST)
+                    .add(eitherWay(joined.get()), Occur.FILTER).build();
+        } else {
+            return Optional.empty();
         }
-        joined(english, String.join("", parts)).ifPresent(term -> ways.add(new TermQuery(new Term(field, term))));
-        return ways.size() < 2 ? Optional.empty() : Optional.of(either(ways));
+        if (joined.isEmpty()) {
+            return Optional.of(sideBySide);
+        }
+        Query asOne = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, joined.get()))),
+                AS_ONE_IN_FIELD_SCORE);
+        return Optional.of(either(List.of(sideBySide, asOne)));
+    }
+
+    /** The joined word in the combined field, written hyphenated or as one, or apart in a title: one word. */
+    private static Query eitherWay(String term) {
+        return new SynonymQuery.Builder(PaperFields.TEXT).addTerm(new Term(PaperFields.TEXT, term))
+                .addTerm(new Term(PaperFields.TEXT, writtenApart(term))).build();
     }
 
     /** The best way a paper has the word counts, not their sum: "GPT-4 … GPT4" is not twice a GPT-4 paper. */

@@ -132,7 +132,8 @@ final class PaperDocuments {
         WeightedTerms text = new WeightedTerms();
         text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);
         if (paper.title() != null) {
-            text.add(CompoundWords.titleRuns(JOINING, paper.title()), TITLE_WEIGHT);
+            text.add(CompoundWords.titleRuns(JOINING, paper.title()).stream().map(CompoundWords::writtenApart)
+                    .toList(), TITLE_WEIGHT);
         }
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         Set<String> authorTerms = new LinkedHashSet<>();

@@ -38,7 +38,10 @@ class CompoundWordsTest {
                 paper("2401.00018").title("Llama-3.1 for law").abs("We tune GPT4o."),
                 paper("2401.00019").title("Reasoning").abs("Both LLaMA3.1 and Qwen 2.5 fail."),
                 paper("2401.00020").title("Llama and friends").abs("Version 3.1 of the code."),
-                paper("2401.00021").title("GPT-4o at the bar")));
+                paper("2401.00021").title("GPT-4o at the bar"),
+                paper("2401.00022").title("In-Context Tricks"),
+                paper("2401.00023").title("Multiagent systems"),
+                paper("2401.00024").title("Multi-Agent systems")));
     }
 
     @AfterEach
@@ -79,7 +82,8 @@ class CompoundWordsTest {
 
     @Test
     void aStopWordPartIsFoundOnlyJoined() {
-        assertThat(ids("in-context")).as("not any context").containsExactlyInAnyOrder("2401.00013", "2401.00015");
+        assertThat(ids("in-context")).as("not any context").containsExactlyInAnyOrder("2401.00013", "2401.00015",
+                "2401.00022");
         assertThat(ids("few-shot")).as("in a title").containsExactly("2401.00015");
         assertThat(ids("self-supervised")).as("written apart in an abstract: not found")
                 .doesNotContain("2401.00015");
@@ -100,6 +104,8 @@ class CompoundWordsTest {
         assertThat(ids("mixture-of-experts")).as("not across a colon").containsExactly("2401.00016");
         assertThat(ids("self-supervised")).containsExactly("2401.00016");
         assertThat(ids("asymmetric")).as("a stop word is never joined").isEmpty();
+        assertThat(ids("selfsupervised")).as("a plain word is not two title words that spell it").isEmpty();
+        assertThat(ids("ti:mixture-of-experts")).contains("2401.00016");
         assertThat(ids("expertsself")).as("nor across a colon").isEmpty();
     }
 
@@ -110,6 +116,10 @@ class CompoundWordsTest {
                 .containsExactly("stateoftheart", "selfsupervise", "supervisedgpt", "gpt4");
         assertThat(CompoundWords.titleRuns(PaperAnalyzers.english(), "One of the of Two")).as("two stop words at most")
                 .isEmpty();
+        assertThat(CompoundWords.titleRuns(PaperAnalyzers.english(), "Test-Time Scaling, Don't Ask: KIT's Low Rank"))
+                .as("only whole words").containsExactly("lowrank");
+        assertThat(CompoundWords.titleRuns(PaperAnalyzers.english(), "Sparse (Mixture of Experts) Models"))
+                .containsExactly("mixtureofexpert");
     }
 
     @Test
@@ -128,6 +138,9 @@ class CompoundWordsTest {
         assertThat(ids("abs:llama3.1")).containsExactly("2401.00019");
         assertThat(ids("ti:llama3.1")).containsExactly("2401.00018");
         assertThat(ids("ti:mixture-of-experts")).as("a phrase, as in quotes").contains("2401.00016");
+        assertThat(ids("ti:multi-agent")).as("the rare spelling after").containsExactly("2401.00024", "2401.00023");
+        assertThat(ids("ti:multiagent")).containsExactly("2401.00023");
+        assertThat(ids("ti:in-context")).as("not every context title").containsExactly("2401.00022");
     }
 
     @Test
