@@ -132,8 +132,9 @@ final class PaperDocuments {
         WeightedTerms text = new WeightedTerms();
         text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);
         if (paper.title() != null) {
-            text.add(CompoundWords.titleRuns(JOINING, paper.title()).stream().map(CompoundWords::writtenApart)
-                    .toList(), TITLE_WEIGHT);
+            // not measured: six or seven more title terms would make every paper longer by most of its title
+            text.addUnmeasured(CompoundWords.titleRuns(JOINING, paper.title()).stream()
+                    .map(CompoundWords::writtenApart).toList(), TITLE_WEIGHT);
         }
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         Set<String> authorTerms = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import static dev.paperboy.search.Papers.library;
 import static dev.paperboy.search.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,9 @@ class CompoundWordsTest {
                 paper("2401.00021").title("GPT-4o at the bar"),
                 paper("2401.00022").title("In-Context Tricks"),
                 paper("2401.00023").title("Multiagent systems"),
-                paper("2401.00024").title("Multi-Agent systems")));
+                paper("2401.00024").title("Multi-Agent systems"),
+                paper("2401.00025").title("Deep Kernel Machines Learn Fast"),
+                paper("2401.00026").title("Deep Kernel, Machines, Learn, Fast")));
     }
 
     @AfterEach
@@ -107,6 +110,14 @@ class CompoundWordsTest {
         assertThat(ids("selfsupervised")).as("a plain word is not two title words that spell it").isEmpty();
         assertThat(ids("ti:mixture-of-experts")).contains("2401.00016");
         assertThat(ids("expertsself")).as("nor across a colon").isEmpty();
+    }
+
+    @Test
+    void titleWordsJoinedDoNotMakeAPaperLonger() {
+        List<Float> scores = index.search(new SearchRequest("kernel", 1, 10)).hits().stream()
+                .map(SearchHit::score).toList();
+        assertThat(scores).as("the same words, with and without runs to join").hasSize(2);
+        assertThat(scores.get(0)).isEqualTo(scores.get(1));
     }
 
     @Test
