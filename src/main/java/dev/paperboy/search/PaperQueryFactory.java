@@ -66,6 +66,8 @@ final class PaperQueryFactory {
      */
     static final float TIE_BREAKER = 0.3f;
 
+    /** A hyphen between letters or digits: the word is typed in parts. */
+    private static final Pattern IN_PARTS = Pattern.compile("[\\p{L}\\p{N}]" + PaperAnalyzers.HYPHEN + "[\\p{L}\\p{N}]");
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?");
 
     private final Analyzer english;
@@ -122,15 +124,30 @@ final class PaperQueryFactory {
         return Optional.of(new PaperQuery(builder.build(), adjacentWordsBonus(query)));
     }
 
-    /** The analysed terms a snippet of the abstract should mark for this query. */
-    Set<String> highlightTerms(UserQuery query) {
+    /**
+     * The analysed terms a snippet of the abstract should mark for this query; a word typed in parts ("gpt-4",
+     * "llama-3.1") is marked where its parts stand together.
+     */
+    SnippetMaker.Terms highlightTerms(UserQuery query) {
         Set<String> terms = new LinkedHashSet<>();
+        List<List<Token>> chains = new ArrayList<>();
         for (Clause clause : query.positiveClauses()) {
             if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
-                analyze(english, PaperFields.ABSTRACT, clause.value()).forEach(t -> terms.add(t.text()));
+                List<Token> tokens = analyze(english, PaperFields.ABSTRACT, clause.value());
+                if (tokens.size() > 1 && !clause.quoted() && IN_PARTS.matcher(clause.value()).find()) {
+                    chains.add(tokens);
+                    // and the word written as one ("GPT4")
+                    List<Token> joined = analyze(english, PaperFields.ABSTRACT,
+                            clause.value().replaceAll(PaperAnalyzers.HYPHEN, ""));
+                    if (joined.size() == 1) {
+                        terms.add(joined.get(0).text());
+                    }
+                } else {
+                    tokens.forEach(t -> terms.add(t.text()));
+                }
             }
         }
-        return terms;
+        return new SnippetMaker.Terms(terms, chains);
     }
 
     /** A Lucene query and whether it should score (a text match) or only filter (category, date, id). */

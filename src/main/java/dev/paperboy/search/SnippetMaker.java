@@ -4,10 +4,12 @@ import dev.paperboy.core.Snippet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.paperboy.search.PaperQueryFactory.Token;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
@@ -20,6 +22,8 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 final class SnippetMaker {
 
     static final int LENGTH = 200;
+    /** The most characters between two parts of a word typed in parts: "-of-the-" has eight. */
+    private static final int MAX_PART_GAP = 8;
     private static final String ELLIPSIS = "…";
     private static final char SOFT_HYPHEN = '\u00ad';
     /** Words whose analysis is remembered; past this the memory starts afresh. */
@@ -44,9 +48,37 @@ final class SnippetMaker {
         private final Set<String> prefixes = new HashSet<>();
         /** Which pairs of ASCII characters begin a term, at {@code first * 128 + second}: asked of every word. */
         private final boolean[] asciiStarts = new boolean[128 * 128];
+        /** The parts of each word typed in parts ("gpt-4"), as term indexes in order. */
+        private final List<int[]> chains = new ArrayList<>();
+        /** For each chain, whether a stop word stood before each part ("mixture-of-experts"). */
+        private final List<boolean[]> afterStopWord = new ArrayList<>();
+        /** Terms that are only parts of such words: marked only where the whole word stands. */
+        private final boolean[] partOnly;
 
         Terms(Set<String> terms) {
-            this.terms = terms.toArray(String[]::new);
+            this(terms, List.of());
+        }
+
+        /**
+         * The terms, and the words typed in parts ({@code chains}, each its parts' terms in order): a part is marked
+         * only where the parts stand together ("GPT-4", not each "4" of the abstract), unless it is a term alone too.
+         */
+        Terms(Set<String> words, List<List<Token>> chains) {
+            Set<String> all = new LinkedHashSet<>(words);
+            chains.forEach(chain -> chain.forEach(t -> all.add(t.text())));
+            this.terms = all.toArray(String[]::new);
+            this.partOnly = new boolean[terms.length];
+            List<String> order = List.of(terms);
+            for (List<Token> chain : chains) {
+                this.chains.add(chain.stream().mapToInt(t -> order.indexOf(t.text())).toArray());
+                boolean[] stopped = new boolean[chain.size()];
+                for (int j = 1; j < chain.size(); j++) {
+                    stopped[j] = chain.get(j).position() - chain.get(j - 1).position() > 1;
+                }
+                afterStopWord.add(stopped);
+                chain.stream().map(Token::text).filter(t -> !words.contains(t))
+                        .forEach(t -> partOnly[order.indexOf(t)] = true);
+            }
             for (String term : this.terms) {
                 prefixes.add(term.substring(0, Math.min(2, term.length())));
                 if (term.length() >= 2 && term.charAt(0) < 128 && term.charAt(1) < 128) {
@@ -99,7 +131,7 @@ final class SnippetMaker {
         if (text.isEmpty()) {
             return Snippet.none();
         }
-        List<Match> matches = terms.isEmpty() ? List.of() : matches(text, terms);
+        List<Match> matches = terms.isEmpty() ? List.of() : together(text, matches(text, terms), terms);
         if (matches.isEmpty()) {
             return lead(text);
         }
@@ -148,7 +180,8 @@ final class SnippetMaker {
         // scan goes on only as far as that piece reaches
         int[] lastSeen = new int[terms.terms.length];
         Arrays.fill(lastSeen, -1);
-        int unseen = terms.terms.length;
+        // a word typed in parts is marked only where its parts stand together, which the first piece may not show
+        int unseen = terms.chains.isEmpty() ? terms.terms.length : Integer.MAX_VALUE;
         int length = text.length();
         int limit = length;
         int i = 0;
@@ -191,6 +224,64 @@ final class SnippetMaker {
             }
         }
         return matches;
+    }
+
+    /** The matches without parts of a word typed in parts that stand apart from its other parts. */
+    private static List<Match> together(String text, List<Match> matches, Terms terms) {
+        if (terms.chains.isEmpty()) {
+            return matches;
+        }
+        boolean[] kept = new boolean[matches.size()];
+        for (int i = 0; i < matches.size(); i++) {
+            kept[i] |= !terms.partOnly[matches.get(i).term()];
+            for (int c = 0; c < terms.chains.size(); c++) {
+                int[] chain = terms.chains.get(c);
+                if (standsAt(text, matches, i, chain, terms.afterStopWord.get(c))) {
+                    Arrays.fill(kept, i, i + chain.length, true);
+                }
+            }
+        }
+        List<Match> together = new ArrayList<>();
+        for (int i = 0; i < matches.size(); i++) {
+            if (kept[i]) {
+                together.add(matches.get(i));
+            }
+        }
+        return together;
+    }
+
+    /**
+     * Whether the chain's parts are the matches from {@code at} on, each joined to the one before by a hyphen or a
+     * space, or by a word where the typed word had a stop word.
+     */
+    private static boolean standsAt(String text, List<Match> matches, int at, int[] chain, boolean[] afterStopWord) {
+        if (at + chain.length > matches.size()) {
+            return false;
+        }
+        for (int j = 0; j < chain.length; j++) {
+            Match match = matches.get(at + j);
+            if (match.term() != chain[j]) {
+                return false;
+            }
+            if (j > 0 && !joins(text, matches.get(at + j - 1).end(), match.start(), afterStopWord[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A gap of hyphens and spaces, with letters only where a stop word stood ("-of-", " of the "). */
+    private static boolean joins(String text, int from, int to, boolean wordBetween) {
+        if (to - from < 1 || to - from > MAX_PART_GAP) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(wordBetween && Character.isLetter(c)) && c != ' ' && PaperAnalyzers.HYPHENS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int min(int[] values) {

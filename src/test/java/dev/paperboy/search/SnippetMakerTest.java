@@ -3,6 +3,7 @@ package dev.paperboy.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.core.Snippet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,21 @@ class SnippetMakerTest {
                 Set.of("schrodinger", "model"));
 
         assertThat(marked(snippet)).containsExactly("Schrödinger's", "Models", "model's");
+    }
+
+    private List<String> markedFor(String query, String abstractText) {
+        PaperQueryFactory queries = new PaperQueryFactory(PaperAnalyzers.english(), PaperAnalyzers.names());
+        return marked(snippets.snippet(abstractText, queries.highlightTerms(UserQueryParser.parse(query))));
+    }
+
+    @Test
+    void aWordTypedInPartsIsMarkedOnlyWhereItsPartsStandTogether() {
+        assertThat(markedFor("gpt-4 agents", "GPT-2 agents win 4 of 5 games, as GPT-4 and GPT4 do; GPT and 4 not."))
+                .containsExactly("agents", "GPT", "4", "GPT4");
+        assertThat(markedFor("mixture-of-experts", "A mixture of experts, a Mixture-of-Experts, experts of mixture."))
+                .containsExactly("mixture", "experts", "Mixture", "Experts");
+        assertThat(markedFor("\"large model\"", "A model, large.")).as("a phrase as before")
+                .containsExactly("model", "large");
     }
 
     @Test
