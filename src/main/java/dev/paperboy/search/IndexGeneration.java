@@ -41,8 +41,7 @@ final class IndexGeneration {
 
     private IndexGeneration(DirectoryReader reader, Library library, long newestDay, Closeable directory) {
         this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(LuceneSearchIndex.SIMILARITY);
+        this.searcher = new PaperIndexSearcher(reader);
         this.library = library;
         this.directory = directory;
         this.newestDay = newestDay;

@@ -133,8 +133,12 @@ final class PaperDocuments {
         text.add(addText(doc, PaperFields.TITLE, paper.title()), TITLE_WEIGHT);
         if (paper.title() != null) {
             // not measured: six or seven more title terms would make every paper longer by most of its title
-            text.addUnmeasured(CompoundWords.titleRuns(JOINING, paper.title()).stream()
-                    .map(CompoundWords::writtenApart).toList(), TITLE_WEIGHT);
+            List<String> apart = CompoundWords.titleRuns(JOINING, paper.title()).stream()
+                    .map(CompoundWords::writtenApart).toList();
+            text.addUnmeasured(apart, TITLE_WEIGHT);
+            if (!apart.isEmpty()) {
+                doc.add(WeightedTerms.counted(PaperFields.APART_TOTAL, apart.size() * TITLE_WEIGHT));
+            }
         }
         doc.add(new Field(PaperFields.SPELL, paper.title(), SPELL_TYPE));
         Set<String> authorTerms = new LinkedHashSet<>();

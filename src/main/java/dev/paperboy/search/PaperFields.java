@@ -23,6 +23,11 @@ final class PaperFields {
      * can skip through well. Frequencies only, no positions.
      */
     static final String TEXT = "text";
+    /**
+     * One term whose frequency is the weight of the paper's title words joined in {@link #TEXT} ({@link
+     * CompoundWords#titleRuns}), so that {@link PaperIndexSearcher} can leave them out of its average length.
+     */
+    static final String APART_TOTAL = "text_apart";
     /** Topic names as {@code Topics.normalise} spells them, for exact topic matches. */
     static final String TOPIC_KEYWORD = "topic_kw";
     /** arXiv categories, lower-cased ({@code cs.cv}). */

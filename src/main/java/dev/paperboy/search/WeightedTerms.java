@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -26,8 +27,20 @@ final class WeightedTerms {
     /** Frequencies and norms, no positions: custom term frequencies cannot have positions. */
     static final FieldType TYPE = type();
 
+    /** {@link #counted}: frequencies only. */
+    private static final FieldType COUNTED = countedType();
+
     private final Map<String, Integer> frequencies = new HashMap<>();
     private int unmeasured;
+
+    private static FieldType countedType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
 
     private static FieldType type() {
         FieldType type = new FieldType();
@@ -60,6 +73,33 @@ final class WeightedTerms {
             counted.merge(term, weight, (sum, w) -> Math.min(cap, sum + 1));
         }
         counted.forEach((term, count) -> frequencies.merge(term, count, Integer::sum));
+    }
+
+    /** A field of one term counted {@code frequency} times, for its collection statistics; no norms. */
+    static Field counted(String field, int frequency) {
+        return new Field(field, new TokenStream() {
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+            private final TermFrequencyAttribute count = addAttribute(TermFrequencyAttribute.class);
+            private boolean done;
+
+            @Override
+            public boolean incrementToken() {
+                if (done) {
+                    return false;
+                }
+                clearAttributes();
+                term.setEmpty().append('n');
+                count.setTermFrequency(frequency);
+                done = true;
+                return true;
+            }
+
+            @Override
+            public void reset() throws IOException {
+                super.reset();
+                done = false;
+            }
+        }, COUNTED);
     }
 
     boolean isEmpty() {

@@ -121,6 +121,22 @@ class CompoundWordsTest {
     }
 
     @Test
+    void titleWordsJoinedElsewhereLeaveAPlainWordsScoreAsItWas() throws Exception {
+        float[] scores = new float[2];
+        String[] others = {"Deep Kernel, Machines, Learn, Fast", "Deep Kernel Machines Learn Fast"};
+        for (int i = 0; i < 2; i++) {
+            try (LuceneSearchIndex alone = new LuceneSearchIndex()) {
+                alone.libraryChanging(library(paper("2401.00001").title("Kernel"),
+                        paper("2401.00002").title(others[i])));
+                scores[i] = alone.search(new SearchRequest("kernel", 1, 10)).hits().stream()
+                        .filter(h -> h.paper().paper().arxivId().equals("2401.00001"))
+                        .findFirst().orElseThrow().score();
+            }
+        }
+        assertThat(scores[1]).as("not in the average length either").isEqualTo(scores[0]);
+    }
+
+    @Test
     void aTitleHoldsItsAdjacentWordsJoined() {
         assertThat(CompoundWords.titleRuns(PaperAnalyzers.english(),
                 "State of the Art: Self Supervised GPT 4, in the wild"))
