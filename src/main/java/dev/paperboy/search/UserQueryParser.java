@@ -112,7 +112,10 @@ final class UserQueryParser {
         private boolean cutShort;
         /** The word before an "or" typed in lower case, until the word after it comes; then null again. */
         private Clause beforeLowerOr;
-        private boolean lowerOrNoted;
+        private Clause pendingLowerOr;
+        /** The first two words joined by a lower-case "or", and every such "or" between words. */
+        private Clause[] firstLowerOrPair;
+        private final List<Clause> lowerOrs = new ArrayList<>();
 
         Reader(String text) {
             this.text = text;
@@ -130,6 +133,10 @@ final class UserQueryParser {
             } else if (cutShort) {
                 problems.add("Only the first " + MAX_CLAUSES + " words and fields were searched: shorten the query to"
                         + " search the rest.");
+            }
+            if (firstLowerOrPair != null) {
+                problems.add("Both “" + firstLowerOrPair[0].value() + "” and “" + firstLowerOrPair[1].value()
+                        + "” are searched for: to find either, type OR in capitals: " + withCapitalOrs());
             }
             FieldProblems.noDayLeft(groups).ifPresent(problems::add);
             return new UserQuery(groups, exclusions, sortByDate, problems);
@@ -425,28 +432,25 @@ final class UserQueryParser {
          */
         private void noteLowerOr(Clause clause) {
             boolean lowerOr = clause.kind() == Kind.TEXT && !clause.quoted() && clause.value().equalsIgnoreCase("or");
-            if (beforeLowerOr != null && !lowerOr && !lowerOrNoted && clause.kind().isText()) {
-                String before = beforeLowerOr.value();
-                problems.add("Both “" + before + "” and “" + clause.value() + "” are searched for: to find either,"
-                        + " type OR in capitals (" + asTyped(beforeLowerOr) + " OR " + asTyped(clause) + ").");
-                lowerOrNoted = true;
+            if (beforeLowerOr != null && !lowerOr && clause.kind().isText()) {
+                if (firstLowerOrPair == null) {
+                    firstLowerOrPair = new Clause[] {beforeLowerOr, clause};
+                }
+                lowerOrs.add(pendingLowerOr);
             }
             List<Clause> lastGroup = groups.isEmpty() ? List.of() : groups.get(groups.size() - 1);
             Clause last = lastGroup.isEmpty() ? null : lastGroup.get(lastGroup.size() - 1);
             beforeLowerOr = lowerOr && lastWasPositive && last != null && last.kind().isText() ? last : null;
+            pendingLowerOr = beforeLowerOr == null ? null : clause;
         }
 
-        /** A clause as it can be typed again: its field's short prefix, and quotes around a phrase. */
-        private static String asTyped(Clause clause) {
-            String prefix = switch (clause.kind()) {
-                case TITLE -> "ti:";
-                case AUTHOR -> "au:";
-                case ABSTRACT -> "abs:";
-                case TOPIC -> "topic:";
-                default -> "";
-            };
-            boolean phrase = clause.quoted() || clause.value().chars().anyMatch(Character::isWhitespace);
-            return prefix + (phrase ? "\"" + clause.value() + "\"" : clause.value());
+        /** The query as typed with each lower-case "or" between words in capitals: what to type to find either. */
+        private String withCapitalOrs() {
+            StringBuilder typed = new StringBuilder(text);
+            for (int i = lowerOrs.size() - 1; i >= 0; i--) {
+                typed.replace(lowerOrs.get(i).start(), lowerOrs.get(i).end(), "OR");
+            }
+            return typed.toString().strip();
         }
 
         private static boolean isJoiningWord(Clause clause) {

@@ -68,16 +68,17 @@ class UserQueryParserTest {
 
         assertThat(q.groups()).hasSize(6);
         assertThat(q.problems()).containsExactly("Both “gan” and “diffusion” are searched for: to find either, type"
-                + " OR in capitals (gan OR diffusion).");
+                + " OR in capitals: gan OR diffusion OR \"flow matching\" images");
         assertThat(UserQueryParser.parse("\"masked autoencoder\" or diffusion").problems()).singleElement()
-                .asString().endsWith("(\"masked autoencoder\" OR diffusion).");
+                .asString().endsWith(": \"masked autoencoder\" OR diffusion");
         assertThat(UserQueryParser.parse("gan OR diffusion").problems()).isEmpty();
         assertThat(UserQueryParser.parse("or gan").problems()).isEmpty();
         assertThat(UserQueryParser.parse("gan or").problems()).isEmpty();
         assertThat(UserQueryParser.parse("gan or -diffusion images").problems()).isEmpty();
-        assertThat(UserQueryParser.parse("au:hinton or author:\"Yann LeCun\"").problems()).as("fields too")
-                .containsExactly("Both “hinton” and “Yann LeCun” are searched for: to find either, type OR in capitals"
-                        + " (au:hinton OR au:\"Yann LeCun\").");
+        assertThat(UserQueryParser.parse("au:hinton or author:\"Yann LeCun\" OR au:bengio transformer").problems())
+                .as("fields too, and the whole query to type").containsExactly("Both “hinton” and “Yann LeCun” are"
+                        + " searched for: to find either, type OR in capitals: au:hinton OR author:\"Yann LeCun\" OR"
+                        + " au:bengio transformer");
         assertThat(UserQueryParser.parse("ti:gan or cat:cs.CV").problems()).as("not a filter").isEmpty();
         assertThat(UserQueryParser.parse("2312.00273 or 2312.00279").problems()).as("ids are alternatives").isEmpty();
     }
