@@ -1,6 +1,7 @@
 package dev.paperboy.search;
 
 import dev.paperboy.core.Snippet;
+import dev.paperboy.search.PaperQueryFactory.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.paperboy.search.PaperQueryFactory.Token;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
