@@ -92,8 +92,7 @@ public final class ImportSubcommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s: no papers in it, nothing imported%n", result.file());
                 continue;
             }
-            out.printf(Locale.ROOT, "%s: %,d paper%s%s%s%n", result.file(), result.papers(),
-                    result.papers() == 1 ? "" : "s",
+            out.printf(Locale.ROOT, "%s: %s%s%s%n", result.file(), PlainText.count(result.papers(), "paper"),
                     result.digests() > 0 ? " in " + PlainText.count(result.digests(), "digest") : "",
                     result.problems() > 0 ? ", " + result.problems() + " malformed skipped" : "");
         }

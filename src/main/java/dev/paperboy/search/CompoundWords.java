@@ -161,22 +161,18 @@ final class CompoundWords {
         List<String> run = new ArrayList<>();
         for (String chunk : title.split("\\s+")) {
             Matcher word = WHOLE_WORD.matcher(chunk);
-            if (!word.matches()) {
-                joinRun(english, run, terms);
-                run.clear();
-                continue;
+            boolean whole = word.matches();
+            if (!whole || !word.group(1).isEmpty()) {
+                endRun(english, run, terms);
             }
-            if (!word.group(1).isEmpty()) {
-                joinRun(english, run, terms);
-                run.clear();
-            }
-            run.add(word.group(2));
-            if (!word.group(3).isEmpty()) {
-                joinRun(english, run, terms);
-                run.clear();
+            if (whole) {
+                run.add(word.group(2));
+                if (!word.group(3).isEmpty()) {
+                    endRun(english, run, terms);
+                }
             }
         }
-        joinRun(english, run, terms);
+        endRun(english, run, terms);
         return terms;
     }
 
@@ -185,8 +181,11 @@ final class CompoundWords {
         return APART + joined;
     }
 
-    /** Each word of a run with the next word that is not a stop word, at most {@value #MAX_INNER_STOP_WORDS} on. */
-    private static void joinRun(Analyzer english, List<String> run, List<String> terms) {
+    /**
+     * Each word of a run with the next word that is not a stop word, at most {@value #MAX_INNER_STOP_WORDS} on, into
+     * {@code terms}; the run is then empty, for the next.
+     */
+    private static void endRun(Analyzer english, List<String> run, List<String> terms) {
         for (int first = 0; first + 1 < run.size(); first++) {
             if (isStopWord(run.get(first))) {
                 continue;
@@ -200,6 +199,7 @@ final class CompoundWords {
                 }
             }
         }
+        run.clear();
     }
 
     private static boolean isStopWord(String word) {

@@ -115,10 +115,11 @@ final class SpellingCorrector {
             Matcher words = (clause.kind() == UserQuery.Kind.AUTHOR ? NAME_WORD : WORD).matcher(clause.value());
             while (words.find() && choices.size() < MAX_CORRECTIONS) {
                 String word = words.group();
-                List<String> better = looked.get(clause.kind() + ":" + word);
+                String key = clause.kind() + ":" + word;
+                List<String> better = looked.get(key);
                 if (better == null) {
                     better = correctWord(reader, word, fields, rare);
-                    looked.put(clause.kind() + ":" + word, better);
+                    looked.put(key, better);
                 }
                 if (!better.isEmpty()) {
                     spans.add(new int[] {clause.start() + words.start(), clause.start() + words.end()});
