@@ -1,6 +1,7 @@
 package dev.paperboy.arxiv;
 
 import dev.paperboy.config.PaperboyConfig.Topic;
+import dev.paperboy.core.render.PlainText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class ArxivRoutine implements AutoCloseable {
         Instant now = clock.instant();
         List<Topic> behind = behind(now);
         if (!behind.isEmpty()) {
-            LOG.info("arXiv: catching up {} topic(s) that missed a fetch", behind.size());
+            LOG.info("arXiv: catching up {} that missed a fetch", PlainText.count(behind.size(), "topic"));
             scheduleAt(now, behind);
         } else {
             scheduleAt(schedule.next(now), null);
@@ -102,7 +103,7 @@ public final class ArxivRoutine implements AutoCloseable {
         List<Topic> again = toRetry();
         if (!again.isEmpty() && retries < maxRetries && now.plus(retryInterval).isBefore(regular)) {
             retries++;
-            LOG.info("arXiv: trying {} topic(s) again in {} min (retry {} of {})", again.size(),
+            LOG.info("arXiv: trying {} again in {} min (retry {} of {})", PlainText.count(again.size(), "topic"),
                     retryInterval.toMinutes(), retries, maxRetries);
             scheduleAt(now.plus(retryInterval), again);
         } else {

@@ -6,6 +6,7 @@ import dev.paperboy.core.DigestSource;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.Paper;
 import dev.paperboy.core.ReloadResult;
+import dev.paperboy.core.render.PlainText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,8 +110,9 @@ public final class ArxivUpdater {
         if (stored) {
             reload = library.reload();
             if (!reload.applied()) {
-                LOG.warn("arXiv papers are stored in {}, but the library reload was refused ({} problem(s));"
-                        + " they are served after the next successful /reload", store.root(), reload.problems().size());
+                LOG.warn("arXiv papers are stored in {}, but the library reload was refused ({});"
+                        + " they are served after the next successful /reload", store.root(),
+                        PlainText.count(reload.problems().size(), "problem"));
             }
         }
         try {
@@ -204,8 +206,8 @@ public final class ArxivUpdater {
                     topic.name(), range, max);
             range += " (stopped at " + max + " results)";
         }
-        LOG.info("arXiv topic \"{}\": catching up {} through the API: {} result(s)", topic.name(), range,
-                entries.size());
+        LOG.info("arXiv topic \"{}\": catching up {} through the API: {}", topic.name(), range,
+                PlainText.count(entries.size(), "result"));
         return new Backfill(entries, days, from, range);
     }
 
@@ -353,8 +355,9 @@ public final class ArxivUpdater {
 
     private static void log(Topic topic, FetchOutcome outcome) {
         switch (outcome.kind()) {
-            case FETCHED -> LOG.info("arXiv topic \"{}\": {} new paper(s), {} new version(s) for {}", topic.name(),
-                    outcome.newPapers(), outcome.newVersions(), outcome.listingDate());
+            case FETCHED -> LOG.info("arXiv topic \"{}\": {}, {} for {}", topic.name(),
+                    PlainText.count(outcome.newPapers(), "new paper"), PlainText.count(outcome.newVersions(), "new version"),
+                    outcome.listingDate());
             case QUIET -> LOG.info("arXiv topic \"{}\": no announcement for {} (a quiet day)", topic.name(),
                     outcome.listingDate());
             case UNCHANGED -> LOG.info("arXiv topic \"{}\": {}", topic.name(), outcome.reason());

@@ -8,6 +8,7 @@ import dev.paperboy.console.ConsoleDelivery;
 import dev.paperboy.console.ConsoleRenderer;
 import dev.paperboy.core.ReloadResult;
 import dev.paperboy.content.ContentWatcher;
+import dev.paperboy.core.render.PlainText;
 import dev.paperboy.store.StoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,8 +61,8 @@ public final class RunSubcommand implements Callable<Integer> {
         try (PaperboyApp app = opened) {
             ReloadResult first = app.loadContent();
             if (!first.applied()) {
-                LOG.warn("Starting with an empty library: fix the {} problem(s) above and reload",
-                        first.problems().size());
+                LOG.warn("Starting with an empty library: fix the {} above and reload",
+                        PlainText.count(first.problems().size(), "problem"));
             }
             try (ChatPlatforms platforms = ChatPlatforms.start(app, System::getenv, clock);
                  ContentWatcher watcher = watch(app)) {

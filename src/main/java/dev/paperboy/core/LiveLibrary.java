@@ -1,5 +1,6 @@
 package dev.paperboy.core;
 
+import dev.paperboy.core.render.PlainText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ public final class LiveLibrary {
                     "could not read the content (" + e + "); see the log")));
         }
         if (!load.ok()) {
-            LOG.warn("Reload refused, {} problem(s) in {}; the previous content keeps serving",
-                    load.problems().size(), source.describe());
+            LOG.warn("Reload refused, {} in {}; the previous content keeps serving",
+                    PlainText.count(load.problems().size(), "problem"), source.describe());
             load.problems().forEach(p -> LOG.warn("  {}", p));
             return refused(old, load.problems());
         }

@@ -5,6 +5,7 @@ import dev.paperboy.config.PaperboyConfig;
 import dev.paperboy.core.LiveLibrary;
 import dev.paperboy.core.TopicSummary;
 import dev.paperboy.core.command.CommandDispatcher;
+import dev.paperboy.core.render.PlainText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -139,7 +140,8 @@ public final class DiscordAdapter implements AutoCloseable {
             stop();
             throw e;
         }
-        LOG.info("Discord connected as {} in {} server(s)", started.getSelfUser().getName(), started.getGuilds().size());
+        LOG.info("Discord connected as {} in {}", started.getSelfUser().getName(),
+                PlainText.count(started.getGuilds().size(), "server"));
         registerCommands(started);
     }
 

@@ -60,8 +60,8 @@ final class CompoundWords {
             "([(\\[{\"\u201c]?)([\\p{L}\\p{N}]+)([)\\]}\"\u201d,.:;!?]*)");
     /** Marks {@link #writtenApart} terms; the analyzer never keeps it. */
     private static final String APART = "+";
-    /** Stop words a joined title run may have between two words: "state of the art" has two. */
-    private static final int MAX_INNER_STOP_WORDS = 2;
+    /** Stop words a joined title run may hold: "state of the art" and "in the wild" have two. */
+    private static final int MAX_STOP_WORDS = 2;
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
     private final Analyzer english;
@@ -153,8 +153,9 @@ final class CompoundWords {
      * words between) "mixtureofexpert". The combined field holds them marked ({@link #writtenApart}), so that a plain
      * word never matches two words that happen to spell it ("I Am", "AI Red", "Data Based"). Only whole words with
      * nothing but spaces between them: a word that is part of another ("Test-Time", "Don't", "KIT's") parts the run,
-     * and punctuation after a word ends it ("Experts:"), before one starts it ("(Mixture"). Never from or to a stop
-     * word ("A Symmetric"). Titles only: abstracts would add a term for every two words.
+     * and punctuation after a word ends it ("Experts:"), before one starts it ("(Mixture"). Never to a stop word, and
+     * from one only when two stand before the word ("in the Wild" for in-the-wild, not "A Symmetric"). Titles only:
+     * abstracts would add a term for every two words.
      */
     static List<String> titleRuns(Analyzer english, String title) {
         List<String> terms = new ArrayList<>();
@@ -182,16 +183,20 @@ final class CompoundWords {
     }
 
     /**
-     * Each word of a run with the next word that is not a stop word, at most {@value #MAX_INNER_STOP_WORDS} on, into
-     * {@code terms}; the run is then empty, for the next.
+     * Each word of a run with the next word that is not a stop word, with at most {@value #MAX_STOP_WORDS} stop
+     * words in all, into {@code terms}; and two stop words, from the first, with the word after them ("in the wild"
+     * is "inthewild"). One stop word before a word is mostly a preposition: "in Vehicle Re-Identification" is not
+     * "in-vehicle". The run is then empty, for the next.
      */
     private static void endRun(Analyzer english, List<String> run, List<String> terms) {
         for (int first = 0; first + 1 < run.size(); first++) {
-            if (isStopWord(run.get(first))) {
+            boolean stopWordFirst = isStopWord(run.get(first));
+            if (stopWordFirst && (first > 0 && isStopWord(run.get(first - 1)) || !isStopWord(run.get(first + 1)))) {
                 continue;
             }
+            int lastNext = first + 1 + MAX_STOP_WORDS - (stopWordFirst ? 1 : 0);
             StringBuilder word = new StringBuilder(run.get(first));
-            for (int next = first + 1; next < run.size() && next <= first + 1 + MAX_INNER_STOP_WORDS; next++) {
+            for (int next = first + 1; next < run.size() && next <= lastNext; next++) {
                 word.append(run.get(next));
                 if (!isStopWord(run.get(next))) {
                     joined(english, word.toString()).ifPresent(terms::add);
