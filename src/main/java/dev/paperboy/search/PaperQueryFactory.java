@@ -126,16 +126,17 @@ final class PaperQueryFactory {
 
     /**
      * The analysed terms a snippet of the abstract should mark for this query; a word typed in parts ("gpt-4",
-     * "llama-3.1") is marked where its parts stand together.
+     * "llama-3.1", "in-context") is marked where its parts stand together.
      */
     SnippetMaker.Terms highlightTerms(UserQuery query) {
         Set<String> terms = new LinkedHashSet<>();
-        List<List<Token>> chains = new ArrayList<>();
+        List<SnippetMaker.Chain> chains = new ArrayList<>();
         for (Clause clause : query.positiveClauses()) {
             if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
                 List<Token> tokens = analyze(english, PaperFields.ABSTRACT, clause.value());
-                if (tokens.size() > 1 && !clause.quoted() && IN_PARTS.matcher(clause.value()).find()) {
-                    chains.add(tokens);
+                Optional<SnippetMaker.Chain> chain = clause.quoted() ? Optional.empty() : chain(clause.value(), tokens);
+                if (chain.isPresent()) {
+                    chains.add(chain.get());
                     // and the word written as one ("GPT4")
                     List<Token> joined = analyze(english, PaperFields.ABSTRACT,
                             clause.value().replaceAll(PaperAnalyzers.HYPHEN, ""));
@@ -148,6 +149,32 @@ final class PaperQueryFactory {
             }
         }
         return new SnippetMaker.Terms(terms, chains);
+    }
+
+    /**
+     * A word typed in parts as a snippet marks it, with the stop words typed at its ends ("in-context"); empty for a
+     * word in one part, or in parts of which only one is not a stop word where no stop word stands at an end.
+     */
+    private Optional<SnippetMaker.Chain> chain(String value, List<Token> tokens) {
+        if (tokens.isEmpty() || !IN_PARTS.matcher(value).find()) {
+            return Optional.empty();
+        }
+        List<String> parts = List.of(value.toLowerCase(Locale.ROOT).split(PaperAnalyzers.HYPHEN));
+        int first = tokens.get(0).position();
+        int last = tokens.get(tokens.size() - 1).position();
+        if (last < parts.size() && parts.subList(0, first).stream().allMatch(this::isStopWord)
+                && parts.subList(last + 1, parts.size()).stream().allMatch(this::isStopWord)) {
+            List<String> before = parts.subList(0, first);
+            List<String> after = parts.subList(last + 1, parts.size());
+            if (tokens.size() > 1 || !before.isEmpty() || !after.isEmpty()) {
+                return Optional.of(new SnippetMaker.Chain(tokens, before, after));
+            }
+        }
+        return tokens.size() > 1 ? Optional.of(new SnippetMaker.Chain(tokens)) : Optional.empty();
+    }
+
+    private boolean isStopWord(String part) {
+        return !part.isEmpty() && analyze(english, PaperFields.ABSTRACT, part).isEmpty();
     }
 
     /** A Lucene query and whether it should score (a text match) or only filter (category, date, id). */

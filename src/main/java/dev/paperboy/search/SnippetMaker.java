@@ -42,6 +42,16 @@ final class SnippetMaker {
         this.analyzer = analyzer;
     }
 
+    /**
+     * A word typed in parts: its parts' terms in order, and the stop words typed before and after them, which the
+     * analyzer drops ("in-context" is "in", then the term context; "in-the-wild" "in", "the", then wild).
+     */
+    record Chain(List<Token> parts, List<String> before, List<String> after) {
+        Chain(List<Token> parts) {
+            this(parts, List.of(), List.of());
+        }
+    }
+
     /** The query terms of one search with what finding them needs, worked out once for all the snippets of a page. */
     static final class Terms {
         private final String[] terms;
@@ -52,6 +62,8 @@ final class SnippetMaker {
         private final List<int[]> chains = new ArrayList<>();
         /** For each chain, whether a stop word stood before each part ("mixture-of-experts"). */
         private final List<boolean[]> afterStopWord = new ArrayList<>();
+        /** For each chain, the stop words that stand before its first part and after its last. */
+        private final List<Chain> edges = new ArrayList<>();
         /** Terms that are only parts of such words: marked only where the whole word stands. */
         private final boolean[] partOnly;
 
@@ -60,16 +72,18 @@ final class SnippetMaker {
         }
 
         /**
-         * The terms, and the words typed in parts ({@code chains}, each its parts' terms in order): a part is marked
-         * only where the parts stand together ("GPT-4", not each "4" of the abstract), unless it is a term alone too.
+         * The terms, and the words typed in parts: a part is marked only where the parts stand together ("GPT-4", not
+         * each "4" of the abstract; "in-context", not each "context"), unless it is a term alone too.
          */
-        Terms(Set<String> words, List<List<Token>> chains) {
+        Terms(Set<String> words, List<Chain> chains) {
             Set<String> all = new LinkedHashSet<>(words);
-            chains.forEach(chain -> chain.forEach(t -> all.add(t.text())));
+            chains.forEach(chain -> chain.parts().forEach(t -> all.add(t.text())));
             this.terms = all.toArray(String[]::new);
             this.partOnly = new boolean[terms.length];
             List<String> order = List.of(terms);
-            for (List<Token> chain : chains) {
+            for (Chain typed : chains) {
+                List<Token> chain = typed.parts();
+                edges.add(typed);
                 this.chains.add(chain.stream().mapToInt(t -> order.indexOf(t.text())).toArray());
                 boolean[] stopped = new boolean[chain.size()];
                 for (int j = 1; j < chain.size(); j++) {
@@ -226,26 +240,36 @@ final class SnippetMaker {
         return matches;
     }
 
-    /** The matches without parts of a word typed in parts that stand apart from its other parts. */
+    /**
+     * The matches without parts of a word typed in parts that stand apart from its other parts; where they stand
+     * together, one match from the first to the last, with the stop words at its ends ("in-context", "GPT-4",
+     * "Mixture-of-Experts"), so that the word is marked as one.
+     */
     private static List<Match> together(String text, List<Match> matches, Terms terms) {
         if (terms.chains.isEmpty()) {
             return matches;
         }
-        boolean[] kept = new boolean[matches.size()];
-        for (int i = 0; i < matches.size(); i++) {
-            kept[i] |= !terms.partOnly[matches.get(i).term()];
-            for (int c = 0; c < terms.chains.size(); c++) {
+        List<Match> together = new ArrayList<>();
+        int i = 0;
+        while (i < matches.size()) {
+            Match whole = null;
+            int parts = 1;
+            for (int c = 0; c < terms.chains.size() && whole == null; c++) {
                 int[] chain = terms.chains.get(c);
                 if (standsAt(text, matches, i, chain, terms.afterStopWord.get(c))) {
-                    Arrays.fill(kept, i, i + chain.length, true);
+                    whole = withEdges(text, matches.get(i), matches.get(i + chain.length - 1), terms.edges.get(c));
+                    parts = chain.length;
                 }
             }
-        }
-        List<Match> together = new ArrayList<>();
-        for (int i = 0; i < matches.size(); i++) {
-            if (kept[i]) {
+            if (whole != null) {
+                together.add(whole);
+                i += parts;
+                continue;
+            }
+            if (!terms.partOnly[matches.get(i).term()]) {
                 together.add(matches.get(i));
             }
+            i++;
         }
         return together;
     }
@@ -270,6 +294,50 @@ final class SnippetMaker {
         return true;
     }
 
+    /**
+     * One match from the chain's first match to its last, with the stop words that stand before and after it ("in-"
+     * before "context"), or null when they do not.
+     */
+    private static Match withEdges(String text, Match first, Match last, Chain chain) {
+        int at = first.start();
+        for (int w = chain.before().size() - 1; w >= 0 && at >= 0; w--) {
+            at = wordBefore(text, at, chain.before().get(w));
+        }
+        int to = last.end();
+        for (int w = 0; w < chain.after().size() && to >= 0; w++) {
+            to = wordAfter(text, to, chain.after().get(w));
+        }
+        return at >= 0 && to >= 0 ? new Match(at, to, first.term()) : null;
+    }
+
+    /** Where the word starts that stands before {@code at}, a hyphen or space between, or -1 when it is not there. */
+    private static int wordBefore(String text, int at, String word) {
+        int end = at;
+        while (end > 0 && at - end < MAX_PART_GAP && isPartGap(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end - word.length();
+        boolean there = end < at && start >= 0 && text.regionMatches(true, start, word, 0, word.length())
+                && (start == 0 || !isWordChar(text.charAt(start - 1)));
+        return there ? start : -1;
+    }
+
+    /** Where the word ends that stands after {@code at}, a hyphen or space between, or -1 when it is not there. */
+    private static int wordAfter(String text, int at, String word) {
+        int start = at;
+        while (start < text.length() && start - at < MAX_PART_GAP && isPartGap(text.charAt(start))) {
+            start++;
+        }
+        int end = start + word.length();
+        boolean there = start > at && end <= text.length() && text.regionMatches(true, start, word, 0, word.length())
+                && (end == text.length() || !isWordChar(text.charAt(end)));
+        return there ? end : -1;
+    }
+
+    private static boolean isPartGap(char c) {
+        return c == ' ' || PaperAnalyzers.HYPHENS.indexOf(c) >= 0;
+    }
+
     /** A gap of hyphens and spaces, with letters only where a stop word stood ("-of-", " of the "). */
     private static boolean joins(String text, int from, int to, boolean wordBetween) {
         if (to - from < 1 || to - from > MAX_PART_GAP) {
@@ -277,7 +345,7 @@ final class SnippetMaker {
         }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (!(wordBetween && Character.isLetter(c)) && c != ' ' && PaperAnalyzers.HYPHENS.indexOf(c) < 0) {
+            if (!(wordBetween && Character.isLetter(c)) && !isPartGap(c)) {
                 return false;
             }
         }
