@@ -1,8 +1,12 @@
 package dev.paperboy.core;
 
+import java.text.Normalizer;
 import java.util.Objects;
 
-/** What to search for and which page (1-based) of how many results to return. */
+/**
+ * What to search for and which page (1-based) of how many results to return. The query is kept composed
+ * (Unicode NFC): text pasted from macOS or a PDF may spell "é" as "e" and an accent, which no paper does.
+ */
 public record SearchRequest(String query, int page, int pageSize) {
 
     public static final int MAX_QUERY_LENGTH = 2000;
@@ -10,6 +14,9 @@ public record SearchRequest(String query, int page, int pageSize) {
     public SearchRequest {
         Objects.requireNonNull(query, "query");
         query = query.strip();
+        if (!Normalizer.isNormalized(query, Normalizer.Form.NFC)) {
+            query = Normalizer.normalize(query, Normalizer.Form.NFC);
+        }
         if (query.length() > MAX_QUERY_LENGTH) {
             query = query.substring(0, MAX_QUERY_LENGTH);
         }

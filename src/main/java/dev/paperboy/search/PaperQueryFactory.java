@@ -126,7 +126,7 @@ final class PaperQueryFactory {
 
     /**
      * The analysed terms a snippet of the abstract should mark for this query; a word typed in parts ("gpt-4",
-     * "llama-3.1", "in-context") is marked where its parts stand together.
+     * "llama-3.1", "in-context") or a phrase in quotes is marked where its parts stand together.
      */
     SnippetMaker.Terms highlightTerms(UserQuery query) {
         Set<String> terms = new LinkedHashSet<>();
@@ -134,6 +134,11 @@ final class PaperQueryFactory {
         for (Clause clause : query.positiveClauses()) {
             if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
                 List<Token> tokens = analyze(english, PaperFields.ABSTRACT, clause.value());
+                if (clause.quoted() && tokens.size() > 1) {
+                    // a phrase is marked where it stands, not each of its words
+                    chains.add(new SnippetMaker.Chain(tokens));
+                    continue;
+                }
                 Optional<SnippetMaker.Chain> chain = clause.quoted() ? Optional.empty() : chain(clause.value(), tokens);
                 if (chain.isPresent()) {
                     chains.add(chain.get());

@@ -439,6 +439,15 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void anAccentTypedAsALetterAndAMarkIsTheAccentedLetter() throws Exception {
+            load(library(paper("2401.00001").title("Naïve Bayes").authors("Bernhard Schölkopf")));
+
+            // as macOS and PDFs paste them: "o" then U+0308, "i" then U+0308
+            assertThat(ids("au:scho\u0308lkopf")).containsExactly("2401.00001");
+            assertThat(ids("nai\u0308ve")).containsExactly("2401.00001");
+        }
+
+        @Test
         void categoryFilter() throws Exception {
             load(library(
                     paper("2401.00001").title("Seeing").categories("cs.CV", "cs.LG"),

@@ -38,8 +38,10 @@ class SnippetMakerTest {
                 .as("with the stop word typed before it").containsExactly("in-context", "in context");
         assertThat(markedFor("in-the-wild", "Faces in the wild, the wild, in-the-wild; InTheWild."))
                 .containsExactly("in the wild", "in-the-wild", "InTheWild");
-        assertThat(markedFor("\"large model\"", "A model, large.")).as("a phrase as before")
-                .containsExactly("model", "large");
+        assertThat(markedFor("\"language model\" watermark", "Natural language, a watermark for language models."))
+                .as("a phrase where it stands").containsExactly("watermark", "language models");
+        assertThat(markedFor("\"state of the art\"", "The state of the art, state-of-the-art; the art."))
+                .containsExactly("state of the art", "state-of-the-art");
     }
 
     @Test
