@@ -3,6 +3,9 @@ package dev.paperboy.search;
 import dev.paperboy.search.UserQuery.Clause;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.PointValues;
@@ -39,5 +42,13 @@ record DayRange(LocalDate first, LocalDate last) {
             default -> "No paper is from " + value + (within(value) ? ", though the papers here run from " + first
                     + " to " + last + "." : ": the papers here are from " + first + " to " + last + ".");
         };
+    }
+
+    /** Why date clauses that each find papers find none together: the days they leave hold no paper. */
+    String whyNoneTogether(List<Clause> clauses) {
+        String typed = clauses.stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT) + ":" + c.value().strip())
+                .collect(Collectors.joining(" "));
+        return "No paper is from the days " + typed + " leave, though the papers here run from " + first + " to "
+                + last + ".";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -121,13 +122,29 @@ final class PaperSearcher {
                 unknown.add(clause.kind() == UserQuery.Kind.CATEGORY
                         ? "No paper is in the category " + FieldProblems.quoted(clause.value()) + ": arXiv writes"
                         + " them like cs.CV or math.GT, and cat:cs is all of cs."
-                        : "No paper is in a topic " + FieldProblems.quoted(clause.value()) + ": /topics lists them.");
+                        : "No paper is in a topic " + FieldProblems.quoted(clause.value()) + (hasTopics(generation)
+                        ? ": /topics lists them." : ": the papers here have no topics yet."));
             }
         }
         if (!ids.isEmpty()) {
             unknown.add(0, notFound(ids));
         }
+        List<UserQuery.Clause> dates = query.positiveClauses().stream().filter(c -> c.kind().isDate()).toList();
+        if (dates.size() > 1 && unknown.isEmpty() && !matchesAll(generation, dates)) {
+            // each finds papers, but not together: "after:2024-01 before:2025-03" within a gap of the papers
+            unknown.add(DayRange.of(generation.reader()).whyNoneTogether(dates));
+        }
         return unknown;
+    }
+
+    private static boolean hasTopics(IndexGeneration generation) throws IOException {
+        return MultiTerms.getTerms(generation.reader(), PaperFields.TOPIC_KEYWORD) != null;
+    }
+
+    private boolean matchesAll(IndexGeneration generation, List<UserQuery.Clause> clauses) throws IOException {
+        Optional<PaperQueryFactory.PaperQuery> together = queries.build(
+                new UserQuery(clauses.stream().map(List::of).toList(), List.of(), false, List.of()));
+        return together.isEmpty() || generation.searcher().count(together.get().base()) > 0;
     }
 
     private boolean matchesSome(IndexGeneration generation, UserQuery.Clause clause) throws IOException {

@@ -27,6 +27,8 @@ final class UserQueryParser {
      * Lucene refuses queries of more than 1024; no real search needs more than a few dozen words.
      */
     static final int MAX_CLAUSES = 64;
+    /** Words to search for that make a query with NOT in it look like a pasted title. */
+    private static final int WORDS_OF_A_TITLE = 5;
 
     private static final Map<String, Kind> FIELDS = Map.ofEntries(
             Map.entry("au", Kind.AUTHOR), Map.entry("author", Kind.AUTHOR), Map.entry("authors", Kind.AUTHOR),
@@ -116,6 +118,8 @@ final class UserQueryParser {
         /** The first two words joined by a lower-case "or", and every such "or" between words. */
         private Clause[] firstLowerOrPair;
         private final List<Clause> lowerOrs = new ArrayList<>();
+        /** Where each NOT typed right after a word to search for starts: in a pasted title it is a word too. */
+        private final List<Integer> notsAfterWords = new ArrayList<>();
 
         Reader(String text) {
             this.text = text;
@@ -138,6 +142,7 @@ final class UserQueryParser {
                 problems.add("Both “" + firstLowerOrPair[0].value() + "” and “" + firstLowerOrPair[1].value()
                         + "” are searched for: to find either, type OR in capitals: " + withCapitalOrs());
             }
+            noteTitleNot().ifPresent(problems::add);
             FieldProblems.noDayLeft(groups).ifPresent(problems::add);
             return new UserQuery(groups, exclusions, sortByDate, problems);
         }
@@ -213,6 +218,9 @@ final class UserQueryParser {
             }
             if (word.equals("NOT")) {
                 notPending = !negated; // "-NOT x" is not a double negation anyone means: it searches x
+                if (notPending && lastWasPositive) {
+                    notsAfterWords.add(start);
+                }
                 return;
             }
             int colon = word.indexOf(':');
@@ -442,6 +450,28 @@ final class UserQueryParser {
             Clause last = lastGroup.isEmpty() ? null : lastGroup.get(lastGroup.size() - 1);
             beforeLowerOr = lowerOr && lastWasPositive && last != null && last.kind().isText() ? last : null;
             pendingLowerOr = beforeLowerOr == null ? null : clause;
+        }
+
+        /**
+         * A title pasted with NOT in it ("Language Models Do NOT Really Know") excludes the word after it: say so, with
+         * the query to type to find the title, when NOT stands after a word among at least
+         * {@value #WORDS_OF_A_TITLE} words searched for. Not for a short query, where NOT is meant.
+         */
+        private Optional<String> noteTitleNot() {
+            long words = groups.stream().filter(g -> g.size() == 1 && g.get(0).kind() == Kind.TEXT).count();
+            if (notsAfterWords.isEmpty() || words < WORDS_OF_A_TITLE) {
+                return Optional.empty();
+            }
+            int next = notsAfterWords.get(0) + "NOT".length();
+            while (next < text.length() && isSpace(text.charAt(next))) {
+                next++;
+            }
+            String excluded = text.substring(next, endOfWord(next));
+            StringBuilder typed = new StringBuilder(text);
+            notsAfterWords.forEach(at -> typed.replace(at, at + "NOT".length(), "not"));
+            return Optional.of((excluded.isEmpty() ? "A word" : "“" + excluded + "”") + " is left out: NOT in capitals"
+                    + " excludes the word after it. To search for the word not, type it in lower case: "
+                    + typed.toString().strip());
         }
 
         /** The query as typed with each lower-case "or" between words in capitals: what to type to find either. */

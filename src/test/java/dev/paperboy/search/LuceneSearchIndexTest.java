@@ -488,6 +488,14 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void aTopicInALibraryWithoutTopicsSaysSo() throws Exception {
+            load(library(paper("2401.00001").title("Robots")));
+
+            assertThat(search("topic:robots").problems()).as("not /topics, which has none to list")
+                    .containsExactly("No paper is in a topic “robots”: the papers here have no topics yet.");
+        }
+
+        @Test
         void idWithAndWithoutVersion() throws Exception {
             load(library(
                     paper("2211.07638v2").title("One"),
@@ -546,7 +554,11 @@ class LuceneSearchIndexTest {
                     .containsExactly("No paper is from 2025-06-04: the papers here are from 2024-12-31 to 2025-06-03.");
             assertThat(search("model date:2025-05").problems()).as("a month inside the range, with no paper")
                     .containsExactly("No paper is from 2025-05, though the papers here run from 2024-12-31 to 2025-06-03.");
+            assertThat(search("model after:2025-03-01 before:2025-06-01").problems()).as("each finds papers, not both")
+                    .containsExactly("No paper is from the days after:2025-03-01 before:2025-06-01 leave, though the"
+                            + " papers here run from 2024-12-31 to 2025-06-03.");
             assertThat(search("missing after:2025-01-01").problems()).as("the date is not why").isEmpty();
+            assertThat(search("missing after:2025-01-01 before:2025-06-01").problems()).isEmpty();
         }
 
         @Test

@@ -84,6 +84,20 @@ class UserQueryParserTest {
     }
 
     @Test
+    void notInAPastedTitleSaysWhichWordItLeftOutAndWhatToTypeInstead() {
+        UserQuery q = UserQueryParser.parse("Large Language Models Do NOT Really Know What They Don't Know");
+
+        assertThat(q.exclusions()).extracting(UserQuery.Clause::value).containsExactly("Really");
+        assertThat(q.problems()).containsExactly("“Really” is left out: NOT in capitals excludes the word after it. To"
+                + " search for the word not, type it in lower case: Large Language Models Do not Really Know What They"
+                + " Don't Know");
+        assertThat(UserQueryParser.parse("vision transformer segmentation NOT survey").problems())
+                .as("a short query means it").isEmpty();
+        assertThat(UserQueryParser.parse("NOT survey of large vision language models").problems())
+                .as("not after a word").isEmpty();
+    }
+
+    @Test
     void danglingOrsAreIgnored() {
         assertThat(UserQueryParser.parse("OR a OR").groups()).extracting(List::size).containsExactly(1);
         assertThat(UserQueryParser.parse("-a OR b").groups()).extracting(g -> g.get(0).value()).containsExactly("b");
