@@ -44,6 +44,9 @@ final class CompoundWords {
      */
     private static final Pattern LETTERS_THEN_VERSION = Pattern.compile(
             "(\\p{L}{2,})" + PaperAnalyzers.HYPHEN + "?(\\p{N}+(?:\\.\\p{N}+)+)");
+    /** A name typed before a number apart: "Qwen 2.5", "Llama 3", "GPT 4o", "YOLO v8". */
+    private static final Pattern NAME = Pattern.compile("\\p{L}{2,}");
+    private static final Pattern NUMBER = Pattern.compile("[vV]?\\p{N}+(?:\\.\\p{N}+)*\\p{L}?");
     /** The fields where the parts of a word written in two can stand next to each other. */
     private static final List<String> POSITIONAL = List.of(PaperFields.TITLE, PaperFields.ABSTRACT,
             PaperFields.COMMENT, PaperFields.TOPICS);
@@ -70,6 +73,15 @@ final class CompoundWords {
     CompoundWords(Analyzer english, Analyzer names) {
         this.english = english;
         this.names = names;
+    }
+
+    /**
+     * The word that a name typed before a number stands for ("Qwen 2.5" is qwen2.5, "YOLO v8" yolov8), or empty
+     * when the two are not such a pair. Papers write such a model name as one word as often as in two.
+     */
+    static Optional<String> writtenAsOne(String name, String number) {
+        return NAME.matcher(name).matches() && NUMBER.matcher(number).matches()
+                ? Optional.of(name + number) : Optional.empty();
     }
 
     /** The query for a plain word, scored in {@link PaperFields#TEXT}; empty when it has no word to search. */

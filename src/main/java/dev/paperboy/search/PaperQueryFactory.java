@@ -108,7 +108,16 @@ final class PaperQueryFactory {
     Optional<PaperQuery> build(UserQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         boolean positive = false;
-        for (List<Clause> group : query.groups()) {
+        List<List<Clause>> groups = query.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Clause> group = groups.get(g);
+            Optional<Query> pair = g + 1 < groups.size() ? nameThenNumber(group, groups.get(g + 1)) : Optional.empty();
+            if (pair.isPresent()) {
+                builder.add(pair.get(), Occur.MUST);
+                positive = true;
+                g++;
+                continue;
+            }
             Optional<Built> built = group(group);
             if (built.isPresent()) {
                 builder.add(built.get().query(), built.get().scoring() ? Occur.MUST : Occur.FILTER);
@@ -125,12 +134,50 @@ final class PaperQueryFactory {
     }
 
     /**
+     * Two words typed that may be one model name ("Qwen 2.5", "Llama 3"): both words, as any two, or the word they
+     * make written as one, or apart side by side ({@link CompoundWords#word}: "Qwen2.5", "Qwen-2.5").
+     */
+    private Optional<Query> nameThenNumber(List<Clause> first, List<Clause> second) {
+        Optional<String> asOne = namedNumber(first, second);
+        if (asOne.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Built> name = group(first);
+        Optional<Built> number = group(second);
+        Optional<Query> word = compounds.word(asOne.get());
+        if (name.isEmpty() || number.isEmpty() || word.isEmpty()) {
+            return Optional.empty();
+        }
+        Query both = new BooleanQuery.Builder().add(name.get().query(), Occur.MUST)
+                .add(number.get().query(), Occur.MUST).build();
+        return Optional.of(new BooleanQuery.Builder().add(both, Occur.SHOULD).add(word.get(), Occur.SHOULD).build());
+    }
+
+    /** The word two groups typed make when they are a name and a number, each a plain word alone. */
+    private static Optional<String> namedNumber(List<Clause> first, List<Clause> second) {
+        if (first.size() != 1 || second.size() != 1 || !isPlainWord(first.get(0)) || !isPlainWord(second.get(0))) {
+            return Optional.empty();
+        }
+        return CompoundWords.writtenAsOne(first.get(0).value(), second.get(0).value());
+    }
+
+    private static boolean isPlainWord(Clause clause) {
+        return clause.kind() == Kind.TEXT && !clause.quoted();
+    }
+
+    /**
      * The analysed terms a snippet of the abstract should mark for this query; a word typed in parts ("gpt-4",
      * "llama-3.1", "in-context") or a phrase in quotes is marked where its parts stand together.
      */
     SnippetMaker.Terms highlightTerms(UserQuery query) {
         Set<String> terms = new LinkedHashSet<>();
         List<SnippetMaker.Chain> chains = new ArrayList<>();
+        for (int g = 0; g + 1 < query.groups().size(); g++) {
+            // "Qwen 2.5" is also "Qwen2.5"
+            namedNumber(query.groups().get(g), query.groups().get(g + 1))
+                    .map(word -> analyze(english, PaperFields.ABSTRACT, word))
+                    .filter(tokens -> tokens.size() == 1).ifPresent(tokens -> terms.add(tokens.get(0).text()));
+        }
         for (Clause clause : query.positiveClauses()) {
             if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
                 List<Token> tokens = analyze(english, PaperFields.ABSTRACT, clause.value());

@@ -159,6 +159,16 @@ class CompoundWordsTest {
     }
 
     @Test
+    void aNameTypedBeforeANumberIsAlsoTheWordTheyMake() {
+        assertThat(ids("llama 3.1")).as("LLaMA3.1 too; the two side by side first")
+                .containsExactlyInAnyOrder("2401.00018", "2401.00019", "2401.00020").first().isEqualTo("2401.00018");
+        assertThat(ids("gpt 4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008", "2401.00013", "2401.00018",
+                "2401.00021");
+        assertThat(ids("qwen 2.5")).containsExactly("2401.00019");
+        assertThat(ids("\"gpt 4o\"")).as("a phrase is as typed").doesNotContain("2401.00008");
+    }
+
+    @Test
     void aFieldFindsAWordInPartsInEachFormItHolds() {
         assertThat(ids("ti:gpt4o")).containsExactly("2401.00021");
         assertThat(ids("ti:gpt-4o")).containsExactly("2401.00021");
