@@ -409,14 +409,14 @@ final class SnippetMaker {
                     continue;
                 }
             }
-            if (c == SOFT_HYPHEN && i > start && i + 1 < length && isWordChar(text.charAt(i + 1))) {
-                i++; // an invisible hyphen inside a word, which the analyzer removes
+            if ((c == SOFT_HYPHEN || c == '&') && i > start && i + 1 < length && isWordChar(text.charAt(i + 1))) {
+                i++; // an invisible hyphen inside a word, or the ampersand of "Q&A", which the analyzer removes
                 continue;
             }
             if (i + 1 < length && i > start && isJoiner(c)) {
                 char before = text.charAt(i - 1);
                 char after = text.charAt(i + 1);
-                boolean letters = (c == '\'' || c == '\u2019' || c == '.' || c == ':')
+                boolean letters = (c == '\'' || c == '\u2019' || c == '.')
                         && Character.isLetter(before) && Character.isLetter(after);
                 boolean digits = (c == '.' || c == ',' || c == '\'' || c == ';')
                         && Character.isDigit(before) && Character.isDigit(after);
@@ -432,7 +432,7 @@ final class SnippetMaker {
 
     /** A character that may join two parts of one word: "don't", "e.g", "3.5", "1,000". */
     private static boolean isJoiner(char c) {
-        return c == '\'' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\u2019';
+        return c == '\'' || c == '.' || c == ',' || c == ';' || c == '\u2019';
     }
 
     private static int nextSpace(String text, int from) {
