@@ -5,6 +5,7 @@ import dev.paperboy.core.LibraryPaper;
 import dev.paperboy.core.SearchHit;
 import dev.paperboy.core.SearchPage;
 import dev.paperboy.core.SearchRequest;
+import dev.paperboy.core.render.PlainText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +41,13 @@ final class PaperSearcher {
     static final int TOTAL_HITS_THRESHOLD = 1000;
     /** Corrected versions of a query tried, per pass, before giving up. */
     private static final int MAX_CORRECTED_QUERIES = 8;
+    /**
+     * A query that finds at most this many papers may owe it to a typo that a few papers share, and gets a
+     * suggestion that finds {@value #SUGGESTION_FINDS_MORE} times as many; a query that finds more is left alone
+     * (and costs no fuzzy search).
+     */
+    static final int SUGGEST_UP_TO = 20;
+    static final int SUGGESTION_FINDS_MORE = 20;
     private static final Sort BY_DATE = new Sort(LuceneSearchIndex.NEWEST, SortField.FIELD_SCORE,
             new SortField(PaperFields.KEY, SortField.Type.STRING));
 
@@ -72,7 +80,7 @@ final class PaperSearcher {
                         MAX_CORRECTED_QUERIES)) {
                     Optional<SearchPage> page = corrected(generation, request, query, corrected, tried);
                     if (page.isPresent()) {
-                        return page.get();
+                        return sharpened(generation, request, query, page.get(), tried);
                     }
                 }
             }
@@ -86,6 +94,9 @@ final class PaperSearcher {
         }
         List<String> problems = new ArrayList<>(query.problems());
         missingIds(query, result, request).ifPresent(problems::add);
+        if (result.total() > 0 && result.total() <= SUGGEST_UP_TO && result.searchable()) {
+            suggestion(generation, typed, query, result.total()).ifPresent(problems::add);
+        }
         if (result.total() == 0 && result.searchable() && problems.isEmpty()) {
             problems.addAll(emptyFilters(generation, query));
         }
@@ -151,6 +162,26 @@ final class PaperSearcher {
         Optional<PaperQueryFactory.PaperQuery> alone = queries.build(
                 new UserQuery(List.of(List.of(clause)), List.of(), false, List.of()));
         return alone.isEmpty() || generation.searcher().count(alone.get().base()) > 0;
+    }
+
+    /**
+     * A corrected page that found a few papers, or the page of its {@link SpellingCorrector#suggestion} when that
+     * finds {@value #SUGGESTION_FINDS_MORE} times as many: "difusion modle" corrected to "diffusion modle" finds the
+     * one paper with that typo, and "diffusion model" what was meant.
+     */
+    private SearchPage sharpened(IndexGeneration generation, SearchRequest request, UserQuery typed, SearchPage page,
+            Set<String> tried) throws IOException {
+        if (page.total() > SUGGEST_UP_TO) {
+            return page;
+        }
+        String corrected = page.correctedQuery();
+        Optional<String> suggested = corrector.suggestion(generation.reader(), corrected,
+                UserQueryParser.parse(corrected));
+        if (suggested.isEmpty()) {
+            return page;
+        }
+        Optional<SearchPage> better = corrected(generation, request, typed, suggested.get(), tried);
+        return better.filter(b -> b.total() >= page.total() * SUGGESTION_FINDS_MORE).orElse(page);
     }
 
     /** The page of a corrected query not tried before, when it finds something. */
@@ -221,6 +252,21 @@ final class PaperSearcher {
     private static String notFound(Set<String> ids) {
         return "Not found: " + String.join(", ", ids) + " (check " + (ids.size() == 1 ? "the id" : "the ids")
                 + "; only the papers here are searched).";
+    }
+
+    /**
+     * "Did you mean …" for a query that found a few papers because a word of it is a typo that a few papers share
+     * ("langauge model"), when the suggested query finds {@value #SUGGESTION_FINDS_MORE} times as many.
+     */
+    private Optional<String> suggestion(IndexGeneration generation, String typed, UserQuery query, long found)
+            throws IOException {
+        Optional<String> suggested = corrector.suggestion(generation.reader(), typed, query);
+        if (suggested.isEmpty()) {
+            return Optional.empty();
+        }
+        long more = count(generation, suggested.get());
+        return more < found * SUGGESTION_FINDS_MORE ? Optional.empty() : Optional.of("Did you mean “"
+                + suggested.get() + "”? It finds " + PlainText.count(more, "paper") + ".");
     }
 
     /** How many papers the typed query matches, counted to the end (a page stops at the threshold). */

@@ -754,6 +754,28 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void aTypoAFewPapersShareFindsThemWithASuggestion() throws Exception {
+        List<Papers> papers = new ArrayList<>();
+        papers.add(paper("2401.00001").title("A langauge model for birds"));
+        papers.add(paper("2401.00002").title("MedPlan routing"));
+        papers.add(paper("2401.00003").title("Language modle for fish"));
+        for (int i = 0; i < 220; i++) {
+            papers.add(paper(String.format("2402.%05d", i + 1)).title("Language model median " + i));
+        }
+        load(library(papers.toArray(Papers[]::new)));
+
+        SearchPage page = search("langauge model");
+
+        assertThat(page.correctedQuery()).as("found as typed").isNull();
+        assertThat(page.hits()).extracting(h -> h.paper().paper().arxivId()).containsExactly("2401.00001");
+        assertThat(page.problems()).containsExactly("Did you mean “language model”? It finds 220 papers.");
+        assertThat(search("medplan").problems()).as("two edits from median: a word of its own").isEmpty();
+        assertThat(search("language model").problems()).isEmpty();
+        assertThat(search("lnguage modle").correctedQuery()).as("not only the word no paper has")
+                .isEqualTo("language model");
+    }
+
+    @Test
     void aWordSpreadOverAuthorsAndAbstractsIsNotATypoOfACommonerOne() throws Exception {
         List<Papers> papers = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
