@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -56,6 +55,7 @@ final class PaperSearcher {
     private final SpellingCorrector corrector = new SpellingCorrector(PaperAnalyzers.english(), PaperAnalyzers.names());
     private final Analyzer nameAnalyzer = PaperAnalyzers.names();
     private final NameCorrector names = new NameCorrector(nameAnalyzer);
+    private final EmptyFilters emptyFilters = new EmptyFilters(queries);
 
     /** One page of results for {@code request}, corrected when the query as typed finds nothing. */
     SearchPage page(IndexGeneration generation, SearchRequest request) throws IOException {
@@ -98,7 +98,7 @@ final class PaperSearcher {
             suggestion(generation, typed, query, result.total()).ifPresent(problems::add);
         }
         if (result.total() == 0 && result.searchable() && problems.isEmpty()) {
-            problems.addAll(emptyFilters(generation, query));
+            problems.addAll(emptyFilters.reasons(generation, query));
         }
         if (!result.searchable() && problems.isEmpty()) {
             problems = List.of(query.positiveClauses().stream().noneMatch(PaperSearcher::hasLetterOrDigit)
@@ -108,60 +108,6 @@ final class PaperSearcher {
         }
         return new SearchPage(typed, null, result.hits(), result.total(), request.page(), request.pageSize(),
                 result.lowerBound(), problems);
-    }
-
-    /**
-     * For a search that found nothing: each {@code cat:}, {@code topic:}, id and date that no paper has, which is
-     * the likelier reason (a category mistyped, a topic this library does not have, a day past its newest paper),
-     * with what such values look like or which days the library holds.
-     */
-    private List<String> emptyFilters(IndexGeneration generation, UserQuery query) throws IOException {
-        List<String> unknown = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        for (UserQuery.Clause clause : query.positiveClauses()) {
-            Optional<String> id = clause.kind() == UserQuery.Kind.ID || clause.kind() == UserQuery.Kind.TEXT
-                    && !clause.quoted() ? ArxivIds.normalise(clause.value()) : Optional.empty();
-            boolean named = clause.kind() == UserQuery.Kind.CATEGORY || clause.kind() == UserQuery.Kind.TOPIC;
-            if (id.isEmpty() && !named && !clause.kind().isDate() || matchesSome(generation, clause)) {
-                continue;
-            }
-            if (id.isPresent()) {
-                ids.add(id.get());
-            } else if (clause.kind().isDate()) {
-                unknown.add(DayRange.of(generation.reader()).whyNone(clause));
-            } else {
-                unknown.add(clause.kind() == UserQuery.Kind.CATEGORY
-                        ? "No paper is in the category " + FieldProblems.quoted(clause.value()) + ": arXiv writes"
-                        + " them like cs.CV or math.GT, and cat:cs is all of cs."
-                        : "No paper is in a topic " + FieldProblems.quoted(clause.value()) + (hasTopics(generation)
-                        ? ": /topics lists them." : ": the papers here have no topics yet."));
-            }
-        }
-        if (!ids.isEmpty()) {
-            unknown.add(0, notFound(ids));
-        }
-        List<UserQuery.Clause> dates = query.positiveClauses().stream().filter(c -> c.kind().isDate()).toList();
-        if (dates.size() > 1 && unknown.isEmpty() && !matchesAll(generation, dates)) {
-            // each finds papers, but not together: "after:2024-01 before:2025-03" within a gap of the papers
-            unknown.add(DayRange.of(generation.reader()).whyNoneTogether(dates));
-        }
-        return unknown;
-    }
-
-    private static boolean hasTopics(IndexGeneration generation) throws IOException {
-        return MultiTerms.getTerms(generation.reader(), PaperFields.TOPIC_KEYWORD) != null;
-    }
-
-    private boolean matchesAll(IndexGeneration generation, List<UserQuery.Clause> clauses) throws IOException {
-        Optional<PaperQueryFactory.PaperQuery> together = queries.build(
-                new UserQuery(clauses.stream().map(List::of).toList(), List.of(), false, List.of()));
-        return together.isEmpty() || generation.searcher().count(together.get().base()) > 0;
-    }
-
-    private boolean matchesSome(IndexGeneration generation, UserQuery.Clause clause) throws IOException {
-        Optional<PaperQueryFactory.PaperQuery> alone = queries.build(
-                new UserQuery(List.of(List.of(clause)), List.of(), false, List.of()));
-        return alone.isEmpty() || generation.searcher().count(alone.get().base()) > 0;
     }
 
     /**
@@ -245,13 +191,7 @@ final class PaperSearcher {
             wanted.add(normalised.get());
         }
         result.hits().forEach(hit -> wanted.remove(hit.paper().paper().arxivId()));
-        return wanted.isEmpty() ? Optional.empty() : Optional.of(notFound(wanted));
-    }
-
-    /** The ids a search asked for that no paper here has, as a reply says it. */
-    private static String notFound(Set<String> ids) {
-        return "Not found: " + String.join(", ", ids) + " (check " + (ids.size() == 1 ? "the id" : "the ids")
-                + "; only the papers here are searched).";
+        return wanted.isEmpty() ? Optional.empty() : Optional.of(EmptyFilters.notFound(wanted));
     }
 
     /**

@@ -468,19 +468,26 @@ class LuceneSearchIndexTest {
                     paper("2401.00001").title("Seeing").categories("cs.CV", "cs.LG"),
                     paper("2401.00002").title("Seeing more").categories("cs.LG"),
                     paper("2401.00003").title("Seeing stars").categories("astro-ph.GA"),
-                    paper("2401.00004").title("Seeing numbers").categories("math.NT")));
+                    paper("2401.00004").title("Seeing numbers").categories("math.NT"),
+                    paper("2401.00005").title("Seeing quarks").categories("hep-th", "hep-ph", "cond-mat.mes-hall")));
 
             assertThat(ids("seeing cat:cs.CV")).containsExactly("2401.00001");
             assertThat(ids("seeing cat:cs.cv")).containsExactly("2401.00001");
             assertThat(ids("cat:cs.LG")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
             assertThat(ids("cat:cs")).containsExactlyInAnyOrder("2401.00001", "2401.00002");
-            assertThat(ids("seeing -cat:cs.LG")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
+            assertThat(ids("seeing -cat:cs.LG")).containsExactlyInAnyOrder("2401.00003", "2401.00004", "2401.00005");
             assertThat(ids("cat:math.NT OR cat:astro-ph.GA")).containsExactlyInAnyOrder("2401.00003", "2401.00004");
             assertThat(ids("seeing cat:cs.CV,math.NT")).as("as arXiv lists them: either")
                     .containsExactlyInAnyOrder("2401.00001", "2401.00004");
-            assertThat(ids("seeing -cat:cs.LG,math.NT")).containsExactly("2401.00003");
+            assertThat(ids("seeing -cat:cs.LG,math.NT")).containsExactlyInAnyOrder("2401.00003", "2401.00005");
             assertThat(search("seeing cat:cs.XX").problems()).containsExactly("No paper is in the category “cs.XX”:"
                     + " arXiv writes them like cs.CV or math.GT, and cat:cs is all of cs.");
+            assertThat(search("seeing cat:hep").problems()).as("the categories it starts")
+                    .containsExactly("No paper is in the category “hep”: did you mean cat:hep-ph, cat:hep-th?");
+            assertThat(search("seeing cat:CV").problems()).as("or ends")
+                    .containsExactly("No paper is in the category “CV”: did you mean cat:cs.CV?");
+            assertThat(search("seeing cat:mes-hall").problems())
+                    .containsExactly("No paper is in the category “mes-hall”: did you mean cat:cond-mat.mes-hall?");
             assertThat(search("seeing cat:math.NT cat:cs.CV").problems()).as("each is known; together, nothing")
                     .isEmpty();
         }
