@@ -407,12 +407,17 @@ final class SpellingCorrector {
         if (typed.length() > 1 && typed.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
             return correction.toUpperCase(Locale.ROOT);
         }
-        if (typed.length() == correction.length() && typed.substring(1).chars().anyMatch(Character::isUpperCase)) {
-            // "LeCnu" is "LeCun": letter by letter, as a swap or a substitution keeps the places
+        if (typed.substring(1).chars().anyMatch(Character::isUpperCase)) {
+            // "LeCnu" and "LeCunn" are "LeCun": letter by letter where the places are kept, as a swap or a
+            // substitution keeps them all, and any edit those before it
+            boolean samePlaces = typed.length() == correction.length();
+            boolean aligned = true;
             StringBuilder matched = new StringBuilder(correction.length());
             for (int i = 0; i < correction.length(); i++) {
                 char c = correction.charAt(i);
-                matched.append(Character.isUpperCase(typed.charAt(i)) ? Character.toUpperCase(c) : c);
+                aligned &= i < typed.length() && (samePlaces || Character.toLowerCase(typed.charAt(i)) == c);
+                matched.append(aligned && Character.isUpperCase(typed.charAt(i)) || i == 0
+                        && Character.isUpperCase(typed.charAt(0)) ? Character.toUpperCase(c) : c);
             }
             return matched.toString();
         }

@@ -59,6 +59,29 @@ class PersonCorrectionsTest {
     }
 
     @Test
+    void aLastNameOneLetterOffIsCorrectedThoughItIsAName() throws Exception {
+        index.libraryChanging(library(paper("2401.00001").title("Residuals").authors("Kaiming He"),
+                paper("2401.00002").title("Birds").authors("Mi Hee"),
+                paper("2401.00003").title("Robots").authors("Sergey Levine", "Ann Levin")));
+
+        assertThat(search("au:\"Kaiming Hee\"").correctedQuery()).isEqualTo("au:\"Kaiming He\"");
+        assertThat(search("au:\"Sergey Levin\"").correctedQuery()).isEqualTo("au:\"Sergey Levine\"");
+        assertThat(search("au:\"Sergey LEVIN\"").correctedQuery()).as("in the case typed")
+                .isEqualTo("au:\"Sergey LEVINE\"");
+        assertThat(search("au:\"Ann Levin\"").correctedQuery()).as("listed as typed").isNull();
+    }
+
+    @Test
+    void aCorrectedNameKeepsTheCapitalsTypedBeforeTheEdit() {
+        assertThat(search("au:\"Yann LeCunn\"").correctedQuery()).isEqualTo("au:\"Yann LeCun\"");
+        assertThat(SpellingCorrector.matchCase("LeCnu", "lecun")).isEqualTo("LeCun");
+        assertThat(SpellingCorrector.matchCase("LeCunn", "lecun")).isEqualTo("LeCun");
+        assertThat(SpellingCorrector.matchCase("DeepMnid", "deepmind")).isEqualTo("DeepMind");
+        assertThat(SpellingCorrector.matchCase("McDonlad", "mcdowell")).as("capitals only up to the edit")
+                .isEqualTo("McDowell");
+    }
+
+    @Test
     void aSwappedNameMustBeListedWithTheOldLastNameInFull() {
         assertThat(search("au:\"LeCun Yann\"").correctedQuery()).isEqualTo("au:\"Yann LeCun\"");
         assertThat(search("au:\"He K.\"").correctedQuery()).as("an initial typed last still stands for a name")
