@@ -72,6 +72,18 @@ class PersonCorrectionsTest {
     }
 
     @Test
+    void aNameThatFindsMoreTheOtherWayRoundSaysSo() throws Exception {
+        index.libraryChanging(library(paper("2401.00001").title("Vision").authors("Fei-Fei Li"),
+                paper("2401.00002").title("Images").authors("Li Fei-Fei"),
+                paper("2401.00003").title("Scenes").authors("Li Fei-Fei", "Bo Chen")));
+
+        assertThat(search("au:\"Fei-Fei Li\"").problems())
+                .containsExactly("The name the other way round finds 2 papers: au:\"Li Fei-Fei\"");
+        assertThat(search("au:\"Li Fei-Fei\"").problems()).as("finds more as typed").isEmpty();
+        assertThat(search("au:\"Fei-Fei Li\" vision").problems()).as("the rest of the query counts").isEmpty();
+    }
+
+    @Test
     void aCorrectedNameKeepsTheCapitalsTypedBeforeTheEdit() {
         assertThat(search("au:\"Yann LeCunn\"").correctedQuery()).isEqualTo("au:\"Yann LeCun\"");
         assertThat(SpellingCorrector.matchCase("LeCnu", "lecun")).isEqualTo("LeCun");
