@@ -9,11 +9,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -67,7 +65,7 @@ final class PaperQueryFactory {
     static final float TIE_BREAKER = 0.3f;
 
     /** A hyphen between letters or digits: the word is typed in parts. */
-    private static final Pattern IN_PARTS = Pattern.compile("[\\p{L}\\p{N}]" + PaperAnalyzers.HYPHEN + "[\\p{L}\\p{N}]");
+    static final Pattern IN_PARTS = Pattern.compile("[\\p{L}\\p{N}]" + PaperAnalyzers.HYPHEN + "[\\p{L}\\p{N}]");
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?");
 
     private final Analyzer english;
@@ -154,7 +152,7 @@ final class PaperQueryFactory {
     }
 
     /** The word two groups typed make when they are a name and a number, each a plain word alone. */
-    private static Optional<String> namedNumber(List<Clause> first, List<Clause> second) {
+    static Optional<String> namedNumber(List<Clause> first, List<Clause> second) {
         if (first.size() != 1 || second.size() != 1 || !isPlainWord(first.get(0)) || !isPlainWord(second.get(0))) {
             return Optional.empty();
         }
@@ -165,68 +163,9 @@ final class PaperQueryFactory {
         return clause.kind() == Kind.TEXT && !clause.quoted();
     }
 
-    /**
-     * The analysed terms a snippet of the abstract should mark for this query; a word typed in parts ("gpt-4",
-     * "llama-3.1", "in-context") or a phrase in quotes is marked where its parts stand together.
-     */
-    SnippetMaker.Terms highlightTerms(UserQuery query) {
-        Set<String> terms = new LinkedHashSet<>();
-        List<SnippetMaker.Chain> chains = new ArrayList<>();
-        for (int g = 0; g + 1 < query.groups().size(); g++) {
-            // "Qwen 2.5" is also "Qwen2.5"
-            namedNumber(query.groups().get(g), query.groups().get(g + 1))
-                    .map(word -> analyze(english, PaperFields.ABSTRACT, word))
-                    .filter(tokens -> tokens.size() == 1).ifPresent(tokens -> terms.add(tokens.get(0).text()));
-        }
-        for (Clause clause : query.positiveClauses()) {
-            if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
-                List<Token> tokens = analyze(english, PaperFields.ABSTRACT, clause.value());
-                if (clause.quoted() && tokens.size() > 1) {
-                    // a phrase is marked where it stands, not each of its words
-                    chains.add(new SnippetMaker.Chain(tokens));
-                    continue;
-                }
-                Optional<SnippetMaker.Chain> chain = clause.quoted() ? Optional.empty() : chain(clause.value(), tokens);
-                if (chain.isPresent()) {
-                    chains.add(chain.get());
-                    // and the word written as one ("GPT4")
-                    List<Token> joined = analyze(english, PaperFields.ABSTRACT,
-                            clause.value().replaceAll(PaperAnalyzers.HYPHEN, ""));
-                    if (joined.size() == 1) {
-                        terms.add(joined.get(0).text());
-                    }
-                } else {
-                    tokens.forEach(t -> terms.add(t.text()));
-                }
-            }
-        }
-        return new SnippetMaker.Terms(terms, chains);
-    }
-
-    /**
-     * A word typed in parts as a snippet marks it, with the stop words typed at its ends ("in-context"); empty for a
-     * word in one part, or in parts of which only one is not a stop word where no stop word stands at an end.
-     */
-    private Optional<SnippetMaker.Chain> chain(String value, List<Token> tokens) {
-        if (tokens.isEmpty() || !IN_PARTS.matcher(value).find()) {
-            return Optional.empty();
-        }
-        List<String> parts = List.of(value.toLowerCase(Locale.ROOT).split(PaperAnalyzers.HYPHEN));
-        int first = tokens.get(0).position();
-        int last = tokens.get(tokens.size() - 1).position();
-        if (last < parts.size() && parts.subList(0, first).stream().allMatch(this::isStopWord)
-                && parts.subList(last + 1, parts.size()).stream().allMatch(this::isStopWord)) {
-            List<String> before = parts.subList(0, first);
-            List<String> after = parts.subList(last + 1, parts.size());
-            if (tokens.size() > 1 || !before.isEmpty() || !after.isEmpty()) {
-                return Optional.of(new SnippetMaker.Chain(tokens, before, after));
-            }
-        }
-        return tokens.size() > 1 ? Optional.of(new SnippetMaker.Chain(tokens)) : Optional.empty();
-    }
-
-    private boolean isStopWord(String part) {
-        return !part.isEmpty() && analyze(english, PaperFields.ABSTRACT, part).isEmpty();
+    /** The words a snippet of the abstract should mark for this query ({@link SnippetTerms#of}). */
+    SnippetTerms highlightTerms(UserQuery query) {
+        return SnippetTerms.of(query, english);
     }
 
     /** A Lucene query and whether it should score (a text match) or only filter (category, date, id). */

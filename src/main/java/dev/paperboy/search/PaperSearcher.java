@@ -274,7 +274,7 @@ final class PaperSearcher {
                 : byRelevance(generation, built.get(), wanted);
         List<SearchHit> hits = new ArrayList<>();
         if (skip < ranking.docs().size()) {
-            SnippetMaker.Terms terms = queries.highlightTerms(query);
+            SnippetTerms terms = queries.highlightTerms(query);
             List<Ranked> page = ranking.docs().subList((int) skip, (int) Math.min(pageEnd, ranking.docs().size()));
             LibraryPaper[] papers = generation.papers(page.stream().mapToInt(Ranked::doc).toArray());
             List<List<String>> namedAuthors = namedAuthors(query);

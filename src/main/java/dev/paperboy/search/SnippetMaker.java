@@ -4,8 +4,6 @@ import dev.paperboy.core.Snippet;
 import dev.paperboy.search.PaperQueryFactory.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,97 +40,8 @@ final class SnippetMaker {
         this.analyzer = analyzer;
     }
 
-    /**
-     * A word typed in parts: its parts' terms in order, and the stop words typed before and after them, which the
-     * analyzer drops ("in-context" is "in", then the term context; "in-the-wild" "in", "the", then wild).
-     */
-    record Chain(List<Token> parts, List<String> before, List<String> after) {
-        Chain(List<Token> parts) {
-            this(parts, List.of(), List.of());
-        }
-    }
-
-    /** The query terms of one search with what finding them needs, worked out once for all the snippets of a page. */
-    static final class Terms {
-        private final String[] terms;
-        private final Set<String> prefixes = new HashSet<>();
-        /** Which pairs of ASCII characters begin a term, at {@code first * 128 + second}: asked of every word. */
-        private final boolean[] asciiStarts = new boolean[128 * 128];
-        /** The parts of each word typed in parts ("gpt-4"), as term indexes in order. */
-        private final List<int[]> chains = new ArrayList<>();
-        /** For each chain, whether a stop word stood before each part ("mixture-of-experts"). */
-        private final List<boolean[]> afterStopWord = new ArrayList<>();
-        /** For each chain, the stop words that stand before its first part and after its last. */
-        private final List<Chain> edges = new ArrayList<>();
-        /** Terms that are only parts of such words: marked only where the whole word stands. */
-        private final boolean[] partOnly;
-
-        Terms(Set<String> terms) {
-            this(terms, List.of());
-        }
-
-        /**
-         * The terms, and the words typed in parts: a part is marked only where the parts stand together ("GPT-4", not
-         * each "4" of the abstract; "in-context", not each "context"), unless it is a term alone too.
-         */
-        Terms(Set<String> words, List<Chain> chains) {
-            Set<String> all = new LinkedHashSet<>(words);
-            chains.forEach(chain -> chain.parts().forEach(t -> all.add(t.text())));
-            this.terms = all.toArray(String[]::new);
-            this.partOnly = new boolean[terms.length];
-            List<String> order = List.of(terms);
-            for (Chain typed : chains) {
-                List<Token> chain = typed.parts();
-                edges.add(typed);
-                this.chains.add(chain.stream().mapToInt(t -> order.indexOf(t.text())).toArray());
-                boolean[] stopped = new boolean[chain.size()];
-                for (int j = 1; j < chain.size(); j++) {
-                    stopped[j] = chain.get(j).position() - chain.get(j - 1).position() > 1;
-                }
-                afterStopWord.add(stopped);
-                chain.stream().map(Token::text).filter(t -> !words.contains(t))
-                        .forEach(t -> partOnly[order.indexOf(t)] = true);
-            }
-            for (String term : this.terms) {
-                prefixes.add(term.substring(0, Math.min(2, term.length())));
-                if (term.length() >= 2 && term.charAt(0) < 128 && term.charAt(1) < 128) {
-                    asciiStarts[term.charAt(0) * 128 + term.charAt(1)] = true;
-                }
-            }
-        }
-
-        /** Whether some term of two or more letters starts with these two (lower-case, ASCII) letters. */
-        boolean startsWith(char first, char second) {
-            return asciiStarts[first * 128 + second];
-        }
-
-        boolean isEmpty() {
-            return terms.length == 0;
-        }
-
-        /** The index of the term equal to this word, or -1. */
-        int indexOf(String word) {
-            for (int t = 0; t < terms.length; t++) {
-                if (terms[t].equals(word)) {
-                    return t;
-                }
-            }
-            return -1;
-        }
-
-        /** The index of the term the text's word spells, ASCII case aside, or -1. */
-        int indexOf(String text, int start, int end) {
-            for (int t = 0; t < terms.length; t++) {
-                if (terms[t].length() == end - start && text.regionMatches(true, start, terms[t], 0, end - start)) {
-                    return t;
-                }
-            }
-            return -1;
-        }
-    }
-
     Snippet snippet(String abstractText, Set<String> terms) {
-        return snippet(abstractText, new Terms(terms));
+        return snippet(abstractText, new SnippetTerms(terms));
     }
 
     /**
@@ -140,7 +49,7 @@ final class SnippetMaker {
      * that is shown, so a long abstract is not copied for every hit. The piece's length is counted in the
      * abstract as written, so an abstract with runs of white space shows a little less.
      */
-    Snippet snippet(String abstractText, Terms terms) {
+    Snippet snippet(String abstractText, SnippetTerms terms) {
         String text = abstractText.strip();
         if (text.isEmpty()) {
             return Snippet.none();
@@ -188,7 +97,7 @@ final class SnippetMaker {
      * stands and its first two letters, folded, are those of some term; stems keep the first letters of
      * their word.
      */
-    private List<Match> matches(String text, Terms terms) {
+    private List<Match> matches(String text, SnippetTerms terms) {
         List<Match> matches = new ArrayList<>();
         // where each term was last seen: once one piece holds them all, no later piece holds more, and the
         // scan goes on only as far as that piece reaches
@@ -245,7 +154,7 @@ final class SnippetMaker {
      * together, one match from the first to the last, with the stop words at its ends ("in-context", "GPT-4",
      * "Mixture-of-Experts"), so that the word is marked as one.
      */
-    private static List<Match> together(String text, List<Match> matches, Terms terms) {
+    private static List<Match> together(String text, List<Match> matches, SnippetTerms terms) {
         if (terms.chains.isEmpty()) {
             return matches;
         }
@@ -298,7 +207,7 @@ final class SnippetMaker {
      * One match from the chain's first match to its last, with the stop words that stand before and after it ("in-"
      * before "context"), or null when they do not.
      */
-    private static Match withEdges(String text, Match first, Match last, Chain chain) {
+    private static Match withEdges(String text, Match first, Match last, SnippetTerms.Chain chain) {
         int at = first.start();
         for (int w = chain.before().size() - 1; w >= 0 && at >= 0; w--) {
             at = wordBefore(text, at, chain.before().get(w));
@@ -476,7 +385,7 @@ final class SnippetMaker {
 
     /** The word as the index holds it, or "" when the analyzer drops it (a stop word). */
     private String stemOrEmpty(String word) {
-        List<PaperQueryFactory.Token> tokens = PaperQueryFactory.analyze(analyzer, PaperFields.ABSTRACT, word);
+        List<Token> tokens = PaperQueryFactory.analyze(analyzer, PaperFields.ABSTRACT, word);
         return tokens.isEmpty() ? "" : tokens.get(0).text();
     }
 

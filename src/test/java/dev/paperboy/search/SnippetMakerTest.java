@@ -105,7 +105,7 @@ class SnippetMakerTest {
 
     @Test
     void theTermsOfOnePageServeEverySnippetOnIt() {
-        SnippetMaker.Terms terms = new SnippetMaker.Terms(Set.of("model"));
+        SnippetTerms terms = new SnippetTerms(Set.of("model"));
 
         assertThat(marked(snippets.snippet("Models of the world.", terms))).containsExactly("Models");
         assertThat(marked(snippets.snippet("A model's view; modest modes.", terms))).containsExactly("model's");
