@@ -105,9 +105,7 @@ final class EmptyFilters {
     }
 
     private boolean matchesSome(IndexGeneration generation, UserQuery.Clause clause) throws IOException {
-        Optional<PaperQueryFactory.PaperQuery> alone = queries.build(
-                new UserQuery(List.of(List.of(clause)), List.of(), false, List.of()));
-        return alone.isEmpty() || generation.searcher().count(alone.get().base()) > 0;
+        return matchesAll(generation, List.of(clause));
     }
 
     /** The ids a search asked for that no paper here has, as a reply says it. */
