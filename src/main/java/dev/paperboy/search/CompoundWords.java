@@ -58,9 +58,9 @@ final class CompoundWords {
      * by side (a term's weight in a field is several points).
      */
     static final float AS_ONE_IN_FIELD_SCORE = 0.5f;
-    /** A title word as a whole, with what may open or close it: "(Mixture", "Experts:". */
+    /** A title word as a whole, with what may open or close it: "(Mixture", "Experts:", "'Lost", "Middle'". */
     private static final Pattern WHOLE_WORD = Pattern.compile(
-            "([(\\[{\"\u201c]?)([\\p{L}\\p{N}]+)([)\\]}\"\u201d,.:;!?]*)");
+            "([(\\[{\"\u201c'\u2018]?)([\\p{L}\\p{N}]+)([)\\]}\"\u201d'\u2019,.:;!?]*)");
     /** Marks {@link #writtenApart} terms; the analyzer never keeps it. */
     private static final String APART = "+";
     /** Stop words a joined title run may hold: "state of the art" and "in the wild" have two. */
@@ -235,6 +235,17 @@ final class CompoundWords {
     }
 
     /** Letters then digits ("llama3") as two words next to each other in one field ("Llama 3"). */
+    /**
+     * A word of letters then digits, or with a version ("gpt4o", "llama3.1"), as its two parts, which papers also
+     * write apart ("GPT-4o", "Llama 3.1"); empty for any other word.
+     */
+    static Optional<String> inTwoParts(String word) {
+        Matcher version = LETTERS_THEN_VERSION.matcher(word);
+        Matcher digits = LETTERS_THEN_DIGITS.matcher(word);
+        Matcher split = version.matches() ? version : digits.matches() ? digits : null;
+        return split == null ? Optional.empty() : Optional.of(split.group(1) + " " + split.group(2));
+    }
+
     private Optional<Query> writtenInTwo(String word) {
         Matcher split = LETTERS_THEN_DIGITS.matcher(word.toLowerCase(Locale.ROOT));
         return split.matches() ? apart(split.group(1), split.group(2)) : Optional.empty();

@@ -90,7 +90,7 @@ public final class LuceneSearchIndex implements SearchIndex, StatusContributor, 
     static final int MAX_WARNINGS = 5;
 
     /** Written into every commit; an index of another format is rebuilt from scratch. */
-    static final String FORMAT = "paperboy-search-20";
+    static final String FORMAT = "paperboy-search-21";
     static final String FORMAT_KEY = "paperboy.format";
     /** The {@link Library#contentVersion()} the committed index was built from, when known. */
     static final String CONTENT_KEY = "paperboy.content";

@@ -42,12 +42,14 @@ final class PaperAnalyzers {
 
     /**
      * Words the tokenizer would cut to one letter, as words it keeps ("C++" is "cpp", as its files are named;
-     * "C#" "csharp"); the soft hyphen, which would otherwise stay inside a word ("zebra\u00adfish"); the ampersand as
-     * "and", so that "Q&A" is one word, "qanda", rather than a "q" ("H&E" staining is not "he"; alone, it is the
-     * stop word); and the colon, which the
+     * "C#" "csharp"); the soft hyphen, which would otherwise stay inside a word ("zebra\u00adfish"); the ampersand (and
+     * TeX's "\&") as "_and_", so that "Q&A" is one word, "q_and_a", rather than a "q", and no name ("H&E" staining is
+     * not "he", nor the author Hande; alone, it is a stop word, {@link #AMPERSAND}); and the colon, which the
      * tokenizer keeps between two letters ("MedPlan:A Two-Stage", 278 titles of the 88k corpus written so).
      */
     private static final NormalizeCharMap LANGUAGE_NAMES = languageNames();
+    /** What an ampersand reads as: inside a word, a part of it no name or word has; alone, a stop word. */
+    static final String AMPERSAND = "_and_";
 
     private static NormalizeCharMap languageNames() {
         NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
@@ -58,7 +60,8 @@ final class PaperAnalyzers {
         map.add("F#", "fsharp");
         map.add("f#", "fsharp");
         map.add("\u00ad", "");
-        map.add("&", "and");
+        map.add("&", AMPERSAND);
+        map.add("\\&", AMPERSAND);
         map.add(":", " ");
         return map.build();
     }
@@ -68,6 +71,15 @@ final class PaperAnalyzers {
      * "transformation" while still folding plurals ({@link CachingKStemFilter}: KStem's stems, remembered),
      * except for {@link #KEPT_AS_WRITTEN}.
      */
+    /** Lucene's English stop words, and a lone ampersand. */
+    private static final CharArraySet STOP_WORDS = stopWords();
+
+    private static CharArraySet stopWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+        words.add(AMPERSAND);
+        return CharArraySet.unmodifiableSet(words);
+    }
+
     static Analyzer english() {
         return english(true);
     }
@@ -77,7 +89,7 @@ final class PaperAnalyzers {
      * "sparsemixture") are mostly seen once, and would crowd the common words out of the memory.
      */
     static Analyzer english(boolean rememberStems) {
-        CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        CharArraySet stopWords = STOP_WORDS;
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {

@@ -174,7 +174,7 @@ final class PaperSearcher {
 
     /**
      * For an {@code au:} name of two words that finds papers: the query with the name the other way round when that
-     * finds more ("Fei-Fei Li" is on 1 paper of the 88k corpus, "Li Fei-Fei" on 16; "Wang Wei" on 1, "Wei Wang"
+     * finds twice as many or more ("Fei-Fei Li" is on 1 paper of the 88k corpus, "Li Fei-Fei" on 16; "Wang Wei" on 1, "Wei Wang"
      * on 192), as a note: which is the given name is not always plain.
      */
     private Optional<String> otherWayRound(IndexGeneration generation, String typed, UserQuery query, long found)
@@ -189,7 +189,8 @@ final class PaperSearcher {
             return Optional.empty();
         }
         long more = count(generation, swapped.get());
-        return more <= found ? Optional.empty() : Optional.of("The name the other way round finds "
+        // twice as many at least: "Zheng Wen" (3) and "Wen Zheng" (4) are two people
+        return more < 2 * found ? Optional.empty() : Optional.of("The name the other way round finds "
                 + PlainText.count(more, "paper") + ": " + swapped.get());
     }
 

@@ -319,7 +319,12 @@ final class SnippetMaker {
                 }
             }
             if ((c == SOFT_HYPHEN || c == '&') && i > start && i + 1 < length && isWordChar(text.charAt(i + 1))) {
-                i++; // an invisible hyphen inside a word, or the ampersand of "Q&A", which the analyzer removes
+                i++; // an invisible hyphen inside a word, which the analyzer removes, or the ampersand of "Q&A"
+                continue;
+            }
+            if (c == '\\' && i > start && i + 2 < length && text.charAt(i + 1) == '&'
+                    && isWordChar(text.charAt(i + 2))) {
+                i += 2; // TeX's "Q\&A"
                 continue;
             }
             if (i + 1 < length && i > start && isJoiner(c)) {

@@ -18,6 +18,9 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class SnippetTerms {
 
+    /** Between the words of a phrase typed: spaces and hyphens. */
+    private static final String PHRASE_GAP = "(?:\\s|" + PaperAnalyzers.HYPHEN + ")+";
+
     /**
      * A word typed in parts: its parts' terms in order, and the stop words typed before and after them, which the
      * analyzer drops ("in-context" is "in", then the term context; "in-the-wild" "in", "the", then wild).
@@ -111,21 +114,42 @@ final class SnippetTerms {
     static SnippetTerms of(UserQuery query, Analyzer english) {
         Set<String> terms = new LinkedHashSet<>();
         List<Chain> chains = new ArrayList<>();
-        for (int g = 0; g + 1 < query.groups().size(); g++) {
-            // "Qwen 2.5" is also "Qwen2.5"
-            PaperQueryFactory.namedNumber(query.groups().get(g), query.groups().get(g + 1))
-                    .map(word -> PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, word))
-                    .filter(tokens -> tokens.size() == 1).ifPresent(tokens -> terms.add(tokens.get(0).text()));
+        Set<Clause> numbersAfterNames = new HashSet<>();
+        List<List<Clause>> groups = query.groups();
+        for (int g = 0; g + 1 < groups.size(); g++) {
+            Optional<String> asOne = PaperQueryFactory.namedNumber(groups.get(g), groups.get(g + 1));
+            if (asOne.isPresent()) {
+                // "Qwen 2.5" is "Qwen2.5", and "Qwen-2.5" as one, but 2.5 alone is no model ("Gemini-2.5")
+                List<Token> joined = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, asOne.get());
+                if (joined.size() == 1) {
+                    terms.add(joined.get(0).text());
+                }
+                Clause number = groups.get(g + 1).get(0);
+                List<Token> apart = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT,
+                        groups.get(g).get(0).value() + " " + number.value());
+                if (apart.size() == 2) {
+                    chains.add(new Chain(apart));
+                    numbersAfterNames.add(number);
+                }
+            }
         }
         for (Clause clause : query.positiveClauses()) {
-            if (clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) {
+            if ((clause.kind() == Kind.TEXT || clause.kind() == Kind.ABSTRACT) && !numbersAfterNames.contains(clause)) {
                 List<Token> tokens = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, clause.value());
-                if (clause.quoted() && tokens.size() > 1) {
-                    // a phrase is marked where it stands, not each of its words
-                    chains.add(new Chain(tokens));
+                if (clause.quoted()) {
+                    // a phrase is marked where it stands, with its stop words, not each of its words
+                    chain(english, clause.value(), tokens, true).ifPresentOrElse(chains::add,
+                            () -> tokens.forEach(t -> terms.add(t.text())));
                     continue;
                 }
-                Optional<Chain> chain = clause.quoted() ? Optional.empty() : chain(english, clause.value(), tokens);
+                Optional<Chain> chain = chain(english, clause.value(), tokens, false);
+                if (chain.isEmpty() && tokens.size() == 1) {
+                    // "gpt4o" is also "GPT-4o", marked as one
+                    Optional<List<Token>> apart = CompoundWords.inTwoParts(clause.value())
+                            .map(two -> PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, two))
+                            .filter(two -> two.size() == 2);
+                    apart.ifPresent(two -> chains.add(new Chain(two)));
+                }
                 if (chain.isPresent()) {
                     chains.add(chain.get());
                     // and the word written as one ("GPT4")
@@ -143,14 +167,15 @@ final class SnippetTerms {
     }
 
     /**
-     * A word typed in parts as a snippet marks it, with the stop words typed at its ends ("in-context"); empty for a
-     * word in one part, or in parts of which only one is not a stop word where no stop word stands at an end.
+     * A word typed in parts, or a phrase, as a snippet marks it, with the stop words typed at its ends ("in-context",
+     * "in the wild"); empty for one word, or parts of which only one is not a stop word and no stop word at an end.
      */
-    private static Optional<Chain> chain(Analyzer english, String value, List<Token> tokens) {
-        if (tokens.isEmpty() || !PaperQueryFactory.IN_PARTS.matcher(value).find()) {
+    private static Optional<Chain> chain(Analyzer english, String value, List<Token> tokens, boolean phrase) {
+        if (tokens.isEmpty() || !phrase && !PaperQueryFactory.IN_PARTS.matcher(value).find()) {
             return Optional.empty();
         }
-        List<String> parts = List.of(value.toLowerCase(Locale.ROOT).split(PaperAnalyzers.HYPHEN));
+        List<String> parts = List.of(value.toLowerCase(Locale.ROOT).strip()
+                .split(phrase ? PHRASE_GAP : PaperAnalyzers.HYPHEN));
         int first = tokens.get(0).position();
         int last = tokens.get(tokens.size() - 1).position();
         if (last < parts.size() && parts.subList(0, first).stream().allMatch(part -> isStopWord(english, part))

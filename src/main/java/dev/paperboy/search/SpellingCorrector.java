@@ -49,9 +49,9 @@ final class SpellingCorrector {
      */
     static final int MORE_POPULAR = 20;
     /**
-     * A rare word beside results is only suggested another ({@link #suggestion}) one edit away (a swap counts as
-     * one) and this many times as common: "langauge" (6 papers at 88k) for "language" (28,051), not "medplan" for
-     * "median", two edits away, nor "magnon" for "magno", 34 papers.
+     * A rare word beside results is only suggested another ({@link #suggestion}) that it is a slip of ({@link
+     * #isSlipOf}) and this many times as common: "langauge" (6 papers at 88k) for "language" (28,051), not "medplan"
+     * for "median", two edits away, nor "magnon" for "magno", 34 papers.
      */
     static final int SUGGESTION_MORE_POPULAR = 200;
     static final int RARE_SHARE = 10_000;
@@ -99,8 +99,8 @@ final class SpellingCorrector {
     }
 
     /**
-     * For a query that found a few papers: the query with each rare word (not in names) replaced by a word one edit
-     * away and {@value #SUGGESTION_MORE_POPULAR} times as common, or empty. It is offered beside the results ("Did
+     * For a query that found a few papers: the query with each rare word (not in names, nor a surname) replaced by a
+     * word it is a slip of ({@link #isSlipOf}) and {@value #SUGGESTION_MORE_POPULAR} times as common, or empty. It is offered beside the results ("Did
      * you mean …"), not instead of them: "langauge model" finds the few papers that have the typo.
      */
     Optional<String> suggestion(IndexReader reader, String typed, UserQuery query) throws IOException {
@@ -253,8 +253,11 @@ final class SpellingCorrector {
             // a suggestion beside results, asked of every query that finds a few: title words one edit away only,
             // a fraction of the full search below (1,197 known-item queries at 88k: the suggestion adds 90-170 us
             // a query on average, and 330-390 us when it looked at every field with two edits)
-            if (inTitles) {
+            Optional<String> name = singleTerm(PaperFields.AUTHORS, word);
+            if (inTitles && (name.isEmpty() || reader.docFreq(new Term(PaperFields.AUTHORS, name.get())) == 0)) {
+                // a surname typed as a word ("mather", "pryor") is no typo of matter or prior
                 collect(reader, PaperFields.SPELL, folded, 1, candidates);
+                candidates.values().removeIf(c -> !isSlipOf(folded, c.text()));
             }
         } else if (inTitles) {
             // title words as written, and the stems of abstracts (whose vocabulary holds the titles' stems):
@@ -360,6 +363,26 @@ final class SpellingCorrector {
         }
         int length = letters.codePointCount(0, letters.length());
         return length < 4 ? 0 : length < 6 ? 1 : 2;
+    }
+
+    /**
+     * Whether the typed word is the other with a letter left out (not its last) or two neighbours swapped (not the last
+     * two of a short word): the slips of typing ("transfomer", "segmentaion", "langauge", "modle"). A letter changed or
+     * added, or such a slip at the end, mostly makes another word: "imagen", "informer", "weka", "defection", "humane"
+     * are no typos of image, informed, weak, detection and human.
+     */
+    static boolean isSlipOf(String typed, String word) {
+        int same = 0;
+        while (same < typed.length() && same < word.length() && typed.charAt(same) == word.charAt(same)) {
+            same++;
+        }
+        if (word.length() == typed.length() + 1) {
+            return same < typed.length() && word.startsWith(typed.substring(same), same + 1);
+        }
+        // a swap at the end of a short word mostly makes another ("weka", "form"), not of a longer one ("modle")
+        return word.length() == typed.length() && same + 2 <= typed.length() - (typed.length() < 5 ? 1 : 0)
+                && typed.charAt(same) == word.charAt(same + 1) && typed.charAt(same + 1) == word.charAt(same)
+                && typed.startsWith(word.substring(same + 2), same + 2);
     }
 
     /** Edit distance counting a swap of two neighbouring letters as one edit ("trasnformer"). */

@@ -466,7 +466,9 @@ final class UserQueryParser {
             while (next < text.length() && isSpace(text.charAt(next))) {
                 next++;
             }
-            String excluded = text.substring(next, endOfWord(next));
+            // the word as a reader sees it: "'Fair':" is “Fair”
+            String excluded = text.substring(next, endOfWord(next))
+                    .replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
             StringBuilder typed = new StringBuilder(text);
             notsAfterWords.forEach(at -> typed.replace(at, at + "NOT".length(), "not"));
             return Optional.of((excluded.isEmpty() ? "A word" : "“" + excluded + "”") + " is left out: NOT in capitals"

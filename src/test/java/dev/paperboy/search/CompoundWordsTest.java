@@ -149,6 +149,8 @@ class CompoundWordsTest {
                 .as("only whole words").containsExactly("lowrank");
         assertThat(CompoundWords.titleRuns(PaperAnalyzers.english(), "Sparse (Mixture of Experts) Models"))
                 .containsExactly("mixtureofexpert");
+        assertThat(CompoundWords.titleRuns(PaperAnalyzers.english(), "Tackling the 'Lost in the Middle' Challenge"))
+                .as("in quotes").containsExactly("lostinthemiddle", "inthemiddle");
     }
 
     @Test

@@ -119,11 +119,16 @@ class LuceneSearchIndexTest {
     void anAmpersandJoinsAndAColonBetweenLettersParts() throws Exception {
         load(library(
                 paper("2401.00001").title("MedPlan:A Two-Stage System").abs("Answers Q&A pairs on R&D, H&E & more."),
-                paper("2401.00002").title("Q-learning for A and B").abs("Fitted Q iteration, as he said.")));
+                paper("2401.00002").title("Q-learning for A and B").abs("Fitted Q iteration, as he said."),
+                paper("2401.00003").title("Stains").authors("Hande Alemdar").abs("TeX writes H\\&E and Q\\&A.")));
 
-        assertThat(ids("q&a")).as("not each Q").containsExactly("2401.00001");
-        assertThat(ids("h&e")).as("not the word he").containsExactly("2401.00001");
+        assertThat(ids("q&a")).as("not each Q; TeX's too").containsExactlyInAnyOrder("2401.00001", "2401.00003");
+        assertThat(ids("h&e")).as("not the word he").containsExactlyInAnyOrder("2401.00001", "2401.00003");
         assertThat(ids("he")).containsExactly("2401.00002");
+        assertThat(ids("hande")).as("nor a name").containsExactly("2401.00003");
+        assertThat(search("hande").hits().get(0).snippet().spans()).filteredOn(Snippet.Span::highlighted).isEmpty();
+        assertThat(search("q&a stains").hits().get(0).snippet().spans()).filteredOn(Snippet.Span::highlighted)
+                .extracting(Snippet.Span::text).containsExactly("Q\\&A");
         assertThat(ids("ti:medplan")).as("the title's first word").containsExactly("2401.00001");
         assertThat(ids("stage medplan")).containsExactly("2401.00001");
         assertThat(search("q&a r&d").hits().get(0).snippet().spans()).filteredOn(Snippet.Span::highlighted)

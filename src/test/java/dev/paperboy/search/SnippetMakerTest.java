@@ -42,6 +42,12 @@ class SnippetMakerTest {
                 .as("a phrase where it stands").containsExactly("watermark", "language models");
         assertThat(markedFor("\"state of the art\"", "The state of the art, state-of-the-art; the art."))
                 .containsExactly("state of the art", "state-of-the-art");
+        assertThat(markedFor("\"in the wild\"", "Wild data in the wild.")).as("with its stop words")
+                .containsExactly("in the wild");
+        assertThat(markedFor("Qwen 2.5", "Qwen-2.5 and Qwen2.5 beat Gemini-2.5; Qwen 2.5 too, and Qwen."))
+                .as("the number only after the name").containsExactly("Qwen-2.5", "Qwen2.5", "Qwen 2.5", "Qwen");
+        assertThat(markedFor("gpt4o", "GPT-4o, GPT4o and GPT 4o, not GPT-4 nor 4o alone."))
+                .containsExactly("GPT-4o", "GPT4o", "GPT 4o");
     }
 
     @Test

@@ -91,6 +91,8 @@ class UserQueryParserTest {
         assertThat(q.problems()).containsExactly("“Really” is left out: NOT in capitals excludes the word after it. To"
                 + " search for the word not, type it in lower case: Large Language Models Do not Really Know What They"
                 + " Don't Know");
+        assertThat(UserQueryParser.parse("Why Models Are NOT 'Fair': A Study of Bias").problems()).singleElement()
+                .asString().startsWith("“Fair” is left out");
         assertThat(UserQueryParser.parse("vision transformer segmentation NOT survey").problems())
                 .as("a short query means it").isEmpty();
         assertThat(UserQueryParser.parse("NOT survey of large vision language models").problems())
