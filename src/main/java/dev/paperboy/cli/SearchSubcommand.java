@@ -146,15 +146,15 @@ public final class SearchSubcommand implements Callable<Integer> {
         // a blank line too gets its (empty) answer, so that output line N answers input line N
         for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
             long started = System.nanoTime();
-            SearchPage page = index.search(new SearchRequest(line, 1, limit));
+            SearchPage found = index.search(new SearchRequest(line, page, limit));
             long micros = (System.nanoTime() - started) / 1_000;
             ObjectNode root = mapper.createObjectNode();
             root.put("query", line);
-            root.put("total", page.total());
+            root.put("total", found.total());
             root.put("micros", micros);
-            describe(page, root);
+            describe(found, root);
             ArrayNode results = root.putArray("results");
-            for (SearchHit hit : page.hits()) {
+            for (SearchHit hit : found.hits()) {
                 String id = hit.paper().paper().arxivId();
                 results.addObject().put("id", id != null ? id : hit.paper().key()).put("score", hit.score());
             }

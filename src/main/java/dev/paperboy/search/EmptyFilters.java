@@ -46,7 +46,7 @@ final class EmptyFilters {
             if (id.isPresent()) {
                 ids.add(id.get());
             } else if (clause.kind().isDate()) {
-                unknown.add(DayRange.of(generation.reader()).whyNone(clause));
+                unknown.add(DayRange.of(generation.reader()).whyNone(generation.searcher(), clause));
             } else {
                 unknown.add(clause.kind() == UserQuery.Kind.CATEGORY
                         ? "No paper is in the category " + FieldProblems.quoted(clause.value()) + ": "
@@ -61,7 +61,7 @@ final class EmptyFilters {
         List<UserQuery.Clause> dates = query.positiveClauses().stream().filter(c -> c.kind().isDate()).toList();
         if (dates.size() > 1 && unknown.isEmpty() && !matchesAll(generation, dates)) {
             // each finds papers, but not together: "after:2024-01 before:2025-03" within a gap of the papers
-            unknown.add(DayRange.of(generation.reader()).whyNoneTogether(dates));
+            unknown.add(DayRange.whyNoneTogether(generation.searcher(), dates));
         }
         return unknown;
     }

@@ -44,6 +44,10 @@ class SearchBatchTest {
         JsonNode corrected = mapper.readTree(lines.get(3));
         assertThat(corrected.get("corrected").asText()).isEqualTo("transformers");
         assertThat(corrected.get("total").asInt()).isEqualTo(3);
+        String[] second = run("search", "--content", content, "--data", dir.resolve("data").toString(), "--batch",
+                queries.toString(), "--limit", "2", "--page", "2");
+        assertThat(mapper.readTree(second[1].lines().findFirst().orElseThrow()).get("results")).as("--page too")
+                .hasSize(1);
     }
 
     @Test

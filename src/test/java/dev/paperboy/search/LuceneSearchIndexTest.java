@@ -576,14 +576,16 @@ class LuceneSearchIndexTest {
             assertThat(search("model before:2024-06").problems())
                     .containsExactly("No paper is from before 2024-06: the oldest is from 2024-12-31.");
             assertThat(search("model date:2025-03").problems())
-                    .containsExactly("No paper is from 2025-03, though the papers here run from 2024-12-31 to 2025-06-03.");
+                    .containsExactly("No paper is from 2025-03: the papers here stop on 2025-02-01 and start again on"
+                            + " 2025-06-03.");
             assertThat(search("model date:2025-06-04").problems()).as("a day past the last")
                     .containsExactly("No paper is from 2025-06-04: the papers here are from 2024-12-31 to 2025-06-03.");
             assertThat(search("model date:2025-05").problems()).as("a month inside the range, with no paper")
-                    .containsExactly("No paper is from 2025-05, though the papers here run from 2024-12-31 to 2025-06-03.");
+                    .containsExactly("No paper is from 2025-05: the papers here stop on 2025-02-01 and start again on"
+                            + " 2025-06-03.");
             assertThat(search("model after:2025-03-01 before:2025-06-01").problems()).as("each finds papers, not both")
-                    .containsExactly("No paper is from the days after:2025-03-01 before:2025-06-01 leave, though the"
-                            + " papers here run from 2024-12-31 to 2025-06-03.");
+                    .containsExactly("No paper is from the days after:2025-03-01 before:2025-06-01 allow: the papers"
+                            + " here stop on 2025-02-01 and start again on 2025-06-03.");
             assertThat(search("missing after:2025-01-01").problems()).as("the date is not why").isEmpty();
             assertThat(search("missing after:2025-01-01 before:2025-06-01").problems()).isEmpty();
         }
