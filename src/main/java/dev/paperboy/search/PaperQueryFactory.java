@@ -133,16 +133,26 @@ final class PaperQueryFactory {
 
     /**
      * Two words typed that may be one model name ("Qwen 2.5", "Llama 3"): both words, as any two, or the word they
-     * make written as one, or apart side by side ({@link CompoundWords#word}: "Qwen2.5", "Qwen-2.5").
+     * make written as one, or apart side by side ({@link CompoundWords#word}: "Qwen2.5", "Qwen-2.5"); after
+     * {@code ti:} or {@code abs:} ("ti:Qwen 2.5"), that word in the field.
      */
     private Optional<Query> nameThenNumber(List<Clause> first, List<Clause> second) {
         Optional<String> asOne = namedNumber(first, second);
+        Optional<String> field = fieldOf(first);
+        if (asOne.isEmpty() && field.isPresent() && second.size() == 1 && !second.get(0).quoted()
+                && (second.get(0).kind() == Kind.TEXT || second.get(0).kind() == first.get(0).kind())) {
+            // "ti:Qwen 2.5", "ti:(Qwen 2.5)": the number typed after a field's word is of that word
+            asOne = CompoundWords.writtenAsOne(first.get(0).value(), second.get(0).value());
+        } else {
+            field = Optional.empty();
+        }
         if (asOne.isEmpty()) {
             return Optional.empty();
         }
         Optional<Built> name = group(first);
         Optional<Built> number = group(second);
-        Optional<Query> word = compounds.word(asOne.get());
+        String joined = asOne.get();
+        Optional<Query> word = field.isPresent() ? compounds.inField(field.get(), joined) : compounds.word(joined);
         if (name.isEmpty() || number.isEmpty() || word.isEmpty()) {
             return Optional.empty();
         }
@@ -157,6 +167,18 @@ final class PaperQueryFactory {
             return Optional.empty();
         }
         return CompoundWords.writtenAsOne(first.get(0).value(), second.get(0).value());
+    }
+
+    /** The field of a {@code ti:} or {@code abs:} word typed alone, unquoted. */
+    private static Optional<String> fieldOf(List<Clause> group) {
+        if (group.size() != 1 || group.get(0).quoted()) {
+            return Optional.empty();
+        }
+        return switch (group.get(0).kind()) {
+            case TITLE -> Optional.of(PaperFields.TITLE);
+            case ABSTRACT -> Optional.of(PaperFields.ABSTRACT);
+            default -> Optional.empty();
+        };
     }
 
     private static boolean isPlainWord(Clause clause) {

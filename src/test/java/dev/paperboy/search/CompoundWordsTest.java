@@ -45,7 +45,8 @@ class CompoundWordsTest {
                 paper("2401.00024").title("Multi-Agent systems"),
                 paper("2401.00025").title("Deep Kernel Machines Learn Fast"),
                 paper("2401.00026").title("Deep Kernel, Machines, Learn, Fast"),
-                paper("2401.00027").title("Learning In Context in the Wild")));
+                paper("2401.00027").title("Learning In Context in the Wild"),
+                paper("2401.00028").title("Qwen2.5 at work")));
     }
 
     @AfterEach
@@ -157,7 +158,7 @@ class CompoundWordsTest {
     void aVersionIsFoundWrittenAsOneOrApartButNotItsPartsAnywhere() {
         assertThat(ids("llama3.1")).containsExactlyInAnyOrder("2401.00018", "2401.00019");
         assertThat(ids("llama-3.1")).containsExactlyInAnyOrder("2401.00018", "2401.00019");
-        assertThat(ids("qwen2.5")).containsExactly("2401.00019");
+        assertThat(ids("qwen2.5")).containsExactlyInAnyOrder("2401.00019", "2401.00028");
     }
 
     @Test
@@ -166,7 +167,10 @@ class CompoundWordsTest {
                 .containsExactlyInAnyOrder("2401.00018", "2401.00019", "2401.00020").first().isEqualTo("2401.00018");
         assertThat(ids("gpt 4o")).containsExactlyInAnyOrder("2401.00007", "2401.00008", "2401.00013", "2401.00018",
                 "2401.00021");
-        assertThat(ids("qwen 2.5")).containsExactly("2401.00019");
+        assertThat(ids("qwen 2.5")).containsExactlyInAnyOrder("2401.00019", "2401.00028");
+        assertThat(ids("ti:qwen 2.5")).as("the word in the title").containsExactly("2401.00028");
+        assertThat(ids("ti:(qwen 2.5)")).containsExactly("2401.00028");
+        assertThat(ids("abs:llama 3.1")).containsExactly("2401.00019");
         assertThat(ids("\"gpt 4o\"")).as("a phrase is as typed").doesNotContain("2401.00008");
     }
 
