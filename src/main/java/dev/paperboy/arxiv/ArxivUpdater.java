@@ -356,7 +356,8 @@ public final class ArxivUpdater {
     private static void log(Topic topic, FetchOutcome outcome) {
         switch (outcome.kind()) {
             case FETCHED -> LOG.info("arXiv topic \"{}\": {}, {} for {}", topic.name(),
-                    PlainText.count(outcome.newPapers(), "new paper"), PlainText.count(outcome.newVersions(), "new version"),
+                    PlainText.count(outcome.newPapers(), "new paper"),
+                    PlainText.count(outcome.newVersions(), "new version"),
                     outcome.listingDate());
             case QUIET -> LOG.info("arXiv topic \"{}\": no announcement for {} (a quiet day)", topic.name(),
                     outcome.listingDate());

@@ -81,7 +81,8 @@ record DayRange(LocalDate first, LocalDate last) {
         String where = stop.isPresent() && start.isPresent()
                 ? "the papers here stop on " + stop.get() + " and start again on " + start.get()
                 : stop.map(day -> "the newest paper here is from " + day)
-                        .or(() -> start.map(day -> "the oldest paper here is from " + day)).orElse("no paper has a day");
+                        .or(() -> start.map(day -> "the oldest paper here is from " + day))
+                        .orElse("no paper has a day");
         return "No paper is from " + typed + ": " + where + ".";
     }
 

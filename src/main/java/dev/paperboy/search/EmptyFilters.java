@@ -76,7 +76,8 @@ final class EmptyFilters {
         Terms terms = MultiTerms.getTerms(generation.reader(), PaperFields.CATEGORY);
         if (terms != null && !part.isEmpty()) {
             TermsEnum each = terms.iterator();
-            for (BytesRef term = each.next(); term != null && like.size() < MAX_CATEGORIES_OFFERED; term = each.next()) {
+            BytesRef term;
+            while ((term = each.next()) != null && like.size() < MAX_CATEGORIES_OFFERED) {
                 String category = term.utf8ToString();
                 if (category.startsWith(part + "-") || category.endsWith("." + part)) {
                     like.add("cat:" + shownCategory(category));

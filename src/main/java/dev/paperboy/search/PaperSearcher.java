@@ -174,8 +174,8 @@ final class PaperSearcher {
 
     /**
      * For an {@code au:} name of two words that finds papers: the query with the name the other way round when that
-     * finds twice as many or more ("Fei-Fei Li" is on 1 paper of the 88k corpus, "Li Fei-Fei" on 16; "Wang Wei" on 1, "Wei Wang"
-     * on 192), as a note: which is the given name is not always plain.
+     * finds twice as many or more ("Fei-Fei Li" is on 1 paper of the 88k corpus, "Li Fei-Fei" on 16; "Wang Wei" on
+     * 1, "Wei Wang" on 192), as a note: which is the given name is not always plain.
      */
     private Optional<String> otherWayRound(IndexGeneration generation, String typed, UserQuery query, long found)
             throws IOException {
@@ -304,8 +304,8 @@ final class PaperSearcher {
         for (UserQuery.Clause clause : query.positiveClauses()) {
             if (clause.kind() == UserQuery.Kind.AUTHOR) {
                 String name = PersonQueries.firstNameFirst(clause.value());
-                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(nameAnalyzer, PaperFields.AUTHORS, name)
-                        .stream().map(PaperQueryFactory.Token::text).toList());
+                List<String> words = PersonQueries.namesApart(PaperQueryFactory.analyze(nameAnalyzer,
+                        PaperFields.AUTHORS, name).stream().map(PaperQueryFactory.Token::text).toList());
                 if (!words.isEmpty()) {
                     named.add(words);
                 }

@@ -100,8 +100,9 @@ final class SpellingCorrector {
 
     /**
      * For a query that found a few papers: the query with each rare word (not in names, nor a surname) replaced by a
-     * word it is a slip of ({@link #isSlipOf}) and {@value #SUGGESTION_MORE_POPULAR} times as common, or empty. It is offered beside the results ("Did
-     * you mean …"), not instead of them: "langauge model" finds the few papers that have the typo.
+     * word it is a slip of ({@link #isSlipOf}) and {@value #SUGGESTION_MORE_POPULAR} times as common, or empty. It is
+     * offered beside the results ("Did you mean …"), not instead of them: "langauge model" finds the few papers that
+     * have the typo.
      */
     Optional<String> suggestion(IndexReader reader, String typed, UserQuery query) throws IOException {
         int rare = Math.max(MIN_RARE, reader.numDocs() / RARE_SHARE);
