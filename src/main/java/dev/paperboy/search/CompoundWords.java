@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,10 +22,10 @@ import org.apache.lucene.search.TermQuery;
  * How a plain word written in parts is searched. A hyphenated word ("gpt-4", "k-means", "Smith-Jones") is the
  * word as the combined field holds every hyphenated word of a paper, joined ({@link #joinedTerms}: "gpt4", which
  * also finds it written as one), and the adjacent words of each title, marked ({@link #titleRuns}: "Mixture of
- * Experts" is also "+mixtureofexpert"), the two as one word ({@link SynonymQuery}), or one author's name written apart ("Ming Hsuan Yang" for ming-hsuan). Not its parts
- * side by side in abstracts: looking for them in every abstract that has both took 1.6 to 2 times as long (88k,
- * `self-supervised learning`), and even a title phrase at query time made such topics 4 times as slow at 1M (2 to
- * 8-10 ms), which the joined title words avoid. A word of letters then digits ("gpt4o", "llama3", "llama-3") or
+ * Experts" is also "+mixtureofexpert"), the two as one word ({@link SynonymQuery}), or one author's name written
+ * apart ("Ming Hsuan Yang" for ming-hsuan). Not its parts side by side in abstracts: looking for them in every
+ * abstract that has both took 1.6 to 2 times as long (88k, `self-supervised learning`), and even a title phrase at
+ * query time made such topics 4 times as slow at 1M (2 to 8-10 ms), which the joined title words avoid. A word of letters then digits ("gpt4o", "llama3", "llama-3") or
  * with a version ("llama3.1", "qwen-2.5") also finds it written in two ("GPT-4o", "Llama 3.1") in any field, at
  * half the score. Stop words are not indexed, so a part that is one ("in-context") is only found joined.
  * {@link #inField} does the same for {@code ti:} and {@code abs:}, whose fields hold no joined words.
@@ -65,7 +63,6 @@ final class CompoundWords {
     private static final String APART = "+";
     /** Stop words a joined title run may hold: "state of the art" and "in the wild" have two. */
     private static final int MAX_STOP_WORDS = 2;
-    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
     private final Analyzer english;
     private final Analyzer names;
@@ -220,7 +217,7 @@ final class CompoundWords {
     }
 
     private static boolean isStopWord(String word) {
-        return STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+        return PaperAnalyzers.STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isHyphenInWord(String text, int at) {
@@ -234,18 +231,18 @@ final class CompoundWords {
         return tokens.size() == 1 ? Optional.of(tokens.get(0).text()) : Optional.empty();
     }
 
-    /** Letters then digits ("llama3") as two words next to each other in one field ("Llama 3"). */
     /**
      * A word of letters then digits, or with a version ("gpt4o", "llama3.1"), as its two parts, which papers also
      * write apart ("GPT-4o", "Llama 3.1"); empty for any other word.
      */
-    static Optional<String> inTwoParts(String word) {
+    static Optional<List<String>> inTwoParts(String word) {
         Matcher version = LETTERS_THEN_VERSION.matcher(word);
         Matcher digits = LETTERS_THEN_DIGITS.matcher(word);
         Matcher split = version.matches() ? version : digits.matches() ? digits : null;
-        return split == null ? Optional.empty() : Optional.of(split.group(1) + " " + split.group(2));
+        return split == null ? Optional.empty() : Optional.of(List.of(split.group(1), split.group(2)));
     }
 
+    /** Letters then digits ("llama3") as two words next to each other in one field ("Llama 3"). */
     private Optional<Query> writtenInTwo(String word) {
         Matcher split = LETTERS_THEN_DIGITS.matcher(word.toLowerCase(Locale.ROOT));
         return split.matches() ? apart(split.group(1), split.group(2)) : Optional.empty();
@@ -268,18 +265,12 @@ final class CompoundWords {
      * it is searched as analysed.
      */
     Optional<Query> inField(String field, String value) {
-        Matcher version = LETTERS_THEN_VERSION.matcher(value);
-        Matcher digits = LETTERS_THEN_DIGITS.matcher(value);
-        List<String> parts;
-        if (version.matches()) {
-            parts = List.of(version.group(1), version.group(2));
-        } else if (HYPHENATED.matcher(value).matches()) {
-            parts = List.of(value.split(PaperAnalyzers.HYPHEN));
-        } else if (digits.matches()) {
-            parts = List.of(digits.group(1), digits.group(2));
-        } else {
+        Optional<List<String>> inParts = HYPHENATED.matcher(value).matches()
+                ? Optional.of(List.of(value.split(PaperAnalyzers.HYPHEN))) : inTwoParts(value);
+        if (inParts.isEmpty()) {
             return Optional.empty();
         }
+        List<String> parts = inParts.get();
         List<Token> apart = PaperQueryFactory.analyze(english, field, String.join(" ", parts));
         Optional<String> joined = joined(english, String.join("", parts));
         Query sideBySide;

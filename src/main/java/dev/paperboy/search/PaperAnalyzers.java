@@ -72,7 +72,7 @@ final class PaperAnalyzers {
      * except for {@link #KEPT_AS_WRITTEN}.
      */
     /** Lucene's English stop words, and a lone ampersand. */
-    private static final CharArraySet STOP_WORDS = stopWords();
+    static final CharArraySet STOP_WORDS = stopWords();
 
     private static CharArraySet stopWords() {
         CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
@@ -89,7 +89,6 @@ final class PaperAnalyzers {
      * "sparsemixture") are mostly seen once, and would crowd the common words out of the memory.
      */
     static Analyzer english(boolean rememberStems) {
-        CharArraySet stopWords = STOP_WORDS;
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -102,7 +101,7 @@ final class PaperAnalyzers {
                 TokenStream stream = new EnglishPossessiveFilter(source);
                 stream = new LowerCaseFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
-                stream = new StopFilter(stream, stopWords);
+                stream = new StopFilter(stream, STOP_WORDS);
                 stream = new SetKeywordMarkerFilter(stream, KEPT_AS_WRITTEN);
                 stream = rememberStems ? new CachingKStemFilter(stream) : new KStemFilter(stream);
                 return new TokenStreamComponents(source, stream);

@@ -137,15 +137,9 @@ final class PaperQueryFactory {
      * {@code ti:} or {@code abs:} ("ti:Qwen 2.5"), that word in the field.
      */
     private Optional<Query> nameThenNumber(List<Clause> first, List<Clause> second) {
-        Optional<String> asOne = namedNumber(first, second);
-        Optional<String> field = fieldOf(first);
-        if (asOne.isEmpty() && field.isPresent() && second.size() == 1 && !second.get(0).quoted()
-                && (second.get(0).kind() == Kind.TEXT || second.get(0).kind() == first.get(0).kind())) {
-            // "ti:Qwen 2.5", "ti:(Qwen 2.5)": the number typed after a field's word is of that word
-            asOne = CompoundWords.writtenAsOne(first.get(0).value(), second.get(0).value());
-        } else {
-            field = Optional.empty();
-        }
+        Optional<String> field = fieldOfNamedNumber(first, second);
+        Optional<String> asOne = field.isPresent()
+                ? CompoundWords.writtenAsOne(first.get(0).value(), second.get(0).value()) : namedNumber(first, second);
         if (asOne.isEmpty()) {
             return Optional.empty();
         }
@@ -169,12 +163,17 @@ final class PaperQueryFactory {
         return CompoundWords.writtenAsOne(first.get(0).value(), second.get(0).value());
     }
 
-    /** The field of a {@code ti:} or {@code abs:} word typed alone, unquoted. */
-    private static Optional<String> fieldOf(List<Clause> group) {
-        if (group.size() != 1 || group.get(0).quoted()) {
+    /**
+     * The field of a {@code ti:} or {@code abs:} word followed by a word, plain or of that field, each alone and
+     * unquoted ("ti:Qwen 2.5", "ti:(Qwen 2.5)"): the number typed after a field's word is of that word. Empty for
+     * any other pair.
+     */
+    private static Optional<String> fieldOfNamedNumber(List<Clause> first, List<Clause> second) {
+        if (first.size() != 1 || second.size() != 1 || first.get(0).quoted() || second.get(0).quoted()
+                || second.get(0).kind() != Kind.TEXT && second.get(0).kind() != first.get(0).kind()) {
             return Optional.empty();
         }
-        return switch (group.get(0).kind()) {
+        return switch (first.get(0).kind()) {
             case TITLE -> Optional.of(PaperFields.TITLE);
             case ABSTRACT -> Optional.of(PaperFields.ABSTRACT);
             default -> Optional.empty();

@@ -120,10 +120,7 @@ final class SnippetTerms {
             Optional<String> asOne = PaperQueryFactory.namedNumber(groups.get(g), groups.get(g + 1));
             if (asOne.isPresent()) {
                 // "Qwen 2.5" is "Qwen2.5", and "Qwen-2.5" as one, but 2.5 alone is no model ("Gemini-2.5")
-                List<Token> joined = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, asOne.get());
-                if (joined.size() == 1) {
-                    terms.add(joined.get(0).text());
-                }
+                addAsOneWord(english, asOne.get(), terms);
                 Clause number = groups.get(g + 1).get(0);
                 List<Token> apart = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT,
                         groups.get(g).get(0).value() + " " + number.value());
@@ -145,19 +142,15 @@ final class SnippetTerms {
                 Optional<Chain> chain = chain(english, clause.value(), tokens, false);
                 if (chain.isEmpty() && tokens.size() == 1) {
                     // "gpt4o" is also "GPT-4o", marked as one
-                    Optional<List<Token>> apart = CompoundWords.inTwoParts(clause.value())
-                            .map(two -> PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, two))
+                    Optional<List<Token>> apart = CompoundWords.inTwoParts(clause.value()).map(two ->
+                            PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, String.join(" ", two)))
                             .filter(two -> two.size() == 2);
                     apart.ifPresent(two -> chains.add(new Chain(two)));
                 }
                 if (chain.isPresent()) {
                     chains.add(chain.get());
                     // and the word written as one ("GPT4")
-                    List<Token> joined = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT,
-                            clause.value().replaceAll(PaperAnalyzers.HYPHEN, ""));
-                    if (joined.size() == 1) {
-                        terms.add(joined.get(0).text());
-                    }
+                    addAsOneWord(english, clause.value().replaceAll(PaperAnalyzers.HYPHEN, ""), terms);
                 } else {
                     tokens.forEach(t -> terms.add(t.text()));
                 }
@@ -187,6 +180,14 @@ final class SnippetTerms {
             }
         }
         return tokens.size() > 1 ? Optional.of(new Chain(tokens)) : Optional.empty();
+    }
+
+    /** The term of a word written as one ("qwen2.5", "gpt4"), when it is one term. */
+    private static void addAsOneWord(Analyzer english, String word, Set<String> terms) {
+        List<Token> asOne = PaperQueryFactory.analyze(english, PaperFields.ABSTRACT, word);
+        if (asOne.size() == 1) {
+            terms.add(asOne.get(0).text());
+        }
     }
 
     private static boolean isStopWord(Analyzer english, String part) {

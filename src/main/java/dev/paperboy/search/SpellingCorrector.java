@@ -106,7 +106,7 @@ final class SpellingCorrector {
      */
     Optional<String> suggestion(IndexReader reader, String typed, UserQuery query) throws IOException {
         int rare = Math.max(MIN_RARE, reader.numDocs() / RARE_SHARE);
-        return corrections(reader, typed, query, rare, 1, SUGGESTION_MORE_POPULAR, 1).stream().findFirst();
+        return corrections(reader, typed, query, rare, true, 1).stream().findFirst();
     }
 
     /**
@@ -120,21 +120,22 @@ final class SpellingCorrector {
     List<String> corrections(IndexReader reader, String typed, UserQuery query, boolean rareToo, int limit)
             throws IOException {
         int rare = rareToo ? Math.max(MIN_RARE, reader.numDocs() / RARE_SHARE) : 0;
-        return corrections(reader, typed, query, rare, Integer.MAX_VALUE, MORE_POPULAR, limit);
+        return corrections(reader, typed, query, rare, false, limit);
     }
 
     /**
-     * The typed query with words in at most {@code rare} papers replaced by words at most {@code maxEdits} away and
-     * {@code morePopular} times as common; with {@code maxEdits} 1, a suggestion, so names are left as typed.
+     * The typed query with words in at most {@code rare} papers replaced: by nearer words {@value #MORE_POPULAR}
+     * times as common, or for a {@code suggestion} by words they are a slip of, {@value #SUGGESTION_MORE_POPULAR}
+     * times as common, names left as typed.
      */
-    private List<String> corrections(IndexReader reader, String typed, UserQuery query, int rare, int maxEdits,
-                                     int morePopular, int limit) throws IOException {
+    private List<String> corrections(IndexReader reader, String typed, UserQuery query, int rare, boolean suggestion,
+                                     int limit) throws IOException {
         List<int[]> spans = new ArrayList<>();
         List<List<String>> choices = new ArrayList<>();
         // a word repeated (a long hyphenated chain, a pasted text) is looked up once: each costs a dozen lookups
         Map<String, List<String>> looked = new HashMap<>();
         for (Clause clause : query.positiveClauses()) {
-            if (!clause.kind().isText() || maxEdits == 1 && clause.kind() == UserQuery.Kind.AUTHOR) {
+            if (!clause.kind().isText() || suggestion && clause.kind() == UserQuery.Kind.AUTHOR) {
                 continue;
             }
             List<String> fields = fieldsOf(clause);
@@ -144,7 +145,7 @@ final class SpellingCorrector {
                 String key = clause.kind() + ":" + word;
                 List<String> better = looked.get(key);
                 if (better == null) {
-                    better = correctWord(reader, word, fields, rare, maxEdits, morePopular);
+                    better = correctWord(reader, word, fields, rare, suggestion);
                     looked.put(key, better);
                 }
                 if (!better.isEmpty()) {
@@ -212,14 +213,14 @@ final class SpellingCorrector {
         };
     }
 
-    private List<String> correctWord(IndexReader reader, String word, List<String> fields, int rare, int maxEdits,
-                                     int morePopular) throws IOException {
+    private List<String> correctWord(IndexReader reader, String word, List<String> fields, int rare,
+                                     boolean suggestion) throws IOException {
         if (word.length() > MAX_WORD_LENGTH) {
             return List.of();
         }
         Map<String, String> termOf = new HashMap<>();
         int papersWithWord = 0;
-        if (maxEdits == 1) {
+        if (suggestion) {
             // a suggestion is asked of every query that finds a few papers: the combined field alone says how rare
             // the word is, one lookup where a field each costs five
             Optional<String> term = singleTerm(PaperFields.ABSTRACT, word);
@@ -228,14 +229,14 @@ final class SpellingCorrector {
                 papersWithWord = reader.docFreq(new Term(PaperFields.TEXT, term.get()));
             }
         }
-        for (String field : maxEdits == 1 ? List.<String>of() : fields) {
+        for (String field : suggestion ? List.<String>of() : fields) {
             Optional<String> term = singleTerm(field, word);
             if (term.isPresent()) {
                 termOf.put(field, term.get());
                 papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(field, term.get())));
             }
         }
-        if (fields.size() > 1 && maxEdits > 1) {
+        if (fields.size() > 1 && !suggestion) {
             // a word in some titles, some abstracts and some author names is in more papers than any one field says
             for (String term : termOf.values()) {
                 papersWithWord = Math.max(papersWithWord, reader.docFreq(new Term(PaperFields.TEXT, term)));
@@ -250,7 +251,7 @@ final class SpellingCorrector {
             return List.of(); // a known word: whatever found nothing, it was not this
         }
         Map<String, Candidate> candidates = new HashMap<>();
-        if (maxEdits == 1) {
+        if (suggestion) {
             // a suggestion beside results, asked of every query that finds a few: title words one edit away only,
             // a fraction of the full search below (1,197 known-item queries at 88k: the suggestion adds 90-170 us
             // a query on average, and 330-390 us when it looked at every field with two edits)
@@ -281,9 +282,8 @@ final class SpellingCorrector {
                 }
             }
         }
-        long wantedPapers = (long) papersWithWord * morePopular;
-        List<Candidate> best = candidates.values().stream()
-                .filter(c -> c.papers() >= Math.max(1, wantedPapers) && c.distance() <= maxEdits)
+        long wantedPapers = (long) papersWithWord * (suggestion ? SUGGESTION_MORE_POPULAR : MORE_POPULAR);
+        List<Candidate> best = candidates.values().stream().filter(c -> c.papers() >= Math.max(1, wantedPapers))
                 .sorted(Comparator.comparingInt(Candidate::distance)
                         .thenComparing(Comparator.comparingInt(Candidate::papers).reversed())
                         .thenComparing(Candidate::text))

@@ -25,27 +25,19 @@ import org.apache.lucene.index.IndexOptions;
 final class WeightedTerms {
 
     /** Frequencies and norms, no positions: custom term frequencies cannot have positions. */
-    static final FieldType TYPE = type();
+    static final FieldType TYPE = type(false);
 
     /** {@link #counted}: frequencies only. */
-    private static final FieldType COUNTED = countedType();
+    private static final FieldType COUNTED = type(true);
 
     private final Map<String, Integer> frequencies = new HashMap<>();
     private int unmeasured;
 
-    private static FieldType countedType() {
+    private static FieldType type(boolean omitNorms) {
         FieldType type = new FieldType();
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         type.setTokenized(true);
-        type.setOmitNorms(true);
-        type.freeze();
-        return type;
-    }
-
-    private static FieldType type() {
-        FieldType type = new FieldType();
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.setTokenized(true);
+        type.setOmitNorms(omitNorms);
         type.freeze();
         return type;
     }
